@@ -1,0 +1,38 @@
+# TTTT — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+UV_VERSION := 0.13.8
+UV := $(VENV)/bin/uv
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/tttt
+
+.PHONY: run test test-sqlite test-postgres bench lint venv deps deps-dev browser clean
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+deps: $(UV)  ## pinned runtime dependencies from uv.lock
+	$(UV) sync --frozen --no-dev --quiet
+
+deps-dev: $(UV)  ## runtime + test dependencies from uv.lock
+	$(UV) sync --frozen --quiet
+
+run: deps  ## migrate, load demo data into an empty database, serve on http://127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-1} $(VENV)/bin/tttt serve --port $(PORT)
+
+browser:  ## Debian's Chromium for the browser tests (installed when missing and possible)
+	@scripts/ensure-chromium
+
+test: deps-dev browser  ## whole suite on SQLite, then on PostgreSQL when it answers
+	@scripts/test-all
+
+bench: deps-dev  ## benchmark figures as JSON (PostgreSQL when it answers, else SQLite)
+	@scripts/bench
+
+lint: deps-dev
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+clean:
+	rm -rf $(VENV) var

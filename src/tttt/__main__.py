@@ -1,0 +1,3 @@
+from tttt.cli import main
+
+main()

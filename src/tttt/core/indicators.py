@@ -1,0 +1,109 @@
+"""The indicator protocol (DESIGN.md).
+
+A feature app declares the figures it can compute in ``<app>/indicators.py``::
+
+    @indicator(code="org.communes", name=_("Số xã, phường, đặc khu"), unit=Measure.COUNT,
+               aggregation=Aggregation.SUM)
+    def communes(units: QuerySet[Unit], period: Period) -> int:
+        return ...  # one aggregate query over the app's own records
+
+The function receives the administrative units that make up the subtree asked for
+(already resolved across the 2025 reform when the unit did not exist in the period) and
+the period. ``reporting`` discovers indicators through ``all_indicators()``; no feature
+app imports ``reporting``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from django.utils.module_loading import autodiscover_modules
+
+from .formatting import format_money, format_number, format_percent
+
+
+class Measure(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    VND = "vnd"
+    DAYS = "days"
+    POINTS = "points"
+
+
+class Aggregation(StrEnum):
+    SUM = "sum"  # the parent's value is the sum of its children's
+    RATIO = "ratio"  # recomputed from the sums of a numerator and a denominator
+    RECOMPUTE = "recompute"  # only meaningful computed over the whole subtree
+    LAST = "last"  # a stock at the end of the period
+
+
+class IndicatorError(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    measure: Measure
+    aggregation: Aggregation
+    compute: Callable[[Any, Any], int | Decimal | float | None]
+    description: str = ""
+    app_label: str = field(default="")
+
+    def format(self, value) -> str:
+        if self.measure == Measure.PERCENT:
+            return format_percent(value)
+        if self.measure == Measure.VND:
+            return format_money(value)
+        return format_number(value, 0 if isinstance(value, int) else 2)
+
+
+_registry: dict[str, Indicator] = {}
+_discovered = False
+
+
+def indicator(*, code: str, name, measure: Measure, aggregation: Aggregation, description=""):
+    """Decorator registering a compute function as an indicator."""
+
+    def register(func):
+        if code in _registry and _registry[code].compute is not func:
+            raise IndicatorError(f"Chỉ tiêu {code} đã được khai báo.")
+        _registry[code] = Indicator(
+            code=code,
+            name=str(name),
+            measure=measure,
+            aggregation=aggregation,
+            compute=func,
+            description=str(description),
+            app_label=func.__module__.split(".")[-2],
+        )
+        return func
+
+    return register
+
+
+def _discover():
+    global _discovered
+    if not _discovered:
+        autodiscover_modules("indicators")
+        _discovered = True
+
+
+def all_indicators() -> list[Indicator]:
+    _discover()
+    return sorted(_registry.values(), key=lambda i: i.code)
+
+
+def get_indicator(code: str) -> Indicator:
+    _discover()
+    try:
+        return _registry[code]
+    except KeyError:
+        raise IndicatorError(
+            f"Không có chỉ tiêu «{code}». Xem danh sách bằng lệnh: tttt indicators"
+        ) from None

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Cập nhật CSDL, nạp dữ liệu mẫu vào CSDL trống rồi chạy máy chủ (mặc định http://127.0.0.1:8000)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu vào CSDL trống")
+
+    def handle(self, *args, **options):
+        from django.contrib.auth import get_user_model
+
+        call_command("migrate", interactive=False, verbosity=0)
+        if not options["no_demo"] and not get_user_model().objects.exists():
+            self.stdout.write("CSDL trống: nạp dữ liệu mẫu…")
+            call_command("demo", stdout=self.stdout)
+        if not settings.DEBUG:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write(f"TTTT đang chạy tại http://{options['host']}:{options['port']}/ (quản trị: /admin/)")
+        call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)

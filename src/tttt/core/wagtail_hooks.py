@@ -1,0 +1,43 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import services
+from .models import CalendarDay
+
+
+class CalendarDayCreateView(generic.CreateView):
+    def save_instance(self):
+        return services.calendar_day_save(user=self.request.user, day=self.form.instance)
+
+
+class CalendarDayEditView(generic.EditView):
+    def save_instance(self):
+        return services.calendar_day_save(user=self.request.user, day=self.form.instance)
+
+
+class CalendarDayDeleteView(generic.DeleteView):
+    def delete_action(self):
+        services.calendar_day_delete(user=self.request.user, day=self.object)
+
+
+class CalendarDayViewSet(ModelViewSet):
+    model = CalendarDay
+    form_fields = ["date", "kind", "name", "basis"]
+    icon = "date"
+    menu_label = _("Lịch ngày nghỉ, làm bù")
+    add_to_settings_menu = True
+    name = "calendar-days"
+    add_view_class = CalendarDayCreateView
+    edit_view_class = CalendarDayEditView
+    delete_view_class = CalendarDayDeleteView
+    list_display = ["date", "get_kind_display", "name", "basis"]
+    list_filter = ["kind"]
+    search_fields = ["name", "basis"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_calendar():
+    return CalendarDayViewSet()

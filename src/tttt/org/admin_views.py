@@ -1,0 +1,209 @@
+"""Back-office (Wagtail admin) views: scoped listings whose writes go through services."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from . import services
+from .models import Membership, SecurityEvent, Unit
+from .queries import restrict_to_scope, user_can
+
+
+class ScopedViewMixin:
+    """Lists show only the user's scope; an object outside it is refused (and logged)."""
+
+    scope_field: str | None = "unit"
+    scope_perm: str | None = None
+
+    def get_base_queryset(self):
+        return restrict_to_scope(super().get_base_queryset(), self.request.user, unit_field=self.scope_field)
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        unit = obj if self.scope_field is None else getattr(obj, self.scope_field)
+        if not user_can(self.request.user, self.scope_perm or f"{obj._meta.app_label}.view_{obj._meta.model_name}", unit):
+            raise PermissionDenied(_("Đối tượng này nằm ngoài phạm vi được giao cho bạn."))
+        return obj
+
+
+def _apply_service(view, call):
+    try:
+        return call()
+    except ValidationError as exc:
+        view.form.add_error(None, exc)
+        raise
+
+
+# ---------------------------------------------------------------- units
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["kind", "code", "name", "short_name", "type_word", "parent", "latitude", "longitude", "valid_from", "valid_to", "note"]
+
+
+class UnitIndexView(ScopedViewMixin, generic.IndexView):
+    scope_field = None
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("parent")
+
+
+class UnitCreateView(generic.CreateView):
+    def save_instance(self):
+        data = {f: self.form.cleaned_data.get(f) for f in UnitForm.Meta.fields}
+        return services.unit_create(user=self.request.user, data=data)
+
+
+class UnitEditView(ScopedViewMixin, generic.EditView):
+    scope_field = None
+
+    def save_instance(self):
+        data = {f: self.form.cleaned_data.get(f) for f in UnitForm.Meta.fields}
+        return services.unit_update(user=self.request.user, unit=self.object, data=data)
+
+
+class UnitInspectView(ScopedViewMixin, generic.InspectView):
+    scope_field = None
+
+
+class UnitViewSet(ModelViewSet):
+    model = Unit
+    icon = "site"
+    menu_label = _("Đơn vị hành chính")
+    menu_order = 200
+    add_to_admin_menu = True
+    name = "units"
+    index_view_class = UnitIndexView
+    add_view_class = UnitCreateView
+    edit_view_class = UnitEditView
+    inspect_view_class = UnitInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "code", "get_kind_display", Column("parent", label=_("cấp trên")), DateColumn("valid_to", label=_("hiệu lực đến"))]
+    list_filter = ["kind", "type_word"]
+    search_fields = ["name", "search_name", "code"]
+    search_backend_name = None
+    inspect_view_fields = ["name", "code", "kind", "type_word", "parent", "valid_from", "valid_to", "latitude", "longitude", "source", "note"]
+    list_per_page = 50
+    ordering = ["path"]
+
+    def get_form_class(self, for_update=False):
+        return UnitForm
+
+
+class ScopedDeletionForbidden(ModelPermissionPolicy):
+    """Units are never deleted (history must stay); end their validity instead."""
+
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return False
+        return super().user_has_permission(user, action)
+
+
+# ---------------------------------------------------------------- memberships
+
+
+class MembershipForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "role", "unit", "valid_from", "valid_to", "note"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if for_user is not None:
+            self.fields["unit"].queryset = restrict_to_scope(Unit.objects.all(), for_user, unit_field=None)
+
+
+class MembershipIndexView(ScopedViewMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "role", "unit")
+
+
+class MembershipCreateView(generic.CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        d = self.form.cleaned_data
+        return services.membership_grant(
+            user=self.request.user, person=d["user"], role=d["role"], unit=d["unit"],
+            valid_from=d["valid_from"], valid_to=d.get("valid_to"), note=d.get("note", ""),
+        )
+
+
+class MembershipEditView(ScopedViewMixin, generic.EditView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        data = {f: self.form.cleaned_data.get(f) for f in MembershipForm.Meta.fields}
+        return services.membership_update(user=self.request.user, membership=self.object, data=data)
+
+
+class MembershipDeleteView(ScopedViewMixin, generic.DeleteView):
+    def delete_action(self):
+        services.membership_delete(user=self.request.user, membership=self.object)
+
+
+class MembershipViewSet(ModelViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = _("Phân quyền")
+    menu_order = 210
+    add_to_admin_menu = True
+    name = "memberships"
+    index_view_class = MembershipIndexView
+    add_view_class = MembershipCreateView
+    edit_view_class = MembershipEditView
+    delete_view_class = MembershipDeleteView
+    copy_view_enabled = False
+    list_display = ["user", "role", "unit", DateColumn("valid_from", label=_("từ ngày")), DateColumn("valid_to", label=_("đến ngày"))]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__full_name", "unit__name"]
+    list_per_page = 50
+
+    def get_form_class(self, for_update=False):
+        return MembershipForm
+
+
+# ---------------------------------------------------------------- security events (read-only)
+
+
+class SecurityEventIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user")
+
+
+class SecurityEventViewSet(ModelViewSet):
+    model = SecurityEvent
+    icon = "warning"
+    menu_label = _("Sự kiện an toàn thông tin")
+    menu_order = 900
+    add_to_settings_menu = True
+    name = "security-events"
+    index_view_class = SecurityEventIndexView
+    list_display = ["get_kind_display", "username", "ip_address", "path", DateColumn("created_at", label=_("thời điểm"))]
+    list_filter = ["kind"]
+    search_fields = ["username", "path"]
+    list_per_page = 100
+    ordering = ["-created_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_export = ["created_at", "kind", "username", "ip_address", "path", "detail"]
+    form_fields = ["kind"]
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        if action not in {"view"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, a) for a in actions)

@@ -1,0 +1,45 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from tttt.core.indicators import IndicatorError, all_indicators, get_indicator
+from tttt.core.periods import Period, PeriodError
+from tttt.org.indicators import compute_for_unit
+from tttt.org.queries import find_units
+
+
+class Command(BaseCommand):
+    help = "Chỉ tiêu: liệt kê (tttt indicators) hoặc tính (tttt indicators show MÃ --unit TÊN --period 2019-9M)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action")
+        show = sub.add_parser("show", help="Tính giá trị một chỉ tiêu cho một đơn vị và một kỳ")
+        show.add_argument("code")
+        show.add_argument("--unit", required=True, help="Tên, mã hoặc #id của đơn vị")
+        show.add_argument("--period", required=True, help="Kỳ: 2019-03, 2013-Q1, 2019-H1, 2019-9M, 2019, 2018-01-01..2019-09-30")
+
+    def handle(self, *args, **options):
+        if options.get("action") != "show":
+            for ind in all_indicators():
+                self.stdout.write(f"{ind.code:<28} {ind.name}")
+            return
+        try:
+            indicator = get_indicator(options["code"])
+            period = Period.parse(options["period"])
+        except (IndicatorError, PeriodError) as exc:
+            raise CommandError(str(exc)) from exc
+        units = find_units(options["unit"])
+        if not units:
+            raise CommandError(f"Không tìm thấy đơn vị «{options['unit']}».")
+        # Several units of one name (today's and the former Bắc Ninh): take the one in
+        # force at the end of the period; the lineage covers the others.
+        in_force = [u for u in units if u.is_valid_on(period.end)]
+        if len({u.search_name for u in units}) == 1 and len(in_force) == 1:
+            units = in_force
+        if len(units) > 1 and len({u.search_name for u in units}) > 1:
+            names = "; ".join(f"#{u.pk} {u.name} ({u.parent.name if u.parent_id else 'cấp tỉnh'})" for u in units[:8])
+            raise CommandError(f"Có nhiều đơn vị khớp «{options['unit']}»: {names}. Hãy ghi rõ hơn hoặc dùng #id.")
+        unit = units[0]
+        value, used = compute_for_unit(indicator, unit, period)
+        via = ""
+        if [u.pk for u in used] != [unit.pk]:
+            via = " (tính qua " + ", ".join(u.name for u in used) + ")"
+        self.stdout.write(f"{indicator.name} — {unit.name} — {period.label}{via}: {indicator.format(value)}")

@@ -1,0 +1,249 @@
+"""Reads: scope, subtrees, lineage and search. Every module filters by `restrict_to_scope`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from tttt.core.text import fold
+
+from .models import Membership, Unit, UnitSuccession
+
+KIND_ORDER = {Unit.Kind.PROVINCE: 0, Unit.Kind.DISTRICT: 1, Unit.Kind.COMMUNE: 2, Unit.Kind.OFFICE: 3}
+
+# ---------------------------------------------------------------- lineage
+
+
+def _walk(start_ids: Iterable[int], forward: bool) -> list[UnitSuccession]:
+    """All lineage links reachable from `start_ids`, level by level (one query a level)."""
+    links: list[UnitSuccession] = []
+    seen: set[int] = set()
+    frontier = set(start_ids)
+    for _ in range(6):  # lineage chains are short; guards against cycles
+        if not frontier:
+            break
+        seen |= frontier
+        field = "predecessor_id__in" if forward else "successor_id__in"
+        level = list(
+            UnitSuccession.objects.filter(**{field: frontier}).select_related(
+                "successor__parent", "predecessor__parent"
+            )
+        )
+        links += level
+        frontier = {(link.successor_id if forward else link.predecessor_id) for link in level} - seen
+    return links
+
+
+def unit_successors(unit: Unit) -> list[UnitSuccession]:
+    """What a former unit became part of, following later reorganisations too."""
+    return _walk([unit.pk], forward=True)
+
+
+def unit_predecessors(unit: Unit) -> list[UnitSuccession]:
+    """The former units that became (part of) this unit, transitively."""
+    return _walk([unit.pk], forward=False)
+
+
+def units_for_territory(unit: Unit, on: date) -> list[Unit]:
+    """The units that stood for `unit`'s territory on `on`, across reorganisations.
+
+    Today's Bắc Ninh asked for 2019 gives the former Bắc Ninh and Bắc Giang provinces;
+    a former district asked for 2026 gives the current units that took its communes.
+    """
+    if unit.is_valid_on(on):
+        return [unit]
+    if unit.valid_from and on < unit.valid_from:
+        candidates = [link.predecessor for link in unit_predecessors(unit)]
+    else:
+        candidates = [link.successor for link in unit_successors(unit)]
+    found = {u.pk: u for u in candidates if u.is_valid_on(on)}
+    # Keep only the highest units (a district's province already covers it).
+    paths = sorted(found.values(), key=lambda u: len(u.path))
+    chosen: list[Unit] = []
+    for candidate in paths:
+        if not any(candidate.path.startswith(c.path) for c in chosen):
+            chosen.append(candidate)
+    return chosen
+
+
+def subtree(units: Unit | Iterable[Unit], *, on: date | None = None, kinds: Iterable[str] | None = None) -> QuerySet[Unit]:
+    """Units in the subtrees of `units`, valid on `on` when given."""
+    roots = [units] if isinstance(units, Unit) else list(units)
+    if not roots:
+        return Unit.objects.none()
+    condition = Q()
+    for root in roots:
+        condition |= Q(path__startswith=root.path)
+    qs = Unit.objects.filter(condition)
+    if on is not None:
+        qs = qs.valid_on(on)
+    if kinds is not None:
+        qs = qs.filter(kind__in=list(kinds))
+    return qs
+
+
+# ---------------------------------------------------------------- scope
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The subtrees a user may see. `unrestricted` for platform administrators."""
+
+    unrestricted: bool
+    paths: tuple[str, ...]
+
+    def q(self, unit_field: str | None = "unit") -> Q:
+        if self.unrestricted:
+            return Q()
+        if not self.paths:
+            return Q(pk__in=[])
+        lookup = f"{unit_field}__path__startswith" if unit_field else "path__startswith"
+        condition = Q()
+        for path in self.paths:
+            condition |= Q(**{lookup: path})
+        return condition
+
+    def contains(self, unit: Unit | None) -> bool:
+        if self.unrestricted:
+            return True
+        return unit is not None and any(unit.path.startswith(p) for p in self.paths)
+
+
+def _minimal(paths: Iterable[str]) -> tuple[str, ...]:
+    result: list[str] = []
+    for path in sorted(set(paths), key=len):
+        if not any(path.startswith(kept) for kept in result):
+            result.append(path)
+    return tuple(sorted(result))
+
+
+def user_scope(user, *, perm: str | None = None) -> Scope:
+    """The user's scope: the subtrees of the units of their active memberships.
+
+    A membership on a current unit also covers the units it succeeded (history across
+    the 2025 reform); `perm` limits it to memberships whose role grants that permission.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Scope(False, ())
+    if user.is_superuser:
+        return Scope(True, ())
+    cache = user.__dict__.setdefault("_tttt_scope_cache", {})
+    if perm in cache:
+        return cache[perm]
+    memberships = Membership.objects.active().filter(user=user).select_related("unit")
+    if perm is not None:
+        app_label, codename = perm.split(".", 1)
+        memberships = memberships.filter(
+            role__permissions__codename=codename, role__permissions__content_type__app_label=app_label
+        )
+    units = {m.unit_id: m.unit for m in memberships}
+    paths = [u.path for u in units.values()]
+    paths += [link.predecessor.path for link in _walk(units.keys(), forward=False)]
+    scope = Scope(False, _minimal(paths))
+    cache[perm] = scope
+    return scope
+
+
+def restrict_to_scope(queryset: QuerySet, user, *, unit_field: str | None = "unit", perm: str | None = None) -> QuerySet:
+    """The one helper every module uses to filter a queryset by the user's scope.
+
+    `unit_field` is the path from the queryset's model to its `Unit` ("unit",
+    "dossier__unit", …), or None when the queryset is of units.
+    """
+    return queryset.filter(user_scope(user, perm=perm).q(unit_field))
+
+
+def user_can(user, perm: str, unit: Unit | None) -> bool:
+    """Does the user hold `perm` through a membership whose subtree contains `unit`?"""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user_scope(user, perm=perm).contains(unit)
+
+
+def is_administrator(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return Membership.objects.active().filter(user=user, role__is_administrator=True).exists()
+
+
+# ---------------------------------------------------------------- search and display
+
+
+@dataclass
+class UnitView:
+    unit: Unit
+    chain: list[Unit]  # ancestors, top first
+    successors: list[UnitSuccession]
+
+    @property
+    def chain_label(self) -> str:
+        return ", ".join(u.name for u in reversed(self.chain))
+
+
+def unit_search(text: str, *, limit: int = 50, current_only: bool = False, include_offices: bool = False) -> list[UnitView]:
+    """Units whose name contains `text`, ignoring diacritics and case; current units first."""
+    needle = fold(text)
+    if len(needle) < 2:
+        return []
+    qs = Unit.objects.filter(search_name__contains=needle)
+    if not include_offices:
+        qs = qs.administrative()
+    if current_only:
+        qs = qs.current()
+    today = timezone.localdate()
+    rows = list(qs.order_by("search_name", "path")[: limit * 3])
+    rows.sort(
+        key=lambda u: (
+            not u.is_valid_on(today),
+            u.search_name != needle and not u.search_name.endswith(" " + needle),
+            KIND_ORDER[u.kind],
+            u.search_name,
+        )
+    )
+    return describe_units(rows[:limit])
+
+
+def describe_units(units: list[Unit]) -> list[UnitView]:
+    """Units with their parent chains and successors, in three queries whatever the count."""
+    ancestor_ids = {i for u in units for i in u.ancestor_ids}
+    ancestors = Unit.objects.in_bulk(ancestor_ids)
+    today = timezone.localdate()
+    former = [u.pk for u in units if not u.is_valid_on(today)]
+    links: dict[int, list[UnitSuccession]] = {}
+    if former:
+        for link in UnitSuccession.objects.filter(predecessor_id__in=former).select_related("successor__parent").order_by(
+            "-is_main", "successor__name"
+        ):
+            links.setdefault(link.predecessor_id, []).append(link)
+    return [
+        UnitView(unit=u, chain=[ancestors[i] for i in u.ancestor_ids if i in ancestors], successors=links.get(u.pk, []))
+        for u in units
+    ]
+
+
+def unit_children(unit: Unit, *, on: date | None = None) -> QuerySet[Unit]:
+    qs = unit.children.all().order_by("kind", "name")
+    return qs.valid_on(on) if on else qs
+
+
+def find_units(text: str) -> list[Unit]:
+    """Resolve a command-line unit argument: an id (#123), an exact code, or a name."""
+    text = text.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        return list(Unit.objects.filter(pk=int(text[1:])))
+    by_code = list(Unit.objects.filter(code=text).administrative().order_by("-valid_from"))
+    if by_code:
+        return by_code
+    needle = fold(text)
+    exact = list(Unit.objects.filter(search_name=needle).order_by("valid_to", "path"))
+    if exact:
+        return exact
+    return [v.unit for v in unit_search(text, limit=20, include_offices=True)]

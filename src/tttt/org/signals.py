@@ -1,0 +1,27 @@
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from .auth import log_event
+from .models import SecurityEvent
+
+
+@receiver(user_logged_in)
+def _logged_in(sender, request, user, **kwargs):
+    log_event(SecurityEvent.Kind.LOGIN, request=request, user=user)
+
+
+@receiver(user_logged_out)
+def _logged_out(sender, request, user, **kwargs):
+    if user is not None:
+        log_event(SecurityEvent.Kind.LOGOUT, request=request, user=user)
+
+
+@receiver(user_login_failed)
+def _login_failed(sender, credentials, request=None, **kwargs):
+    log_event(SecurityEvent.Kind.LOGIN_FAILED, request=request, username=str(credentials.get("username", "")))
+
+
+@receiver(user_locked_out)
+def _locked_out(sender, request, username, ip_address, **kwargs):
+    log_event(SecurityEvent.Kind.LOCKOUT, request=request, username=username or "")

@@ -1,0 +1,65 @@
+from auditlog.models import LogEntry
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from .admin_views import MembershipViewSet, ReadOnlyPolicy, ScopedDeletionForbidden, SecurityEventViewSet, UnitViewSet
+from .models import Membership, SecurityEvent, Unit
+from .queries import user_scope
+
+
+class AuditLogIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("actor", "content_type")
+
+
+class AuditLogViewSet(ModelViewSet):
+    model = LogEntry
+    icon = "history"
+    menu_label = _("Nhật ký thay đổi")
+    add_to_settings_menu = True
+    name = "audit-log"
+    index_view_class = AuditLogIndexView
+    list_display = ["object_repr", "content_type", "get_action_display", "actor", DateColumn("timestamp", label=_("thời điểm"))]
+    list_filter = ["action", "content_type"]
+    search_fields = ["object_repr", "changes_text"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["timestamp", "actor", "action", "content_type", "object_pk", "object_repr", "changes", "remote_addr"]
+    copy_view_enabled = False
+    list_per_page = 100
+    ordering = ["-timestamp"]
+    form_fields = ["action"]
+
+
+register_permission_policy(Unit, ScopedDeletionForbidden(Unit))
+register_permission_policy(SecurityEvent, ReadOnlyPolicy(SecurityEvent))
+register_permission_policy(LogEntry, ReadOnlyPolicy(LogEntry))
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [UnitViewSet(), MembershipViewSet(), SecurityEventViewSet(), AuditLogViewSet()]
+
+
+class ScopePanel(Component):
+    name = "tttt_scope"
+    order = 50
+    template_name = "org/scope_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        memberships = list(Membership.objects.active().filter(user=self.user).select_related("role", "unit__parent"))
+        scope = user_scope(self.user)
+        rows = [(m, Unit.objects.subtree_of(m.unit).filter(kind=Unit.Kind.COMMUNE).count()) for m in memberships]
+        return {"rows": rows, "scope": scope, "user": self.user}
+
+
+@hooks.register("construct_homepage_panels")
+def add_scope_panel(request, panels):
+    panels.insert(0, ScopePanel(request.user))

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from tttt.api import api
+from tttt.org import twofactor, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("don-vi/", views.unit_lookup, name="unit_lookup"),
+    path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("api/v1/", api.urls),
+    path("admin/2fa/verify/", twofactor.verify, name="tttt_2fa_verify"),
+    path("admin/2fa/setup/", twofactor.setup, name="tttt_2fa_setup"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,97 @@
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+
+from tttt.org.models import REFORM_DATE, Membership, Role, Unit, UnitSuccession, User
+from tttt.org.roles import sync_roles
+
+LEGACY_END = date(2025, 6, 30)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_unit(name, kind, type_word, parent=None, code=None, source="test", **kw):
+    unit = Unit(
+        name=name,
+        short_name=name.split(" ", 1)[1] if " " in name else name,
+        kind=kind,
+        type_word=type_word,
+        parent=parent,
+        code=code or str(Unit.objects.count() + 1),
+        source=source,
+        **kw,
+    )
+    unit.save()
+    return unit
+
+
+@dataclass
+class Tree:
+    old_bac_ninh: Unit
+    old_bac_giang: Unit
+    luong_tai: Unit
+    trung_chinh: Unit
+    thua: Unit
+    yen_the: Unit
+    bo_ha: Unit
+    bac_ninh: Unit
+    new_trung_chinh: Unit
+    new_luong_tai: Unit
+    new_bo_ha: Unit
+    office: Unit
+
+
+@pytest.fixture
+def tree(db) -> Tree:
+    """Two former provinces merged into today's Bắc Ninh, with districts, communes and lineage."""
+    K, T = Unit.Kind, Unit.TypeWord
+    old = {"valid_to": LEGACY_END, "source": "test-legacy"}
+    new = {"valid_from": REFORM_DATE, "source": "test-current"}
+    obn = make_unit("Tỉnh Bắc Ninh", K.PROVINCE, T.TINH, code="27", **old)
+    obg = make_unit("Tỉnh Bắc Giang", K.PROVINCE, T.TINH, code="24", **old)
+    lt = make_unit("Huyện Lương Tài", K.DISTRICT, T.HUYEN, obn, code="264", **old)
+    tc = make_unit("Xã Trung Chính", K.COMMUNE, T.XA, lt, code="09523", **old)
+    th = make_unit("Thị trấn Thứa", K.COMMUNE, T.THI_TRAN, lt, code="09520", **old)
+    yt = make_unit("Huyện Yên Thế", K.DISTRICT, T.HUYEN, obg, code="215", **old)
+    bh = make_unit("Thị trấn Bố Hạ", K.COMMUNE, T.THI_TRAN, yt, code="07213", **old)
+    bn = make_unit("Tỉnh Bắc Ninh", K.PROVINCE, T.TINH, code="24", **new)
+    ntc = make_unit("Xã Trung Chính", K.COMMUNE, T.XA, bn, code="09523", **new)
+    nlt = make_unit("Xã Lương Tài", K.COMMUNE, T.XA, bn, code="09520", **new)
+    nbh = make_unit("Xã Bố Hạ", K.COMMUNE, T.XA, bn, code="07213", **new)
+    office = make_unit("Phòng Văn hóa - Xã hội", K.OFFICE, T.PHONG, ntc, code="ntc-vhxh", valid_from=REFORM_DATE)
+    for pred, succ in [(obn, bn), (obg, bn), (lt, bn), (yt, bn), (tc, ntc), (th, nlt), (bh, nbh)]:
+        UnitSuccession.objects.create(predecessor=pred, successor=succ, date=REFORM_DATE)
+    UnitSuccession.objects.create(predecessor=tc, successor=nlt, date=REFORM_DATE, is_main=False)
+    return Tree(obn, obg, lt, tc, th, yt, bh, bn, ntc, nlt, nbh, office)
+
+
+@pytest.fixture
+def roles(db):
+    sync_roles()
+    return {r.code: r for r in Role.objects.all()}
+
+
+@pytest.fixture
+def member(db, roles):
+    """Create a user holding `role` on `unit`: member("thua.canbo", "can-bo-mot-cua", unit)."""
+
+    def create(username, role_code, unit, *, valid_from=date(2013, 1, 1), valid_to=None, password="mat-khau-dung-1"):
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(username=username, password=password, full_name=username)
+        Membership.objects.create(user=user, role=roles[role_code], unit=unit, valid_from=valid_from, valid_to=valid_to)
+        return user
+
+    return create
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser(username="root", password="mat-khau-dung-1", email="")

@@ -1,0 +1,83 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tttt.org.models import Membership, SecurityEvent, Unit
+from tttt.org.roles import ADMIN, CLERK, LEADER
+
+
+def signed_in(client, member, username, role, unit):
+    client.force_login(member(username, role, unit))
+    return client
+
+
+def test_dashboard_shows_the_users_scope(client, tree, member):
+    signed_in(client, member, "thua.canbo", CLERK, tree.thua)
+    page = client.get("/admin/").content.decode()
+    assert "Phạm vi của bạn" in page and "Thị trấn Thứa" in page and "Cán bộ một cửa" in page
+
+
+def test_units_list_is_scoped(client, tree, member):
+    signed_in(client, member, "thua.canbo", CLERK, tree.thua)
+    page = client.get("/admin/units/").content.decode()
+    assert "Thị trấn Thứa" in page
+    assert "Xã Trung Chính" not in page and "Xã Bố Hạ" not in page
+
+
+def test_another_communes_page_is_refused_by_url_and_logged(client, tree, member):
+    signed_in(client, member, "thua.canbo", CLERK, tree.thua)
+    assert client.get(f"/admin/units/inspect/{tree.thua.pk}/").status_code == 200
+    response = client.get(f"/admin/units/inspect/{tree.trung_chinh.pk}/", follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert "Xã Trung Chính" not in response.content.decode()
+    assert SecurityEvent.objects.filter(kind="permission_denied", username="thua.canbo", path=f"/admin/units/inspect/{tree.trung_chinh.pk}/").exists()
+    # A clerk cannot edit units at all, even their own; that denial is logged too.
+    assert client.get(f"/admin/units/edit/{tree.thua.pk}/")["Location"] == "/admin/"
+    assert SecurityEvent.objects.filter(kind="permission_denied", path=f"/admin/units/edit/{tree.thua.pk}/").exists()
+
+
+def test_memberships_are_scoped_and_granted_through_services(client, tree, member, roles):
+    member("trungchinh.canbo", CLERK, tree.trung_chinh)
+    member("bohả.canbo", CLERK, tree.bo_ha)
+    signed_in(client, member, "luongtai.quantri", ADMIN, tree.luong_tai)
+    # Administrators must use two factors; this test is about scope, so mark the session verified.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    admin = Membership.objects.get(user__username="luongtai.quantri").user
+    device = TOTPDevice.objects.create(user=admin, name="t", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    page = client.get("/admin/memberships/").content.decode()
+    assert "trungchinh.canbo" in page and "bohả.canbo" not in page
+    other = Membership.objects.get(user__username="bohả.canbo")
+    assert client.get(f"/admin/memberships/edit/{other.pk}/")["Location"] == "/admin/"
+    person = Membership.objects.get(user__username="trungchinh.canbo").user
+    response = client.post(
+        "/admin/memberships/new/",
+        {"user": person.pk, "role": roles[LEADER].pk, "unit": tree.thua.pk, "valid_from": "01/01/2019", "note": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Membership.objects.filter(user=person, role=roles[LEADER], unit=tree.thua).exists()
+    # A unit outside the scope is not even offered.
+    refused = client.post(
+        "/admin/memberships/new/",
+        {"user": person.pk, "role": roles[LEADER].pk, "unit": tree.bo_ha.pk, "valid_from": "01/01/2019"},
+    )
+    assert refused.status_code == 200 and not Membership.objects.filter(unit=tree.bo_ha, role=roles[LEADER]).exists()
+
+
+def test_units_list_query_count_is_constant(client, tree, member, superuser):
+    client.force_login(superuser)
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=superuser, name="t", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/admin/units/").status_code == 200
+    for i in range(40):
+        Unit.objects.create(name=f"Xã Mới {i}", kind="commune", type_word="xã", parent=tree.bac_ninh, code=f"x{i}", source="t")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/admin/units/")
+    assert len(many) == len(few)
