@@ -65,7 +65,9 @@ def tree(db) -> Tree:
     ntc = make_unit("Xã Trung Chính", K.COMMUNE, T.XA, bn, code="09523", **new)
     nlt = make_unit("Xã Lương Tài", K.COMMUNE, T.XA, bn, code="09520", **new)
     nbh = make_unit("Xã Bố Hạ", K.COMMUNE, T.XA, bn, code="07213", **new)
-    office = make_unit("Phòng Văn hóa - Xã hội", K.OFFICE, T.PHONG, ntc, code="ntc-vhxh", valid_from=REFORM_DATE)
+    office = make_unit(
+        "Phòng Văn hóa - Xã hội", K.OFFICE, T.PHONG, ntc, code="ntc-vhxh", valid_from=REFORM_DATE
+    )
     for pred, succ in [(obn, bn), (obg, bn), (lt, bn), (yt, bn), (tc, ntc), (th, nlt), (bh, nbh)]:
         UnitSuccession.objects.create(predecessor=pred, successor=succ, date=REFORM_DATE)
     UnitSuccession.objects.create(predecessor=tc, successor=nlt, date=REFORM_DATE, is_main=False)
@@ -82,11 +84,23 @@ def roles(db):
 def member(db, roles):
     """Create a user holding `role` on `unit`: member("thua.canbo", "can-bo-mot-cua", unit)."""
 
-    def create(username, role_code, unit, *, valid_from=date(2013, 1, 1), valid_to=None, password="mat-khau-dung-1"):
+    def create(
+        username,
+        role_code,
+        unit,
+        *,
+        valid_from=date(2013, 1, 1),
+        valid_to=None,
+        password="mat-khau-dung-1",
+    ):
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User.objects.create_user(username=username, password=password, full_name=username)
-        Membership.objects.create(user=user, role=roles[role_code], unit=unit, valid_from=valid_from, valid_to=valid_to)
+            user = User.objects.create_user(
+                username=username, password=password, full_name=username
+            )
+        Membership.objects.create(
+            user=user, role=roles[role_code], unit=unit, valid_from=valid_from, valid_to=valid_to
+        )
         return user
 
     return create

@@ -6,7 +6,14 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tttt.core.calendar import CalendarError, WorkingCalendar, build_calendar, get_calendar, parse_duration, parse_sessions
+from tttt.core.calendar import (
+    CalendarError,
+    WorkingCalendar,
+    build_calendar,
+    get_calendar,
+    parse_duration,
+    parse_sessions,
+)
 from tttt.core.models import CalendarDay
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -45,7 +52,9 @@ def test_hours_skip_the_lunch_break_and_the_night(cal):
 
 def test_receipt_outside_hours_counts_from_the_next_session(cal):
     assert cal.add(at("2026-03-02 06:00"), timedelta(hours=1)) == at("2026-03-02 08:30")
-    assert cal.add(at("2026-03-07 09:00"), timedelta(hours=1)) == at("2026-03-09 08:30")  # Saturday → Monday
+    assert cal.add(at("2026-03-07 09:00"), timedelta(hours=1)) == at(
+        "2026-03-09 08:30"
+    )  # Saturday → Monday
     assert cal.add(at("2026-03-02 12:00"), timedelta(minutes=30)) == at("2026-03-02 14:00")
 
 
@@ -70,7 +79,9 @@ def test_is_working_time(cal):
 
 def test_between_counts_only_working_time(cal):
     assert cal.between(at("2026-03-02 16:00"), at("2026-03-03 08:30")) == timedelta(hours=2)
-    assert cal.between(at("2026-03-06 16:00"), at("2026-03-09 08:30")) == timedelta(hours=2)  # over a weekend
+    assert cal.between(at("2026-03-06 16:00"), at("2026-03-09 08:30")) == timedelta(
+        hours=2
+    )  # over a weekend
     assert cal.between(at("2026-03-03 08:30"), at("2026-03-02 16:00")) == -timedelta(hours=2)
 
 
@@ -127,9 +138,13 @@ def test_between_measures_what_add_added(cal, moment, duration):
 def test_locally_announced_days_change_the_calendar_at_once():
     friday = at("2026-03-06 16:00")
     assert get_calendar().add(friday, timedelta(hours=2)) == at("2026-03-09 08:30")
-    CalendarDay.objects.create(date=date(2026, 3, 9), kind=CalendarDay.Kind.DAY_OFF, name="Nghỉ lễ địa phương")
+    CalendarDay.objects.create(
+        date=date(2026, 3, 9), kind=CalendarDay.Kind.DAY_OFF, name="Nghỉ lễ địa phương"
+    )
     assert get_calendar().add(friday, timedelta(hours=2)) == at("2026-03-10 08:30")
-    CalendarDay.objects.create(date=date(2026, 3, 7), kind=CalendarDay.Kind.WORKING_DAY, name="Làm bù")
+    CalendarDay.objects.create(
+        date=date(2026, 3, 7), kind=CalendarDay.Kind.WORKING_DAY, name="Làm bù"
+    )
     assert get_calendar().add(friday, timedelta(hours=2)) == at("2026-03-07 08:30")
     assert build_calendar().holiday_name(date(2026, 3, 9)) == "Nghỉ lễ địa phương"
 

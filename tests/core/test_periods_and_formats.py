@@ -17,7 +17,12 @@ from tttt.core.periods import Period, PeriodError, PeriodKind
         ("2019", date(2019, 1, 1), date(2019, 12, 31), "Năm 2019"),
         ("2019-02", date(2019, 2, 1), date(2019, 2, 28), "Tháng 2/2019"),
         ("2020-02", date(2020, 2, 1), date(2020, 2, 29), "Tháng 2/2020"),
-        ("2018-01-01..2019-09-30", date(2018, 1, 1), date(2019, 9, 30), "Từ 01/01/2018 đến 30/09/2019"),
+        (
+            "2018-01-01..2019-09-30",
+            date(2018, 1, 1),
+            date(2019, 9, 30),
+            "Từ 01/01/2018 đến 30/09/2019",
+        ),
     ],
 )
 def test_parse_and_label(text, start, end, label):
@@ -25,7 +30,10 @@ def test_parse_and_label(text, start, end, label):
     assert (period.start, period.end, period.label, str(period)) == (start, end, label, text)
 
 
-@pytest.mark.parametrize("bad", ["2019-Q5", "2019-13", "2019/03", "quý 1", "2019-02-30..2019-03-01", "2019-10-01..2019-09-30"])
+@pytest.mark.parametrize(
+    "bad",
+    ["2019-Q5", "2019-13", "2019/03", "quý 1", "2019-02-30..2019-03-01", "2019-10-01..2019-09-30"],
+)
 def test_bad_periods_are_refused_with_a_vietnamese_message(bad):
     with pytest.raises(PeriodError) as exc:
         Period.parse(bad)

@@ -29,10 +29,16 @@ def test_another_communes_page_is_refused_by_url_and_logged(client, tree, member
     response = client.get(f"/admin/units/inspect/{tree.trung_chinh.pk}/", follow=True)
     assert response.redirect_chain == [("/admin/", 302)]
     assert "Xã Trung Chính" not in response.content.decode()
-    assert SecurityEvent.objects.filter(kind="permission_denied", username="thua.canbo", path=f"/admin/units/inspect/{tree.trung_chinh.pk}/").exists()
+    assert SecurityEvent.objects.filter(
+        kind="permission_denied",
+        username="thua.canbo",
+        path=f"/admin/units/inspect/{tree.trung_chinh.pk}/",
+    ).exists()
     # A clerk cannot edit units at all, even their own; that denial is logged too.
     assert client.get(f"/admin/units/edit/{tree.thua.pk}/")["Location"] == "/admin/"
-    assert SecurityEvent.objects.filter(kind="permission_denied", path=f"/admin/units/edit/{tree.thua.pk}/").exists()
+    assert SecurityEvent.objects.filter(
+        kind="permission_denied", path=f"/admin/units/edit/{tree.thua.pk}/"
+    ).exists()
 
 
 def test_memberships_are_scoped_and_granted_through_services(client, tree, member, roles):
@@ -54,16 +60,30 @@ def test_memberships_are_scoped_and_granted_through_services(client, tree, membe
     person = Membership.objects.get(user__username="trungchinh.canbo").user
     response = client.post(
         "/admin/memberships/new/",
-        {"user": person.pk, "role": roles[LEADER].pk, "unit": tree.thua.pk, "valid_from": "01/01/2019", "note": ""},
+        {
+            "user": person.pk,
+            "role": roles[LEADER].pk,
+            "unit": tree.thua.pk,
+            "valid_from": "01/01/2019",
+            "note": "",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:500]
     assert Membership.objects.filter(user=person, role=roles[LEADER], unit=tree.thua).exists()
     # A unit outside the scope is not even offered.
     refused = client.post(
         "/admin/memberships/new/",
-        {"user": person.pk, "role": roles[LEADER].pk, "unit": tree.bo_ha.pk, "valid_from": "01/01/2019"},
+        {
+            "user": person.pk,
+            "role": roles[LEADER].pk,
+            "unit": tree.bo_ha.pk,
+            "valid_from": "01/01/2019",
+        },
     )
-    assert refused.status_code == 200 and not Membership.objects.filter(unit=tree.bo_ha, role=roles[LEADER]).exists()
+    assert (
+        refused.status_code == 200
+        and not Membership.objects.filter(unit=tree.bo_ha, role=roles[LEADER]).exists()
+    )
 
 
 def test_units_list_query_count_is_constant(client, tree, member, superuser):
@@ -77,7 +97,14 @@ def test_units_list_query_count_is_constant(client, tree, member, superuser):
     with CaptureQueriesContext(connection) as few:
         assert client.get("/admin/units/").status_code == 200
     for i in range(40):
-        Unit.objects.create(name=f"Xã Mới {i}", kind="commune", type_word="xã", parent=tree.bac_ninh, code=f"x{i}", source="t")
+        Unit.objects.create(
+            name=f"Xã Mới {i}",
+            kind="commune",
+            type_word="xã",
+            parent=tree.bac_ninh,
+            code=f"x{i}",
+            source="t",
+        )
     with CaptureQueriesContext(connection) as many:
         client.get("/admin/units/")
     assert len(many) == len(few)

@@ -36,19 +36,32 @@ def test_import_of_the_whole_country_is_complete_idempotent_and_linked():
     assert not legacy.exclude(valid_to=date(2025, 6, 30)).exists()
 
     # Every former commune and province went somewhere.
-    assert not legacy.filter(kind__in=["province", "commune"], successor_links__isnull=True).exists()
+    assert not legacy.filter(
+        kind__in=["province", "commune"], successor_links__isnull=True
+    ).exists()
 
     # Lineage: the former Trung Chính (Lương Tài) → today's Xã Trung Chính, Bắc Ninh.
     old_tc = legacy.get(kind="commune", code="09523")
     assert old_tc.parent.name == "Huyện Lương Tài"
     [link] = unit_successors(old_tc)
-    assert (link.successor.name, link.successor.parent.name, link.date) == ("Xã Trung Chính", "Tỉnh Bắc Ninh", date(2025, 7, 1))
+    assert (link.successor.name, link.successor.parent.name, link.date) == (
+        "Xã Trung Chính",
+        "Tỉnh Bắc Ninh",
+        date(2025, 7, 1),
+    )
 
     # Today's Bắc Ninh = the former Bắc Ninh and Bắc Giang; for 2019 the lineage gives both.
     bac_ninh = current.get(kind="province", code="24")
-    provinces = {l.predecessor.name for l in unit_predecessors(bac_ninh) if l.predecessor.kind == "province"}
+    provinces = {
+        link.predecessor.name
+        for link in unit_predecessors(bac_ninh)
+        if link.predecessor.kind == "province"
+    }
     assert provinces == {"Tỉnh Bắc Ninh", "Tỉnh Bắc Giang"}
-    assert {u.name for u in units_for_territory(bac_ninh, date(2019, 9, 30))} == {"Tỉnh Bắc Ninh", "Tỉnh Bắc Giang"}
+    assert {u.name for u in units_for_territory(bac_ninh, date(2019, 9, 30))} == {
+        "Tỉnh Bắc Ninh",
+        "Tỉnh Bắc Giang",
+    }
     assert subtree(bac_ninh, on=date(2026, 1, 1), kinds=["commune"]).count() == 99
 
     # Paths are consistent with parents (the subtree queries rely on them).

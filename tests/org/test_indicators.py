@@ -15,12 +15,18 @@ def test_org_indicators_are_discovered():
 
 def test_communes_for_a_unit_and_period_across_the_reform(tree):
     communes = get_indicator("org.communes")
-    assert compute_for_unit(communes, tree.luong_tai, Period.parse("2019-9M")) == (2, [tree.luong_tai])
+    assert compute_for_unit(communes, tree.luong_tai, Period.parse("2019-9M")) == (
+        2,
+        [tree.luong_tai],
+    )
     # Today's Bắc Ninh for 2019 = the former Bắc Ninh and Bắc Giang.
     value, used = compute_for_unit(communes, tree.bac_ninh, Period.parse("2019-9M"))
     assert value == 3 and {u.pk for u in used} == {tree.old_bac_ninh.pk, tree.old_bac_giang.pk}
     assert compute_for_unit(communes, tree.bac_ninh, Period.parse("2026"))[0] == 3
-    assert compute_for_unit(get_indicator("org.districts"), tree.bac_ninh, Period.parse("2026"))[0] == 0
+    assert (
+        compute_for_unit(get_indicator("org.districts"), tree.bac_ninh, Period.parse("2026"))[0]
+        == 0
+    )
 
 
 def test_indicators_command(tree):
@@ -28,12 +34,43 @@ def test_indicators_command(tree):
     call_command("indicators", stdout=out)
     assert "org.communes" in out.getvalue()
     out = StringIO()
-    call_command("indicators", "show", "org.communes", "--unit", "Huyện Lương Tài", "--period", "2019-9M", stdout=out)
-    assert out.getvalue().strip() == "Số đơn vị hành chính cấp xã (cuối kỳ) — Huyện Lương Tài — 9 tháng đầu năm 2019: 2"
+    call_command(
+        "indicators",
+        "show",
+        "org.communes",
+        "--unit",
+        "Huyện Lương Tài",
+        "--period",
+        "2019-9M",
+        stdout=out,
+    )
+    assert (
+        out.getvalue().strip()
+        == "Số đơn vị hành chính cấp xã (cuối kỳ) — Huyện Lương Tài — 9 tháng đầu năm 2019: 2"
+    )
     out = StringIO()
-    call_command("indicators", "show", "org.communes", "--unit", "Tỉnh Bắc Ninh", "--period", "2026", stdout=out)
+    call_command(
+        "indicators",
+        "show",
+        "org.communes",
+        "--unit",
+        "Tỉnh Bắc Ninh",
+        "--period",
+        "2026",
+        stdout=out,
+    )
     assert out.getvalue().strip().endswith("Năm 2026: 3")
     with pytest.raises(CommandError, match="Không có chỉ tiêu"):
-        call_command("indicators", "show", "org.khong", "--unit", "Huyện Lương Tài", "--period", "2019")
+        call_command(
+            "indicators", "show", "org.khong", "--unit", "Huyện Lương Tài", "--period", "2019"
+        )
     with pytest.raises(CommandError, match="Không hiểu kỳ"):
-        call_command("indicators", "show", "org.communes", "--unit", "Huyện Lương Tài", "--period", "năm ngoái")
+        call_command(
+            "indicators",
+            "show",
+            "org.communes",
+            "--unit",
+            "Huyện Lương Tài",
+            "--period",
+            "năm ngoái",
+        )

@@ -27,8 +27,13 @@ def test_lookup_filters_by_era_and_guides_on_short_input(client, tree):
 def test_lookup_query_count_does_not_grow_with_results(client, tree):
     for i in range(30):
         Unit.objects.create(
-            name=f"Xã Trung Hòa {i}", kind="commune", type_word="xã", parent=tree.luong_tai, code=f"9{i:04d}",
-            source="test-legacy", valid_to=tree.luong_tai.valid_to,
+            name=f"Xã Trung Hòa {i}",
+            kind="commune",
+            type_word="xã",
+            parent=tree.luong_tai,
+            code=f"9{i:04d}",
+            source="test-legacy",
+            valid_to=tree.luong_tai.valid_to,
         )
     with CaptureQueriesContext(connection) as few:
         client.get("/don-vi/", {"q": "trung chinh"})
@@ -43,17 +48,29 @@ def test_unit_detail_shows_chain_successors_and_predecessors(client, tree):
     new = client.get(f"/don-vi/{tree.bac_ninh.pk}/").content.decode()
     assert "Hình thành từ" in new and "Tỉnh Bắc Giang" in new and "Huyện Lương Tài" in new
     assert client.get("/don-vi/999999/").status_code == 404
-    assert client.get(f"/don-vi/{tree.office.pk}/").status_code == 404  # offices are not administrative units
+    assert (
+        client.get(f"/don-vi/{tree.office.pk}/").status_code == 404
+    )  # offices are not administrative units
 
 
 def test_api_search_and_detail(client, tree):
     rows = client.get("/api/v1/units", {"q": "trung chinh"}).json()
     former = next(r for r in rows if not r["is_current"])
     assert [c["name"] for c in former["chain"]] == ["Tỉnh Bắc Ninh", "Huyện Lương Tài"]
-    assert {l["unit"]["name"] for l in former["became_part_of"]} == {"Xã Trung Chính", "Xã Lương Tài"}
+    assert {link["unit"]["name"] for link in former["became_part_of"]} == {
+        "Xã Trung Chính",
+        "Xã Lương Tài",
+    }
     detail = client.get(f"/api/v1/units/{tree.bac_ninh.pk}").json()
-    assert {l["unit"]["name"] for l in detail["formed_from"]} >= {"Tỉnh Bắc Ninh", "Tỉnh Bắc Giang"}
-    assert sorted(c["name"] for c in detail["children"]) == ["Xã Bố Hạ", "Xã Lương Tài", "Xã Trung Chính"]
+    assert {link["unit"]["name"] for link in detail["formed_from"]} >= {
+        "Tỉnh Bắc Ninh",
+        "Tỉnh Bắc Giang",
+    }
+    assert sorted(c["name"] for c in detail["children"]) == [
+        "Xã Bố Hạ",
+        "Xã Lương Tài",
+        "Xã Trung Chính",
+    ]
     assert client.get("/api/v1/units/999999").status_code == 404
     assert client.get("/api/v1/units").status_code == 422  # q is required
 

@@ -6,7 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tttt.org import services
 from tttt.org.models import Membership, Unit
-from tttt.org.queries import restrict_to_scope, subtree, unit_successors, units_for_territory, user_can, user_scope
+from tttt.org.queries import (
+    restrict_to_scope,
+    subtree,
+    unit_successors,
+    units_for_territory,
+    user_can,
+    user_scope,
+)
 from tttt.org.roles import ADMIN, CLERK, LEADER, REPORTING_OFFICER
 
 
@@ -15,14 +22,27 @@ def names(qs):
 
 
 def test_subtree_as_of_a_date(tree):
-    assert names(subtree(tree.luong_tai, on=date(2019, 9, 30), kinds=["commune"])) == ["Thị trấn Thứa", "Xã Trung Chính"]
+    assert names(subtree(tree.luong_tai, on=date(2019, 9, 30), kinds=["commune"])) == [
+        "Thị trấn Thứa",
+        "Xã Trung Chính",
+    ]
     assert subtree(tree.luong_tai, on=date(2026, 1, 1)).count() == 0
-    assert names(subtree(tree.bac_ninh, on=date(2026, 1, 1), kinds=["commune"])) == ["Xã Bố Hạ", "Xã Lương Tài", "Xã Trung Chính"]
+    assert names(subtree(tree.bac_ninh, on=date(2026, 1, 1), kinds=["commune"])) == [
+        "Xã Bố Hạ",
+        "Xã Lương Tài",
+        "Xã Trung Chính",
+    ]
 
 
 def test_territory_across_the_reform(tree):
-    assert {u.pk for u in units_for_territory(tree.bac_ninh, date(2019, 9, 30))} == {tree.old_bac_ninh.pk, tree.old_bac_giang.pk}
-    assert set(units_for_territory(tree.trung_chinh, date(2026, 1, 1))) == {tree.new_trung_chinh, tree.new_luong_tai}
+    assert {u.pk for u in units_for_territory(tree.bac_ninh, date(2019, 9, 30))} == {
+        tree.old_bac_ninh.pk,
+        tree.old_bac_giang.pk,
+    }
+    assert set(units_for_territory(tree.trung_chinh, date(2026, 1, 1))) == {
+        tree.new_trung_chinh,
+        tree.new_luong_tai,
+    }
     assert {link.successor.name for link in unit_successors(tree.luong_tai)} == {"Tỉnh Bắc Ninh"}
 
 
@@ -39,7 +59,11 @@ def test_a_commune_officer_sees_only_their_commune(tree, member):
 
 def test_a_district_leader_sees_the_district_subtree(tree, member):
     leader = member("luongtai.lanhdao", LEADER, tree.luong_tai)
-    assert names(restrict_to_scope(Unit.objects.all(), leader, unit_field=None)) == ["Huyện Lương Tài", "Thị trấn Thứa", "Xã Trung Chính"]
+    assert names(restrict_to_scope(Unit.objects.all(), leader, unit_field=None)) == [
+        "Huyện Lương Tài",
+        "Thị trấn Thứa",
+        "Xã Trung Chính",
+    ]
 
 
 def test_a_current_province_covers_its_predecessors_history(tree, member):
@@ -50,13 +74,18 @@ def test_a_current_province_covers_its_predecessors_history(tree, member):
 
 
 def test_expired_membership_gives_no_scope(tree, member):
-    former = member("cu.canbo", CLERK, tree.thua, valid_from=date(2015, 1, 1), valid_to=date(2020, 1, 1))
+    former = member(
+        "cu.canbo", CLERK, tree.thua, valid_from=date(2015, 1, 1), valid_to=date(2020, 1, 1)
+    )
     assert user_scope(former).paths == ()
     assert restrict_to_scope(Unit.objects.all(), former, unit_field=None).count() == 0
 
 
 def test_superuser_is_unrestricted(tree, superuser):
-    assert restrict_to_scope(Unit.objects.all(), superuser, unit_field=None).count() == Unit.objects.count()
+    assert (
+        restrict_to_scope(Unit.objects.all(), superuser, unit_field=None).count()
+        == Unit.objects.count()
+    )
 
 
 def test_scope_is_limited_by_permission(tree, member):
@@ -68,18 +97,41 @@ def test_scope_is_limited_by_permission(tree, member):
 def test_membership_grant_is_scoped_validated_and_audited(tree, member, roles):
     admin = member("luongtai.quantri", ADMIN, tree.luong_tai)
     person = member("nguoi.moi", REPORTING_OFFICER, tree.thua)
-    granted = services.membership_grant(user=admin, person=person, role=roles[CLERK], unit=tree.trung_chinh, valid_from=date(2019, 1, 1))
+    granted = services.membership_grant(
+        user=admin,
+        person=person,
+        role=roles[CLERK],
+        unit=tree.trung_chinh,
+        valid_from=date(2019, 1, 1),
+    )
     entry = LogEntry.objects.get_for_object(granted).get()
     assert entry.actor == admin and entry.action == LogEntry.Action.CREATE
     with pytest.raises(PermissionDenied):
-        services.membership_grant(user=admin, person=person, role=roles[CLERK], unit=tree.bo_ha, valid_from=date(2019, 1, 1))
+        services.membership_grant(
+            user=admin,
+            person=person,
+            role=roles[CLERK],
+            unit=tree.bo_ha,
+            valid_from=date(2019, 1, 1),
+        )
     with pytest.raises(ValidationError):
         services.membership_grant(
-            user=admin, person=person, role=roles[CLERK], unit=tree.thua, valid_from=date(2019, 1, 1), valid_to=date(2018, 1, 1)
+            user=admin,
+            person=person,
+            role=roles[CLERK],
+            unit=tree.thua,
+            valid_from=date(2019, 1, 1),
+            valid_to=date(2018, 1, 1),
         )
     clerk = member("chi.mot.cua", CLERK, tree.luong_tai)
     with pytest.raises(PermissionDenied):
-        services.membership_grant(user=clerk, person=person, role=roles[CLERK], unit=tree.thua, valid_from=date(2019, 1, 1))
+        services.membership_grant(
+            user=clerk,
+            person=person,
+            role=roles[CLERK],
+            unit=tree.thua,
+            valid_from=date(2019, 1, 1),
+        )
 
 
 def test_membership_end_keeps_history(tree, member):
@@ -89,7 +141,9 @@ def test_membership_end_keeps_history(tree, member):
     services.membership_end(user=admin, membership=m, on=date(2024, 1, 1))
     m.refresh_from_db()
     assert m.valid_to == date(2024, 1, 1)
-    changes = LogEntry.objects.get_for_object(m).filter(action=LogEntry.Action.UPDATE).get().changes_dict
+    changes = (
+        LogEntry.objects.get_for_object(m).filter(action=LogEntry.Action.UPDATE).get().changes_dict
+    )
     assert changes["valid_to"] == ["None", "2024-01-01"]
 
 
@@ -97,7 +151,13 @@ def test_unit_services_check_scope_and_keep_paths(tree, member):
     admin = member("bacninh.quantri", ADMIN, tree.bac_ninh)
     office = services.unit_create(
         user=admin,
-        data={"kind": "office", "code": "tc-pvhcc", "name": "Trung tâm Phục vụ hành chính công", "type_word": "trung tâm", "parent": tree.new_trung_chinh},
+        data={
+            "kind": "office",
+            "code": "tc-pvhcc",
+            "name": "Trung tâm Phục vụ hành chính công",
+            "type_word": "trung tâm",
+            "parent": tree.new_trung_chinh,
+        },
     )
     assert office.path.startswith(tree.new_trung_chinh.path)
     # Moving the commune's office under another commune re-roots it.

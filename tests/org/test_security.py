@@ -26,7 +26,11 @@ def test_production_security_settings():
 
     assert prod.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     assert prod.SESSION_COOKIE_AGE == 15 * 60 and prod.SESSION_SAVE_EVERY_REQUEST
-    assert prod.SECURE_HSTS_SECONDS >= 31536000 and prod.SESSION_COOKIE_SECURE and prod.CSRF_COOKIE_SECURE
+    assert (
+        prod.SECURE_HSTS_SECONDS >= 31536000
+        and prod.SESSION_COOKIE_SECURE
+        and prod.CSRF_COOKIE_SECURE
+    )
     assert prod.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"] == ["'self'"]
 
 
@@ -80,7 +84,9 @@ def test_administrators_must_enrol_and_then_use_totp(client, tree, member):
     page = client.get("/admin/2fa/setup/")
     assert "Bật xác thực hai lớp" in page.content.decode()
     device = TOTPDevice.objects.get(user=admin, confirmed=False)
-    bad = client.post("/admin/2fa/setup/", {"token": "000000" if current_token(device) != "000000" else "111111"})
+    bad = client.post(
+        "/admin/2fa/setup/", {"token": "000000" if current_token(device) != "000000" else "111111"}
+    )
     assert "Mã không đúng" in bad.content.decode()
     device.refresh_from_db()
     device.throttle_reset()  # django-otp slows down guessing after a failure
@@ -93,12 +99,19 @@ def test_administrators_must_enrol_and_then_use_totp(client, tree, member):
     login(client, "luongtai.quantri")
     response = client.get("/admin/units/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/2fa/verify/")
-    assert client.post("/admin/2fa/verify/", {"token": "12345678", "next": "/admin/units/"}).status_code == 200
+    assert (
+        client.post(
+            "/admin/2fa/verify/", {"token": "12345678", "next": "/admin/units/"}
+        ).status_code
+        == 200
+    )
     assert SecurityEvent.objects.filter(kind="otp_failed", user=admin).exists()
     device.refresh_from_db()
     device.last_t = -1
     device.throttle_reset()
-    ok = client.post("/admin/2fa/verify/", {"token": current_token(device), "next": "/admin/units/"})
+    ok = client.post(
+        "/admin/2fa/verify/", {"token": current_token(device), "next": "/admin/units/"}
+    )
     assert ok.status_code == 302 and ok["Location"] == "/admin/units/"
 
 
@@ -108,7 +121,10 @@ def test_staff_without_totp_are_not_forced(client, tree, member):
     assert client.get("/admin/").status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/admin/2fa/verify/?next=https://evil.example/", "/admin/2fa/verify/?next=//evil.example"])
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/2fa/verify/?next=https://evil.example/", "/admin/2fa/verify/?next=//evil.example"],
+)
 def test_verify_never_redirects_off_site(client, tree, member, path):
     member("thua.canbo", CLERK, tree.thua)
     login(client, "thua.canbo")

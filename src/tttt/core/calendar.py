@@ -40,7 +40,9 @@ def parse_sessions(spec: str) -> tuple[tuple[time, time], ...]:
     for part in spec.split(","):
         match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", part)
         if not match:
-            raise CalendarError(f"Giờ làm việc không hợp lệ: «{part}». Dạng đúng: 07:30-11:30,13:30-17:00")
+            raise CalendarError(
+                f"Giờ làm việc không hợp lệ: «{part}». Dạng đúng: 07:30-11:30,13:30-17:00"
+            )
         h1, m1, h2, m2 = map(int, match.groups())
         start, end = time(h1, m1), time(h2, m2)
         if start >= end:
@@ -193,7 +195,9 @@ class WorkingCalendar:
             sod = _seconds(local.time())
             for a, _b in self._session_seconds:
                 if sod < a:
-                    return datetime.combine(day, time()).replace(tzinfo=local.tzinfo) + timedelta(seconds=a)
+                    return datetime.combine(day, time()).replace(tzinfo=local.tzinfo) + timedelta(
+                        seconds=a
+                    )
         day = self.next_working_day(day)
         first = self._session_seconds[0][0]
         return datetime.combine(day, time()).replace(tzinfo=local.tzinfo) + timedelta(seconds=first)
@@ -250,7 +254,9 @@ def parse_duration(text: str, calendar: WorkingCalendar | None = None) -> timede
     """`3d` (working days), `4h` (working hours) or `30m` (minutes) as a duration."""
     match = _DURATION.match(text)
     if not match:
-        raise CalendarError(f"Thời hạn không hợp lệ: «{text}». Ví dụ đúng: 3d (ngày làm việc), 4h (giờ), 30m (phút).")
+        raise CalendarError(
+            f"Thời hạn không hợp lệ: «{text}». Ví dụ đúng: 3d (ngày làm việc), 4h (giờ), 30m (phút)."
+        )
     amount = float(match.group(1).replace(",", "."))
     unit = match.group(2).lower()
     if unit in {"d", "ngày"}:

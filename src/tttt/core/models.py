@@ -18,7 +18,10 @@ class CalendarDay(models.Model):
     kind = models.CharField(_("loại"), max_length=4, choices=Kind.choices)
     name = models.CharField(_("tên"), max_length=200)
     basis = models.CharField(
-        _("căn cứ"), max_length=300, blank=True, help_text=_("Văn bản công bố, ví dụ: Thông báo 6150/TB-LĐTBXH")
+        _("căn cứ"),
+        max_length=300,
+        blank=True,
+        help_text=_("Văn bản công bố, ví dụ: Thông báo 6150/TB-LĐTBXH"),
     )
 
     class Meta:

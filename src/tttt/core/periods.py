@@ -144,7 +144,11 @@ class Period:
         y = self.start.year
         match self.kind:
             case PeriodKind.MONTH:
-                return Period.month(y - 1, 12) if self.start.month == 1 else Period.month(y, self.start.month - 1)
+                return (
+                    Period.month(y - 1, 12)
+                    if self.start.month == 1
+                    else Period.month(y, self.start.month - 1)
+                )
             case PeriodKind.QUARTER:
                 q = (self.start.month - 1) // 3 + 1
                 return Period.quarter(y - 1, 4) if q == 1 else Period.quarter(y, q - 1)

@@ -54,7 +54,9 @@ def _current(kind, name, parent: Unit | None = None) -> Unit:
     return qs.get()
 
 
-def _office(parent: Unit, name: str, type_word: str, valid_to: date | None, valid_from: date | None = None) -> Unit:
+def _office(
+    parent: Unit, name: str, type_word: str, valid_to: date | None, valid_from: date | None = None
+) -> Unit:
     office = Unit.objects.filter(parent=parent, kind=Unit.Kind.OFFICE, name=name).first()
     if office is None:
         office = Unit(
@@ -73,7 +75,9 @@ def _office(parent: Unit, name: str, type_word: str, valid_to: date | None, vali
 
 def ensure_cua_lo(nghe_an: Unit) -> Unit:
     vinh = _legacy(Unit.Kind.DISTRICT, "Thành phố Vinh", nghe_an)
-    cua_lo = Unit.objects.filter(kind=Unit.Kind.DISTRICT, search_name=fold("Thị xã Cửa Lò"), parent=nghe_an).first()
+    cua_lo = Unit.objects.filter(
+        kind=Unit.Kind.DISTRICT, search_name=fold("Thị xã Cửa Lò"), parent=nghe_an
+    ).first()
     if cua_lo is None:
         cua_lo = Unit(
             kind=Unit.Kind.DISTRICT,
@@ -89,7 +93,10 @@ def ensure_cua_lo(nghe_an: Unit) -> Unit:
         )
         cua_lo.save()
         UnitSuccession.objects.create(
-            predecessor=cua_lo, successor=vinh, date=CUA_LO_MERGED, is_main=True,
+            predecessor=cua_lo,
+            successor=vinh,
+            date=CUA_LO_MERGED,
+            is_main=True,
             basis="Nghị quyết của UBTVQH về sắp xếp ĐVHC cấp huyện, cấp xã tỉnh Nghệ An giai đoạn 2023–2025 (chưa kiểm chứng)",
         )
     return cua_lo
@@ -113,28 +120,62 @@ def build_demo(stdout=None) -> list[DemoLogin]:
         nghe_an = _legacy(Unit.Kind.PROVINCE, "Tỉnh Nghệ An")
         cua_lo = ensure_cua_lo(nghe_an)
         cluster = [_legacy(Unit.Kind.DISTRICT, "Thành phố Vinh", nghe_an), cua_lo] + [
-            _legacy(Unit.Kind.DISTRICT, f"Huyện {n}", nghe_an) for n in ("Yên Thành", "Diễn Châu", "Nghi Lộc", "Hưng Nguyên", "Nam Đàn")
+            _legacy(Unit.Kind.DISTRICT, f"Huyện {n}", nghe_an)
+            for n in ("Yên Thành", "Diễn Châu", "Nghi Lộc", "Hưng Nguyên", "Nam Đàn")
         ]
         bac_ninh = _current(Unit.Kind.PROVINCE, "Tỉnh Bắc Ninh")
         # The current communes Trung Chính and Thứa became part of.
-        new_trung_chinh = UnitSuccession.objects.filter(predecessor=trung_chinh, is_main=True).select_related("successor").first().successor
-        new_thua = UnitSuccession.objects.filter(predecessor=thua, is_main=True).select_related("successor").first().successor
+        new_trung_chinh = (
+            UnitSuccession.objects.filter(predecessor=trung_chinh, is_main=True)
+            .select_related("successor")
+            .first()
+            .successor
+        )
+        new_thua = (
+            UnitSuccession.objects.filter(predecessor=thua, is_main=True)
+            .select_related("successor")
+            .first()
+            .successor
+        )
         if new_thua == new_trung_chinh:
-            new_thua = Unit.objects.filter(parent=bac_ninh, kind=Unit.Kind.COMMUNE).exclude(pk=new_trung_chinh.pk).order_by("name").first()
+            new_thua = (
+                Unit.objects.filter(parent=bac_ninh, kind=Unit.Kind.COMMUNE)
+                .exclude(pk=new_trung_chinh.pk)
+                .order_by("name")
+                .first()
+            )
 
         # Offices named in the seeds (before the 2025 reform) and today.
         sở_end = date(2025, 2, 28)  # Sở TT&TT merged into Sở KH&CN from 01/3/2025
         for province in (bac_ninh_old, vinh_phuc, long_an, nghe_an):
             _office(province, "Sở Thông tin và Truyền thông", Unit.TypeWord.SO, sở_end)
-        for district in [luong_tai, vinh_tuong, *cluster, *long_an.children.filter(kind=Unit.Kind.DISTRICT)]:
-            _office(district, "Phòng Văn hóa và Thông tin", Unit.TypeWord.PHONG, min(LEGACY_END, district.valid_to or LEGACY_END))
+        for district in [
+            luong_tai,
+            vinh_tuong,
+            *cluster,
+            *long_an.children.filter(kind=Unit.Kind.DISTRICT),
+        ]:
+            _office(
+                district,
+                "Phòng Văn hóa và Thông tin",
+                Unit.TypeWord.PHONG,
+                min(LEGACY_END, district.valid_to or LEGACY_END),
+            )
         _office(luong_tai, "Trung tâm Hành chính công huyện", Unit.TypeWord.TRUNG_TAM, LEGACY_END)
         _office(bac_ninh, "Sở Khoa học và Công nghệ", Unit.TypeWord.SO, None, date(2025, 7, 1))
         for commune in (new_trung_chinh, new_thua):
             _office(commune, "Phòng Văn hóa - Xã hội", Unit.TypeWord.PHONG, None, date(2025, 7, 1))
-            _office(commune, "Trung tâm Phục vụ hành chính công", Unit.TypeWord.TRUNG_TAM, None, date(2025, 7, 1))
+            _office(
+                commune,
+                "Trung tâm Phục vụ hành chính công",
+                Unit.TypeWord.TRUNG_TAM,
+                None,
+                date(2025, 7, 1),
+            )
 
-        plan: list[tuple[str, str, str, Unit, date | None]] = []  # username, full name, role, unit, valid_to
+        plan: list[
+            tuple[str, str, str, Unit, date | None]
+        ] = []  # username, full name, role, unit, valid_to
 
         def add(username, full_name, role, unit, valid_to=None):
             plan.append((username, full_name, role, unit, valid_to))
@@ -142,34 +183,76 @@ def build_demo(stdout=None) -> list[DemoLogin]:
         lt = "luongtai"
         for code, (title, _desc, _admin) in R.ROLES.items():
             suffix = {
-                R.ADMIN: "quantri", R.LEADER: "lanhdao", R.EDITOR_IN_CHIEF: "tongbientap", R.EDITOR: "bientap",
-                R.REPORTER: "phongvien", R.CLERK: "motcua", R.SPECIALIST: "chuyenvien", R.INSPECTOR: "thanhtra",
-                R.REPORTING_OFFICER: "baocao", R.SUPERVISOR: "giamsat",
+                R.ADMIN: "quantri",
+                R.LEADER: "lanhdao",
+                R.EDITOR_IN_CHIEF: "tongbientap",
+                R.EDITOR: "bientap",
+                R.REPORTER: "phongvien",
+                R.CLERK: "motcua",
+                R.SPECIALIST: "chuyenvien",
+                R.INSPECTOR: "thanhtra",
+                R.REPORTING_OFFICER: "baocao",
+                R.SUPERVISOR: "giamsat",
             }[code]
             add(f"{lt}.{suffix}", f"{title} huyện Lương Tài", code, luong_tai, LEGACY_END)
         add("trungchinh.canbo", "Cán bộ xã Trung Chính", R.CLERK, trung_chinh, LEGACY_END)
-        add("trungchinh.canbo", "Cán bộ xã Trung Chính", R.REPORTING_OFFICER, trung_chinh, LEGACY_END)
+        add(
+            "trungchinh.canbo",
+            "Cán bộ xã Trung Chính",
+            R.REPORTING_OFFICER,
+            trung_chinh,
+            LEGACY_END,
+        )
         add("thua.canbo", "Cán bộ thị trấn Thứa", R.CLERK, thua, LEGACY_END)
         add("thua.canbo", "Cán bộ thị trấn Thứa", R.REPORTING_OFFICER, thua, LEGACY_END)
-        add("vinhtuong.tongbientap", "Trưởng ban biên tập Cổng TTĐT huyện Vĩnh Tường", R.EDITOR_IN_CHIEF, vinh_tuong, LEGACY_END)
+        add(
+            "vinhtuong.tongbientap",
+            "Trưởng ban biên tập Cổng TTĐT huyện Vĩnh Tường",
+            R.EDITOR_IN_CHIEF,
+            vinh_tuong,
+            LEGACY_END,
+        )
         add("vinhtuong.lanhdao", "Lãnh đạo UBND huyện Vĩnh Tường", R.LEADER, vinh_tuong, LEGACY_END)
         add("vinhphuc.thanhtra", "Thanh tra Sở TT&TT Vĩnh Phúc", R.INSPECTOR, vinh_phuc, sở_end)
-        add("longan.baocao", "Cán bộ báo cáo Sở TT&TT Long An", R.REPORTING_OFFICER, long_an, sở_end)
+        add(
+            "longan.baocao", "Cán bộ báo cáo Sở TT&TT Long An", R.REPORTING_OFFICER, long_an, sở_end
+        )
         add("longan.lanhdao", "Lãnh đạo Sở TT&TT Long An", R.LEADER, long_an, sở_end)
         for district in long_an.children.filter(kind=Unit.Kind.DISTRICT).order_by("code"):
-            add(f"longan.{slug(district)}.baocao", f"Cán bộ báo cáo {district.name}", R.REPORTING_OFFICER, district, LEGACY_END)
-        add("nghean.baocao", "Cán bộ báo cáo Sở TT&TT Nghệ An", R.REPORTING_OFFICER, nghe_an, sở_end)
+            add(
+                f"longan.{slug(district)}.baocao",
+                f"Cán bộ báo cáo {district.name}",
+                R.REPORTING_OFFICER,
+                district,
+                LEGACY_END,
+            )
+        add(
+            "nghean.baocao", "Cán bộ báo cáo Sở TT&TT Nghệ An", R.REPORTING_OFFICER, nghe_an, sở_end
+        )
         for district in cluster:
             end = district.valid_to or LEGACY_END
             add(f"{slug(district)}.lanhdao", f"Lãnh đạo {district.name}", R.LEADER, district, end)
-            add(f"{slug(district)}.baocao", f"Cán bộ báo cáo {district.name}", R.REPORTING_OFFICER, district, end)
+            add(
+                f"{slug(district)}.baocao",
+                f"Cán bộ báo cáo {district.name}",
+                R.REPORTING_OFFICER,
+                district,
+                end,
+            )
         add("bacninh.quantri", "Quản trị hệ thống tỉnh Bắc Ninh", R.ADMIN, bac_ninh)
         add("bacninh.lanhdao", "Lãnh đạo Sở KH&CN Bắc Ninh", R.LEADER, bac_ninh)
         add("bacninh.giamsat", "Đoàn giám sát HĐND tỉnh Bắc Ninh", R.SUPERVISOR, bac_ninh)
         for commune in (new_trung_chinh, new_thua):
-            s = "xa" + slug(commune)  # "xa" prefix: today's commune, not the former unit of that name
+            s = "xa" + slug(
+                commune
+            )  # "xa" prefix: today's commune, not the former unit of that name
             add(f"{s}.motcua", f"Cán bộ một cửa {commune.name}", R.CLERK, commune)
-            add(f"{s}.chuyenvien", f"Chuyên viên Phòng Văn hóa - Xã hội {commune.name}", R.SPECIALIST, commune)
+            add(
+                f"{s}.chuyenvien",
+                f"Chuyên viên Phòng Văn hóa - Xã hội {commune.name}",
+                R.SPECIALIST,
+                commune,
+            )
             add(f"{s}.lanhdao", f"Lãnh đạo UBND {commune.name}", R.LEADER, commune)
             add(f"{s}.baocao", f"Cán bộ báo cáo {commune.name}", R.REPORTING_OFFICER, commune)
 
@@ -177,25 +260,46 @@ def build_demo(stdout=None) -> list[DemoLogin]:
         # their period's records; the printed table shows the unit each covers.
         password = make_password(DEMO_PASSWORD)
         now = timezone.now()
-        existing = set(User.objects.filter(username__in=[p[0] for p in plan]).values_list("username", flat=True))
+        existing = set(
+            User.objects.filter(username__in=[p[0] for p in plan]).values_list(
+                "username", flat=True
+            )
+        )
         new_users = {}
         for username, full_name, *_rest in plan:
             if username not in existing and username not in new_users:
-                new_users[username] = User(username=username, full_name=full_name, password=password, date_joined=now)
+                new_users[username] = User(
+                    username=username, full_name=full_name, password=password, date_joined=now
+                )
         User.objects.bulk_create(new_users.values())
         if not User.objects.filter(username="admin").exists():
             User.objects.create(
-                username="admin", full_name="Quản trị nền tảng", password=password, is_superuser=True, is_staff=True
+                username="admin",
+                full_name="Quản trị nền tảng",
+                password=password,
+                is_superuser=True,
+                is_staff=True,
             )
         users = {u.username: u for u in User.objects.filter(username__in=[p[0] for p in plan])}
-        have = set(Membership.objects.filter(user__in=users.values()).values_list("user__username", "role__code", "unit_id"))
+        have = set(
+            Membership.objects.filter(user__in=users.values()).values_list(
+                "user__username", "role__code", "unit_id"
+            )
+        )
         Membership.objects.bulk_create(
             [
-                Membership(user=users[u], role=roles[r], unit=unit, valid_from=DEMO_ROLE_START if unit.valid_to else date(2025, 7, 1))
+                Membership(
+                    user=users[u],
+                    role=roles[r],
+                    unit=unit,
+                    valid_from=DEMO_ROLE_START if unit.valid_to else date(2025, 7, 1),
+                )
                 for u, _n, r, unit, _end in plan
                 if (u, r, unit.pk) not in have
             ]
         )
         logins = [DemoLogin(u, n, roles[r].name, unit) for u, n, r, unit, _end in plan]
-        logins.insert(0, DemoLogin("admin", "Quản trị nền tảng", "Quản trị nền tảng (superuser)", bac_ninh))
+        logins.insert(
+            0, DemoLogin("admin", "Quản trị nền tảng", "Quản trị nền tảng (superuser)", bac_ninh)
+        )
     return logins

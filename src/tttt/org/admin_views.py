@@ -20,12 +20,18 @@ class ScopedViewMixin:
     scope_perm: str | None = None
 
     def get_base_queryset(self):
-        return restrict_to_scope(super().get_base_queryset(), self.request.user, unit_field=self.scope_field)
+        return restrict_to_scope(
+            super().get_base_queryset(), self.request.user, unit_field=self.scope_field
+        )
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
         unit = obj if self.scope_field is None else getattr(obj, self.scope_field)
-        if not user_can(self.request.user, self.scope_perm or f"{obj._meta.app_label}.view_{obj._meta.model_name}", unit):
+        if not user_can(
+            self.request.user,
+            self.scope_perm or f"{obj._meta.app_label}.view_{obj._meta.model_name}",
+            unit,
+        ):
             raise PermissionDenied(_("Đối tượng này nằm ngoài phạm vi được giao cho bạn."))
         return obj
 
@@ -44,7 +50,19 @@ def _apply_service(view, call):
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["kind", "code", "name", "short_name", "type_word", "parent", "latitude", "longitude", "valid_from", "valid_to", "note"]
+        fields = [
+            "kind",
+            "code",
+            "name",
+            "short_name",
+            "type_word",
+            "parent",
+            "latitude",
+            "longitude",
+            "valid_from",
+            "valid_to",
+            "note",
+        ]
 
 
 class UnitIndexView(ScopedViewMixin, generic.IndexView):
@@ -85,11 +103,29 @@ class UnitViewSet(ModelViewSet):
     inspect_view_class = UnitInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["name", "code", "get_kind_display", Column("parent", label=_("cấp trên")), DateColumn("valid_to", label=_("hiệu lực đến"))]
+    list_display = [
+        "name",
+        "code",
+        "get_kind_display",
+        Column("parent", label=_("cấp trên")),
+        DateColumn("valid_to", label=_("hiệu lực đến")),
+    ]
     list_filter = ["kind", "type_word"]
     search_fields = ["name", "search_name", "code"]
     search_backend_name = None
-    inspect_view_fields = ["name", "code", "kind", "type_word", "parent", "valid_from", "valid_to", "latitude", "longitude", "source", "note"]
+    inspect_view_fields = [
+        "name",
+        "code",
+        "kind",
+        "type_word",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "latitude",
+        "longitude",
+        "source",
+        "note",
+    ]
     list_per_page = 50
     ordering = ["path"]
 
@@ -117,7 +153,9 @@ class MembershipForm(forms.ModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if for_user is not None:
-            self.fields["unit"].queryset = restrict_to_scope(Unit.objects.all(), for_user, unit_field=None)
+            self.fields["unit"].queryset = restrict_to_scope(
+                Unit.objects.all(), for_user, unit_field=None
+            )
 
 
 class MembershipIndexView(ScopedViewMixin, generic.IndexView):
@@ -132,8 +170,13 @@ class MembershipCreateView(generic.CreateView):
     def save_instance(self):
         d = self.form.cleaned_data
         return services.membership_grant(
-            user=self.request.user, person=d["user"], role=d["role"], unit=d["unit"],
-            valid_from=d["valid_from"], valid_to=d.get("valid_to"), note=d.get("note", ""),
+            user=self.request.user,
+            person=d["user"],
+            role=d["role"],
+            unit=d["unit"],
+            valid_from=d["valid_from"],
+            valid_to=d.get("valid_to"),
+            note=d.get("note", ""),
         )
 
 
@@ -163,7 +206,13 @@ class MembershipViewSet(ModelViewSet):
     edit_view_class = MembershipEditView
     delete_view_class = MembershipDeleteView
     copy_view_enabled = False
-    list_display = ["user", "role", "unit", DateColumn("valid_from", label=_("từ ngày")), DateColumn("valid_to", label=_("đến ngày"))]
+    list_display = [
+        "user",
+        "role",
+        "unit",
+        DateColumn("valid_from", label=_("từ ngày")),
+        DateColumn("valid_to", label=_("đến ngày")),
+    ]
     list_filter = ["role"]
     search_fields = ["user__username", "user__full_name", "unit__name"]
     list_per_page = 50
@@ -188,7 +237,13 @@ class SecurityEventViewSet(ModelViewSet):
     add_to_settings_menu = True
     name = "security-events"
     index_view_class = SecurityEventIndexView
-    list_display = ["get_kind_display", "username", "ip_address", "path", DateColumn("created_at", label=_("thời điểm"))]
+    list_display = [
+        "get_kind_display",
+        "username",
+        "ip_address",
+        "path",
+        DateColumn("created_at", label=_("thời điểm")),
+    ]
     list_filter = ["kind"]
     search_fields = ["username", "path"]
     list_per_page = 100

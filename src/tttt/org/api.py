@@ -44,7 +44,10 @@ class UnitDetailOut(UnitOut):
 
 
 def _ref(u: Unit) -> dict:
-    return {f: getattr(u, f) for f in ("id", "code", "name", "kind", "type_word", "valid_from", "valid_to")}
+    return {
+        f: getattr(u, f)
+        for f in ("id", "code", "name", "kind", "type_word", "valid_from", "valid_to")
+    }
 
 
 def _out(view) -> dict:
@@ -69,12 +72,20 @@ def _link(unit: Unit, link) -> dict:
     }
 
 
-@router.get("/units", response=list[UnitOut], summary="Tìm đơn vị hành chính theo tên (không phân biệt dấu)")
+@router.get(
+    "/units", response=list[UnitOut], summary="Tìm đơn vị hành chính theo tên (không phân biệt dấu)"
+)
 def search_units(request, q: str, current_only: bool = False, limit: int = 50):
-    return [_out(v) for v in unit_search(q, limit=min(max(limit, 1), 200), current_only=current_only)]
+    return [
+        _out(v) for v in unit_search(q, limit=min(max(limit, 1), 200), current_only=current_only)
+    ]
 
 
-@router.get("/units/{unit_id}", response=UnitDetailOut, summary="Chi tiết đơn vị, cấp trên, đơn vị cũ và đơn vị kế thừa")
+@router.get(
+    "/units/{unit_id}",
+    response=UnitDetailOut,
+    summary="Chi tiết đơn vị, cấp trên, đơn vị cũ và đơn vị kế thừa",
+)
 def get_unit(request, unit_id: int):
     unit = get_object_or_404(Unit.objects.administrative().select_related("parent"), pk=unit_id)
     view = describe_units([unit])[0]
@@ -92,9 +103,18 @@ class ScopeOut(Schema):
     units: list[UnitRef]
 
 
-@router.get("/me/scope", response=ScopeOut, auth=django_auth, summary="Phạm vi dữ liệu của người dùng đang đăng nhập")
+@router.get(
+    "/me/scope",
+    response=ScopeOut,
+    auth=django_auth,
+    summary="Phạm vi dữ liệu của người dùng đang đăng nhập",
+)
 def my_scope(request):
     scope = user_scope(request.user)
     ids = [int(p.strip("/").split("/")[-1]) for p in scope.paths]
     units = Unit.objects.filter(pk__in=ids).order_by("path")
-    return {"username": request.user.get_username(), "unrestricted": scope.unrestricted, "units": [_ref(u) for u in units]}
+    return {
+        "username": request.user.get_username(),
+        "unrestricted": scope.unrestricted,
+        "units": [_ref(u) for u in units],
+    }

@@ -11,7 +11,9 @@ from .models import Membership, SecurityEvent
 
 def is_idle_too_long(user) -> bool:
     last = user.last_login or user.date_joined
-    return last is not None and timezone.now() - last > timedelta(days=settings.TTTT_ACCOUNT_IDLE_DAYS)
+    return last is not None and timezone.now() - last > timedelta(
+        days=settings.TTTT_ACCOUNT_IDLE_DAYS
+    )
 
 
 class ScopedRoleBackend(ModelBackend):
@@ -31,7 +33,9 @@ class ScopedRoleBackend(ModelBackend):
         rows = (
             Membership.objects.active()
             .filter(user=user_obj)
-            .values_list("role__permissions__content_type__app_label", "role__permissions__codename")
+            .values_list(
+                "role__permissions__content_type__app_label", "role__permissions__codename"
+            )
         )
         return {f"{app}.{codename}" for app, codename in rows if codename}
 
@@ -53,12 +57,23 @@ def log_event(kind, *, request=None, user=None, username="", **detail) -> Securi
     if request is not None:
         ip = request.META.get("REMOTE_ADDR")
         path = request.path[:300]
-        if user is None and getattr(request, "user", None) is not None and request.user.is_authenticated:
+        if (
+            user is None
+            and getattr(request, "user", None) is not None
+            and request.user.is_authenticated
+        ):
             user = request.user
     if user is not None and not username:
         username = user.get_username()
     event = SecurityEvent.objects.create(
-        kind=kind, user=user if user is not None and user.pk else None, username=username[:150], ip_address=ip, path=path, detail=detail
+        kind=kind,
+        user=user if user is not None and user.pk else None,
+        username=username[:150],
+        ip_address=ip,
+        path=path,
+        detail=detail,
     )
-    logging.getLogger("tttt.security").info("%s user=%s ip=%s path=%s %s", kind, username, ip, path, detail)
+    logging.getLogger("tttt.security").info(
+        "%s user=%s ip=%s path=%s %s", kind, username, ip, path, detail
+    )
     return event

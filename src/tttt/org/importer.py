@@ -131,7 +131,9 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
         current = []
     geo_by_key = {(g["provinceCode"], g["wardKey"]): g for g in current_geo}
     province_geo = {g["provinceCode"]: g for g in current_geo}
-    geo_by_code = {(g["provinceCode"], int(g["wardCode"])): g for g in current_geo if g.get("wardCode")}
+    geo_by_code = {
+        (g["provinceCode"], int(g["wardCode"])): g for g in current_geo if g.get("wardCode")
+    }
     for i, province in enumerate(current, start=1):
         where = f"{paths['current'].name}, tỉnh thứ {i}"
         try:
@@ -147,7 +149,17 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
         pkey = (CURRENT_SOURCE, Unit.Kind.PROVINCE, pcode)
         geo = province_geo.get(pcode, {})
         data.rows.append(
-            Row(pkey, pname, _short(pname, ptype), ptype, None, REFORM_DATE, None, _coord(geo.get("provinceLat")), _coord(geo.get("provinceLon")))
+            Row(
+                pkey,
+                pname,
+                _short(pname, ptype),
+                ptype,
+                None,
+                REFORM_DATE,
+                None,
+                _coord(geo.get("provinceLat")),
+                _coord(geo.get("provinceLon")),
+            )
         )
         for j, ward in enumerate(province.get("wards") or [], start=1):
             wwhere = f"{where} ({pname}), xã thứ {j}"
@@ -164,7 +176,17 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
             key = (CURRENT_SOURCE, Unit.Kind.COMMUNE, wcode)
             g = geo_by_key.get((pcode, codename)) or geo_by_code.get((pcode, int(wcode))) or {}
             data.rows.append(
-                Row(key, wname, _short(wname, wtype), wtype, pkey, REFORM_DATE, None, _coord(g.get("wardLat")), _coord(g.get("wardLon")))
+                Row(
+                    key,
+                    wname,
+                    _short(wname, wtype),
+                    wtype,
+                    pkey,
+                    REFORM_DATE,
+                    None,
+                    _coord(g.get("wardLat")),
+                    _coord(g.get("wardLon")),
+                )
             )
             vp_by_key[(pcode, codename)] = key
             vp_by_code[(pcode, int(wcode))] = key
@@ -190,13 +212,33 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
         if pkey not in seen:
             seen.add(pkey)
             data.rows.append(
-                Row(pkey, pname, _short(pname, ptype), ptype, None, None, LEGACY_END, _coord(r.get("provinceLat")), _coord(r.get("provinceLon")))
+                Row(
+                    pkey,
+                    pname,
+                    _short(pname, ptype),
+                    ptype,
+                    None,
+                    None,
+                    LEGACY_END,
+                    _coord(r.get("provinceLat")),
+                    _coord(r.get("provinceLon")),
+                )
             )
             legacy_province_key[r["provinceKey"]] = pkey
         if dkey not in seen:
             seen.add(dkey)
             data.rows.append(
-                Row(dkey, dname, _short(dname, dtype), dtype, pkey, None, LEGACY_END, _coord(r.get("districtLat")), _coord(r.get("districtLon")))
+                Row(
+                    dkey,
+                    dname,
+                    _short(dname, dtype),
+                    dtype,
+                    pkey,
+                    None,
+                    LEGACY_END,
+                    _coord(r.get("districtLat")),
+                    _coord(r.get("districtLon")),
+                )
             )
             legacy_full_key[f"{r['provinceKey']}_{r['districtKey']}_"] = dkey
         if r.get("wardCode") is None:
@@ -216,7 +258,17 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
             continue
         seen.add(wkey)
         data.rows.append(
-            Row(wkey, wname, _short(wname, wtype), wtype, dkey, None, LEGACY_END, _coord(r.get("wardLat")), _coord(r.get("wardLon")))
+            Row(
+                wkey,
+                wname,
+                _short(wname, wtype),
+                wtype,
+                dkey,
+                None,
+                LEGACY_END,
+                _coord(r.get("wardLat")),
+                _coord(r.get("wardLon")),
+            )
         )
         legacy_full_key[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = wkey
 
@@ -267,9 +319,13 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
                 for target in targets:
                     succ = new_ward(prov_key, target["newWardKey"])
                     if succ is None:
-                        problems.append(f"Dữ liệu kế thừa: không biết xã mới «{prov_key}/{target['newWardKey']}».")
+                        problems.append(
+                            f"Dữ liệu kế thừa: không biết xã mới «{prov_key}/{target['newWardKey']}»."
+                        )
                         continue
-                    data.links.append(Link(pred, succ, bool(target.get("isDefaultNewWard")), COMMUNE_BASIS))
+                    data.links.append(
+                        Link(pred, succ, bool(target.get("isDefaultNewWard")), COMMUNE_BASIS)
+                    )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         problems.append(f"{paths['lineage'].name}: cấu trúc không đúng ({exc!r}).")
 
@@ -345,7 +401,15 @@ def write_dataset(data: Dataset) -> ImportReport:
                 unit = existing.get(r.key)
                 values = {f: getattr(r, f) for f in _FIELDS}
                 if unit is None:
-                    unit = Unit(source=r.key[0], kind=r.key[1], code=r.key[2], parent=parent, search_name=fold(r.name), path="", **values)
+                    unit = Unit(
+                        source=r.key[0],
+                        kind=r.key[1],
+                        code=r.key[2],
+                        parent=parent,
+                        search_name=fold(r.name),
+                        path="",
+                        **values,
+                    )
                     to_create.append(unit)
                     report.created[(_era(r.key[0]), r.key[1])] += 1
                 else:
@@ -367,7 +431,9 @@ def write_dataset(data: Dataset) -> ImportReport:
             for unit in to_create + to_update:
                 unit.path = f"{unit.parent.path if unit.parent else '/'}{unit.pk}/"
             _set_paths(to_create)
-            Unit.objects.bulk_update(to_update, ["path", "parent", "search_name", *_FIELDS], batch_size=500)
+            Unit.objects.bulk_update(
+                to_update, ["path", "parent", "search_name", *_FIELDS], batch_size=500
+            )
 
         links = {
             (link.predecessor_id, link.successor_id): link
@@ -378,12 +444,26 @@ def write_dataset(data: Dataset) -> ImportReport:
             pred, succ = existing[link.predecessor], existing[link.successor]
             current = links.get((pred.pk, succ.pk))
             if current is None:
-                new_links.append(UnitSuccession(predecessor=pred, successor=succ, date=REFORM_DATE, is_main=link.is_main, basis=link.basis))
-            elif current.is_main != link.is_main or current.basis != link.basis or current.date != REFORM_DATE:
+                new_links.append(
+                    UnitSuccession(
+                        predecessor=pred,
+                        successor=succ,
+                        date=REFORM_DATE,
+                        is_main=link.is_main,
+                        basis=link.basis,
+                    )
+                )
+            elif (
+                current.is_main != link.is_main
+                or current.basis != link.basis
+                or current.date != REFORM_DATE
+            ):
                 current.is_main, current.basis, current.date = link.is_main, link.basis, REFORM_DATE
                 changed_links.append(current)
         UnitSuccession.objects.bulk_create(new_links, batch_size=2000)
-        UnitSuccession.objects.bulk_update(changed_links, ["is_main", "basis", "date"], batch_size=1000)
+        UnitSuccession.objects.bulk_update(
+            changed_links, ["is_main", "basis", "date"], batch_size=1000
+        )
         report.links_created = len(new_links)
         report.links_updated = len(changed_links)
     return report

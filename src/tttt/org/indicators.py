@@ -45,7 +45,9 @@ def communes(units, period: Period) -> int:
     name=_("Số đơn vị hành chính cấp huyện (cuối kỳ)"),
     measure=Measure.COUNT,
     aggregation=Aggregation.SUM,
-    description=_("Huyện, quận, thị xã, thành phố thuộc tỉnh có hiệu lực vào ngày cuối kỳ (không còn từ 01/7/2025)."),
+    description=_(
+        "Huyện, quận, thị xã, thành phố thuộc tỉnh có hiệu lực vào ngày cuối kỳ (không còn từ 01/7/2025)."
+    ),
 )
 def districts(units, period: Period) -> int:
     return subtree(units, on=period.end, kinds=[Unit.Kind.DISTRICT]).count()

@@ -10,7 +10,14 @@ from .auth import log_event
 from .models import SecurityEvent
 from .queries import is_administrator
 
-_EXEMPT_PREFIXES = ("/admin/login", "/admin/logout", "/admin/2fa/", "/admin/jsi18n", "/static/", "/admin/password_reset")
+_EXEMPT_PREFIXES = (
+    "/admin/login",
+    "/admin/logout",
+    "/admin/2fa/",
+    "/admin/jsi18n",
+    "/static/",
+    "/admin/password_reset",
+)
 
 
 class SecurityPolicyMiddleware:
@@ -23,12 +30,16 @@ class SecurityPolicyMiddleware:
             if user.is_authenticated:
                 if user_has_device(user, confirmed=True):
                     if not user.is_verified():
-                        return redirect(f"{reverse('tttt_2fa_verify')}?next={request.get_full_path()}")
+                        return redirect(
+                            f"{reverse('tttt_2fa_verify')}?next={request.get_full_path()}"
+                        )
                 elif settings.TTTT_REQUIRE_2FA_FOR_ADMINS and is_administrator(user):
                     return redirect(reverse("tttt_2fa_setup"))
         return self.get_response(request)
 
     def process_exception(self, request, exception):
         if isinstance(exception, PermissionDenied):
-            log_event(SecurityEvent.Kind.PERMISSION_DENIED, request=request, message=str(exception)[:200])
+            log_event(
+                SecurityEvent.Kind.PERMISSION_DENIED, request=request, message=str(exception)[:200]
+            )
         return None

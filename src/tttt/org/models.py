@@ -56,21 +56,41 @@ class Unit(models.Model):
         CO_QUAN = "cơ quan", "cơ quan"
 
     kind = models.CharField(_("cấp"), max_length=10, choices=Kind.choices)
-    code = models.CharField(_("mã"), max_length=20, help_text=_("Mã đơn vị hành chính (Tổng cục Thống kê) hoặc mã cơ quan"))
+    code = models.CharField(
+        _("mã"),
+        max_length=20,
+        help_text=_("Mã đơn vị hành chính (Tổng cục Thống kê) hoặc mã cơ quan"),
+    )
     name = models.CharField(_("tên"), max_length=200)
     short_name = models.CharField(_("tên ngắn"), max_length=150, blank=True)
     type_word = models.CharField(_("loại"), max_length=12, choices=TypeWord.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(_("đường dẫn cây"), max_length=255, db_index=True, editable=False)
-    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
-    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True, help_text=_("Để trống nếu không rõ"))
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True, help_text=_("Để trống nếu còn hiệu lực"))
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    valid_from = models.DateField(
+        _("hiệu lực từ"), null=True, blank=True, help_text=_("Để trống nếu không rõ")
+    )
+    valid_to = models.DateField(
+        _("hiệu lực đến"), null=True, blank=True, help_text=_("Để trống nếu còn hiệu lực")
+    )
     search_name = models.CharField(max_length=200, db_index=True, editable=False)
     source = models.CharField(
-        _("nguồn dữ liệu"), max_length=40, blank=True, help_text=_("Gói dữ liệu đã nhập đơn vị này; trống nếu nhập tay")
+        _("nguồn dữ liệu"),
+        max_length=40,
+        blank=True,
+        help_text=_("Gói dữ liệu đã nhập đơn vị này; trống nếu nhập tay"),
     )
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
 
@@ -82,20 +102,28 @@ class Unit(models.Model):
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(
-                fields=["source", "kind", "code"], condition=~Q(source=""), name="org_unit_unique_code_per_source"
+                fields=["source", "kind", "code"],
+                condition=~Q(source=""),
+                name="org_unit_unique_code_per_source",
             ),
             models.CheckConstraint(
-                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
                 name="org_unit_valid_range",
             ),
             models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="org_unit_latitude_range"
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="org_unit_latitude_range",
             ),
             models.CheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="org_unit_longitude_range",
             ),
-            models.CheckConstraint(condition=~Q(kind="province") | Q(parent__isnull=True), name="org_unit_province_is_root"),
+            models.CheckConstraint(
+                condition=~Q(kind="province") | Q(parent__isnull=True),
+                name="org_unit_province_is_root",
+            ),
         ]
         indexes = [
             models.Index(fields=["kind", "valid_to"], name="org_unit_kind_valid_idx"),
@@ -114,7 +142,9 @@ class Unit(models.Model):
             Unit.objects.filter(pk=self.pk).update(path=expected)
 
     def is_valid_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
     @property
     def is_current(self) -> bool:
@@ -134,11 +164,20 @@ class Unit(models.Model):
 class UnitSuccession(models.Model):
     """Lineage: `predecessor` became (part of) `successor` on `date`."""
 
-    predecessor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="successor_links", verbose_name=_("đơn vị cũ"))
-    successor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="predecessor_links", verbose_name=_("đơn vị mới"))
+    predecessor = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="successor_links", verbose_name=_("đơn vị cũ")
+    )
+    successor = models.ForeignKey(
+        Unit,
+        on_delete=models.CASCADE,
+        related_name="predecessor_links",
+        verbose_name=_("đơn vị mới"),
+    )
     date = models.DateField(_("ngày"))
     is_main = models.BooleanField(
-        _("đơn vị kế thừa chính"), default=True, help_text=_("Khi đơn vị cũ bị chia cho nhiều đơn vị mới, đơn vị nhận trụ sở/phần chính")
+        _("đơn vị kế thừa chính"),
+        default=True,
+        help_text=_("Khi đơn vị cũ bị chia cho nhiều đơn vị mới, đơn vị nhận trụ sở/phần chính"),
     )
     basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
 
@@ -146,8 +185,12 @@ class UnitSuccession(models.Model):
         verbose_name = _("kế thừa đơn vị")
         verbose_name_plural = _("kế thừa đơn vị")
         constraints = [
-            models.UniqueConstraint(fields=["predecessor", "successor"], name="org_succession_unique"),
-            models.CheckConstraint(condition=~Q(predecessor=models.F("successor")), name="org_succession_not_self"),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="org_succession_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")), name="org_succession_not_self"
+            ),
         ]
 
     def __str__(self):
@@ -179,7 +222,9 @@ class Role(models.Model):
     name = models.CharField(_("tên"), max_length=100)
     description = models.TextField(_("mô tả"), blank=True)
     is_administrator = models.BooleanField(
-        _("vai trò quản trị"), default=False, help_text=_("Người giữ vai trò này bắt buộc xác thực hai lớp")
+        _("vai trò quản trị"),
+        default=False,
+        help_text=_("Người giữ vai trò này bắt buộc xác thực hai lớp"),
     )
     permissions = models.ManyToManyField(Permission, verbose_name=_("quyền"), blank=True)
 
@@ -203,9 +248,18 @@ class MembershipQuerySet(models.QuerySet):
 class Membership(models.Model):
     """Gives `user` the `role` on `unit` for a period; the unit's subtree is the scope."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("người dùng"))
-    role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("vai trò"))
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("đơn vị"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("người dùng"),
+    )
+    role = models.ForeignKey(
+        Role, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("vai trò")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("đơn vị")
+    )
     valid_from = models.DateField(_("từ ngày"), default=timezone.localdate)
     valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
     note = models.CharField(_("ghi chú"), max_length=200, blank=True)
@@ -218,9 +272,12 @@ class Membership(models.Model):
         ordering = ["user__username", "unit__path"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")), name="org_membership_valid_range"
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="org_membership_valid_range",
             ),
-            models.UniqueConstraint(fields=["user", "role", "unit", "valid_from"], name="org_membership_unique"),
+            models.UniqueConstraint(
+                fields=["user", "role", "unit", "valid_from"], name="org_membership_unique"
+            ),
         ]
         indexes = [models.Index(fields=["user", "valid_to"], name="org_membership_user_idx")]
 
@@ -244,7 +301,13 @@ class SecurityEvent(models.Model):
         PERSONAL_DATA_READ = "personal_data_read", _("Xem đầy đủ dữ liệu cá nhân")
 
     kind = models.CharField(_("loại"), max_length=24, choices=Kind.choices)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("người dùng"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("người dùng"),
+    )
     username = models.CharField(_("tên đăng nhập"), max_length=150, blank=True)
     ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
     path = models.CharField(_("đường dẫn"), max_length=300, blank=True)

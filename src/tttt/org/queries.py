@@ -13,7 +13,12 @@ from tttt.core.text import fold
 
 from .models import Membership, Unit, UnitSuccession
 
-KIND_ORDER = {Unit.Kind.PROVINCE: 0, Unit.Kind.DISTRICT: 1, Unit.Kind.COMMUNE: 2, Unit.Kind.OFFICE: 3}
+KIND_ORDER = {
+    Unit.Kind.PROVINCE: 0,
+    Unit.Kind.DISTRICT: 1,
+    Unit.Kind.COMMUNE: 2,
+    Unit.Kind.OFFICE: 3,
+}
 
 # ---------------------------------------------------------------- lineage
 
@@ -34,7 +39,9 @@ def _walk(start_ids: Iterable[int], forward: bool) -> list[UnitSuccession]:
             )
         )
         links += level
-        frontier = {(link.successor_id if forward else link.predecessor_id) for link in level} - seen
+        frontier = {
+            (link.successor_id if forward else link.predecessor_id) for link in level
+        } - seen
     return links
 
 
@@ -70,7 +77,9 @@ def units_for_territory(unit: Unit, on: date) -> list[Unit]:
     return chosen
 
 
-def subtree(units: Unit | Iterable[Unit], *, on: date | None = None, kinds: Iterable[str] | None = None) -> QuerySet[Unit]:
+def subtree(
+    units: Unit | Iterable[Unit], *, on: date | None = None, kinds: Iterable[str] | None = None
+) -> QuerySet[Unit]:
     """Units in the subtrees of `units`, valid on `on` when given."""
     roots = [units] if isinstance(units, Unit) else list(units)
     if not roots:
@@ -138,7 +147,8 @@ def user_scope(user, *, perm: str | None = None) -> Scope:
     if perm is not None:
         app_label, codename = perm.split(".", 1)
         memberships = memberships.filter(
-            role__permissions__codename=codename, role__permissions__content_type__app_label=app_label
+            role__permissions__codename=codename,
+            role__permissions__content_type__app_label=app_label,
         )
     units = {m.unit_id: m.unit for m in memberships}
     paths = [u.path for u in units.values()]
@@ -148,7 +158,9 @@ def user_scope(user, *, perm: str | None = None) -> Scope:
     return scope
 
 
-def restrict_to_scope(queryset: QuerySet, user, *, unit_field: str | None = "unit", perm: str | None = None) -> QuerySet:
+def restrict_to_scope(
+    queryset: QuerySet, user, *, unit_field: str | None = "unit", perm: str | None = None
+) -> QuerySet:
     """The one helper every module uses to filter a queryset by the user's scope.
 
     `unit_field` is the path from the queryset's model to its `Unit` ("unit",
@@ -188,7 +200,9 @@ class UnitView:
         return ", ".join(u.name for u in reversed(self.chain))
 
 
-def unit_search(text: str, *, limit: int = 50, current_only: bool = False, include_offices: bool = False) -> list[UnitView]:
+def unit_search(
+    text: str, *, limit: int = 50, current_only: bool = False, include_offices: bool = False
+) -> list[UnitView]:
     """Units whose name contains `text`, ignoring diacritics and case; current units first."""
     needle = fold(text)
     if len(needle) < 2:
@@ -219,12 +233,18 @@ def describe_units(units: list[Unit]) -> list[UnitView]:
     former = [u.pk for u in units if not u.is_valid_on(today)]
     links: dict[int, list[UnitSuccession]] = {}
     if former:
-        for link in UnitSuccession.objects.filter(predecessor_id__in=former).select_related("successor__parent").order_by(
-            "-is_main", "successor__name"
+        for link in (
+            UnitSuccession.objects.filter(predecessor_id__in=former)
+            .select_related("successor__parent")
+            .order_by("-is_main", "successor__name")
         ):
             links.setdefault(link.predecessor_id, []).append(link)
     return [
-        UnitView(unit=u, chain=[ancestors[i] for i in u.ancestor_ids if i in ancestors], successors=links.get(u.pk, []))
+        UnitView(
+            unit=u,
+            chain=[ancestors[i] for i in u.ancestor_ids if i in ancestors],
+            successors=links.get(u.pk, []),
+        )
         for u in units
     ]
 

@@ -23,8 +23,16 @@ REPORTING_OFFICER = "can-bo-bao-cao"
 SUPERVISOR = "giam-sat"
 
 ROLES = {
-    ADMIN: ("Quản trị hệ thống", "Quản lý đơn vị, phân quyền, lịch làm việc và nhật ký trong phạm vi đơn vị.", True),
-    LEADER: ("Lãnh đạo đơn vị", "Xem toàn bộ số liệu, phê duyệt, ký duyệt trong phạm vi đơn vị.", False),
+    ADMIN: (
+        "Quản trị hệ thống",
+        "Quản lý đơn vị, phân quyền, lịch làm việc và nhật ký trong phạm vi đơn vị.",
+        True,
+    ),
+    LEADER: (
+        "Lãnh đạo đơn vị",
+        "Xem toàn bộ số liệu, phê duyệt, ký duyệt trong phạm vi đơn vị.",
+        False,
+    ),
     EDITOR_IN_CHIEF: ("Trưởng ban biên tập", "Duyệt và xuất bản tin bài, chấm nhuận bút.", False),
     EDITOR: ("Biên tập viên", "Biên tập tin bài trước khi trình duyệt.", False),
     REPORTER: ("Phóng viên, cộng tác viên", "Viết tin bài gửi ban biên tập.", False),
@@ -32,7 +40,11 @@ ROLES = {
     SPECIALIST: ("Chuyên viên", "Thẩm định, xử lý hồ sơ và nghiệp vụ chuyên môn.", False),
     INSPECTOR: ("Thanh tra, kiểm tra viên", "Lập kế hoạch, biên bản kiểm tra và xử phạt.", False),
     REPORTING_OFFICER: ("Cán bộ báo cáo", "Nhập, nộp báo cáo định kỳ.", False),
-    SUPERVISOR: ("Giám sát (chỉ xem)", "Xem số liệu, kiến nghị và kết quả thực hiện; không được sửa.", False),
+    SUPERVISOR: (
+        "Giám sát (chỉ xem)",
+        "Xem số liệu, kiến nghị và kết quả thực hiện; không được sửa.",
+        False,
+    ),
 }
 
 _ALL_STAFF = list(ROLES)
@@ -77,11 +89,14 @@ def sync_roles(**kwargs):
     grants = declared_grants()
     for code, (name, description, is_admin) in ROLES.items():
         role, _ = Role.objects.get_or_create(
-            code=code, defaults={"name": name, "description": description, "is_administrator": is_admin}
+            code=code,
+            defaults={"name": name, "description": description, "is_administrator": is_admin},
         )
         wanted = grants.get(code, set())
         for perm in wanted:
             app_label, codename = perm.split(".", 1)
-            permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if permission is not None:
                 role.permissions.add(permission)

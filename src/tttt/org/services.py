@@ -32,7 +32,13 @@ def _validate_unit(unit: Unit):
     if unit.kind != Unit.Kind.PROVINCE and not unit.parent_id:
         raise ValidationError({"parent": _("Hãy chọn đơn vị cấp trên.")})
     if unit.parent_id and unit.pk and unit.parent.path.startswith(unit.path):
-        raise ValidationError({"parent": _("Không thể chọn chính đơn vị này hoặc đơn vị cấp dưới của nó làm cấp trên.")})
+        raise ValidationError(
+            {
+                "parent": _(
+                    "Không thể chọn chính đơn vị này hoặc đơn vị cấp dưới của nó làm cấp trên."
+                )
+            }
+        )
     unit.full_clean(exclude=["path", "search_name"])
 
 
@@ -54,7 +60,12 @@ def unit_update(*, user, unit: Unit, data: dict) -> Unit:
         for field, value in data.items():
             setattr(unit, field, value)
         if unit.parent_id:
-            _require(user, "org.change_unit", unit.parent, _("Bạn không có quyền chuyển đơn vị sang đơn vị cấp trên này."))
+            _require(
+                user,
+                "org.change_unit",
+                unit.parent,
+                _("Bạn không có quyền chuyển đơn vị sang đơn vị cấp trên này."),
+            )
         _validate_unit(unit)
         unit.save()
         if unit.path != old_path:
@@ -63,18 +74,36 @@ def unit_update(*, user, unit: Unit, data: dict) -> Unit:
 
 
 def _repath_descendants(old: str, new: str):
-    descendants = list(Unit.objects.filter(path__startswith=old).exclude(path=old).only("pk", "path"))
+    descendants = list(
+        Unit.objects.filter(path__startswith=old).exclude(path=old).only("pk", "path")
+    )
     for d in descendants:
         d.path = new + d.path[len(old) :]
     Unit.objects.bulk_update(descendants, ["path"], batch_size=500)
 
 
-def membership_grant(*, user, person: User, role: Role, unit: Unit, valid_from: date, valid_to: date | None = None, note=""):
+def membership_grant(
+    *,
+    user,
+    person: User,
+    role: Role,
+    unit: Unit,
+    valid_from: date,
+    valid_to: date | None = None,
+    note="",
+):
     """Give `person` a role on `unit` for a period."""
-    _require(user, "org.add_membership", unit, _("Bạn chỉ được phân quyền trong phạm vi đơn vị của mình."))
+    _require(
+        user,
+        "org.add_membership",
+        unit,
+        _("Bạn chỉ được phân quyền trong phạm vi đơn vị của mình."),
+    )
     if role.is_administrator and not user_can(user, "org.add_unit", unit):
         raise PermissionDenied(_("Chỉ quản trị hệ thống mới được giao vai trò quản trị."))
-    membership = Membership(user=person, role=role, unit=unit, valid_from=valid_from, valid_to=valid_to, note=note)
+    membership = Membership(
+        user=person, role=role, unit=unit, valid_from=valid_from, valid_to=valid_to, note=note
+    )
     with acting(user):
         membership.full_clean()
         membership.save()
@@ -82,11 +111,18 @@ def membership_grant(*, user, person: User, role: Role, unit: Unit, valid_from: 
 
 
 def membership_update(*, user, membership: Membership, data: dict) -> Membership:
-    _require(user, "org.change_membership", membership.unit, _("Bạn không có quyền sửa phân quyền này."))
+    _require(
+        user, "org.change_membership", membership.unit, _("Bạn không có quyền sửa phân quyền này.")
+    )
     with acting(user):
         for field, value in data.items():
             setattr(membership, field, value)
-        _require(user, "org.change_membership", membership.unit, _("Bạn chỉ được phân quyền trong phạm vi đơn vị của mình."))
+        _require(
+            user,
+            "org.change_membership",
+            membership.unit,
+            _("Bạn chỉ được phân quyền trong phạm vi đơn vị của mình."),
+        )
         membership.full_clean()
         membership.save()
     return membership
@@ -98,7 +134,9 @@ def membership_end(*, user, membership: Membership, on: date) -> Membership:
 
 
 def membership_delete(*, user, membership: Membership) -> None:
-    _require(user, "org.delete_membership", membership.unit, _("Bạn không có quyền xóa phân quyền này."))
+    _require(
+        user, "org.delete_membership", membership.unit, _("Bạn không có quyền xóa phân quyền này.")
+    )
     with acting(user):
         membership.delete()
 
@@ -118,7 +156,9 @@ def users_disable_idle() -> int:
     from .auth import is_idle_too_long
 
     count = 0
-    for person in User.objects.filter(is_active=True).only("pk", "username", "last_login", "date_joined", "is_active"):
+    for person in User.objects.filter(is_active=True).only(
+        "pk", "username", "last_login", "date_joined", "is_active"
+    ):
         if is_idle_too_long(person):
             user_disable_idle(user=person)
             count += 1

@@ -19,7 +19,11 @@ def _logged_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed)
 def _login_failed(sender, credentials, request=None, **kwargs):
-    log_event(SecurityEvent.Kind.LOGIN_FAILED, request=request, username=str(credentials.get("username", "")))
+    log_event(
+        SecurityEvent.Kind.LOGIN_FAILED,
+        request=request,
+        username=str(credentials.get("username", "")),
+    )
 
 
 @receiver(user_locked_out)

@@ -26,7 +26,9 @@ class TokenForm(forms.Form):
         label=gettext_lazy("Mã xác thực 6 chữ số"),
         min_length=6,
         max_length=8,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )
 
 
@@ -53,7 +55,10 @@ def verify(request):
             log_event(SecurityEvent.Kind.OTP_VERIFIED, request=request)
             return redirect(_next(request))
         log_event(SecurityEvent.Kind.OTP_FAILED, request=request)
-        form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trong ứng dụng xác thực."))
+        form.add_error(
+            "token",
+            _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trong ứng dụng xác thực."),
+        )
     return TemplateResponse(request, "org/2fa_verify.html", {"form": form, "next": _next(request)})
 
 
@@ -78,7 +83,9 @@ def setup(request):
             log_event(SecurityEvent.Kind.OTP_ENROLLED, request=request)
             messages.success(request, _("Đã bật xác thực hai lớp cho tài khoản của bạn."))
             return redirect("/admin/")
-        form.add_error("token", _("Mã không đúng. Hãy quét lại mã QR và nhập mã 6 chữ số đang hiển thị."))
+        form.add_error(
+            "token", _("Mã không đúng. Hãy quét lại mã QR và nhập mã 6 chữ số đang hiển thị.")
+        )
     secret = base64.b32encode(device.bin_key).decode()
     return TemplateResponse(
         request,

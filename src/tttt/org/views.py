@@ -32,7 +32,9 @@ def unit_lookup(request):
             if scope == "former":
                 results = [r for r in results if not r.unit.is_current]
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "units/search.html", {"query": query, "era": scope, "page": page, "error": error})
+    return render(
+        request, "units/search.html", {"query": query, "era": scope, "page": page, "error": error}
+    )
 
 
 def unit_detail(request, pk: int):

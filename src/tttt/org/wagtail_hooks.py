@@ -7,7 +7,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import MembershipViewSet, ReadOnlyPolicy, ScopedDeletionForbidden, SecurityEventViewSet, UnitViewSet
+from .admin_views import (
+    MembershipViewSet,
+    ReadOnlyPolicy,
+    ScopedDeletionForbidden,
+    SecurityEventViewSet,
+    UnitViewSet,
+)
 from .models import Membership, SecurityEvent, Unit
 from .queries import user_scope
 
@@ -24,11 +30,26 @@ class AuditLogViewSet(ModelViewSet):
     add_to_settings_menu = True
     name = "audit-log"
     index_view_class = AuditLogIndexView
-    list_display = ["object_repr", "content_type", "get_action_display", "actor", DateColumn("timestamp", label=_("thời điểm"))]
+    list_display = [
+        "object_repr",
+        "content_type",
+        "get_action_display",
+        "actor",
+        DateColumn("timestamp", label=_("thời điểm")),
+    ]
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "changes_text"]
     inspect_view_enabled = True
-    inspect_view_fields = ["timestamp", "actor", "action", "content_type", "object_pk", "object_repr", "changes", "remote_addr"]
+    inspect_view_fields = [
+        "timestamp",
+        "actor",
+        "action",
+        "content_type",
+        "object_pk",
+        "object_repr",
+        "changes",
+        "remote_addr",
+    ]
     copy_view_enabled = False
     list_per_page = 100
     ordering = ["-timestamp"]
@@ -54,9 +75,16 @@ class ScopePanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        memberships = list(Membership.objects.active().filter(user=self.user).select_related("role", "unit__parent"))
+        memberships = list(
+            Membership.objects.active()
+            .filter(user=self.user)
+            .select_related("role", "unit__parent")
+        )
         scope = user_scope(self.user)
-        rows = [(m, Unit.objects.subtree_of(m.unit).filter(kind=Unit.Kind.COMMUNE).count()) for m in memberships]
+        rows = [
+            (m, Unit.objects.subtree_of(m.unit).filter(kind=Unit.Kind.COMMUNE).count())
+            for m in memberships
+        ]
         return {"rows": rows, "scope": scope, "user": self.user}
 
 

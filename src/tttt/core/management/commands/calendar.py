@@ -14,11 +14,13 @@ def parse_moment(text: str) -> datetime:
         except ValueError:
             continue
         return timezone.make_aware(naive, timezone.get_default_timezone())
-    raise CommandError(f"Không hiểu thời điểm «{text}». Ví dụ đúng: \"2026-02-13 16:00\" hoặc \"13/02/2026 16:00\".")
+    raise CommandError(
+        f'Không hiểu thời điểm «{text}». Ví dụ đúng: "2026-02-13 16:00" hoặc "13/02/2026 16:00".'
+    )
 
 
 class Command(BaseCommand):
-    help = "Lịch làm việc: tính hạn (tttt calendar due \"2026-02-13 16:00\" 1d) và kiểm tra giờ làm việc."
+    help = 'Lịch làm việc: tính hạn (tttt calendar due "2026-02-13 16:00" 1d) và kiểm tra giờ làm việc.'
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -39,10 +41,14 @@ class Command(BaseCommand):
                 due = calendar.add(start, parse_duration(options["duration"], calendar))
                 self.stdout.write(f"{due:%Y-%m-%d %H:%M} ({_weekday(due)} {format_date(due)})")
             elif options["action"] == "between":
-                spent = calendar.between(parse_moment(options["start"]), parse_moment(options["end"]))
+                spent = calendar.between(
+                    parse_moment(options["start"]), parse_moment(options["end"])
+                )
                 hours = spent.total_seconds() / 3600
                 days = spent / calendar.day_length
-                self.stdout.write(f"{hours:.2f} giờ làm việc ({days:.2f} ngày làm việc)".replace(".", ","))
+                self.stdout.write(
+                    f"{hours:.2f} giờ làm việc ({days:.2f} ngày làm việc)".replace(".", ",")
+                )
             else:
                 moment = parse_moment(options["moment"])
                 ok = calendar.is_working_time(moment)
@@ -54,4 +60,6 @@ class Command(BaseCommand):
 
 
 def _weekday(moment: datetime) -> str:
-    return ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][timezone.localtime(moment).weekday()]
+    return ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][
+        timezone.localtime(moment).weekday()
+    ]

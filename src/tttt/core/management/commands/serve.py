@@ -9,7 +9,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--host", default="127.0.0.1")
-        parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu vào CSDL trống")
+        parser.add_argument(
+            "--no-demo", action="store_true", help="Không nạp dữ liệu mẫu vào CSDL trống"
+        )
 
     def handle(self, *args, **options):
         from django.contrib.auth import get_user_model
@@ -20,5 +22,7 @@ class Command(BaseCommand):
             call_command("demo", stdout=self.stdout)
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write(f"TTTT đang chạy tại http://{options['host']}:{options['port']}/ (quản trị: /admin/)")
+        self.stdout.write(
+            f"TTTT đang chạy tại http://{options['host']}:{options['port']}/ (quản trị: /admin/)"
+        )
         call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)

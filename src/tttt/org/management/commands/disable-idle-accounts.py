@@ -9,4 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = users_disable_idle()
-        self.stdout.write(f"Đã vô hiệu hóa {count} tài khoản không sử dụng quá {settings.TTTT_ACCOUNT_IDLE_DAYS} ngày.")
+        self.stdout.write(
+            f"Đã vô hiệu hóa {count} tài khoản không sử dụng quá {settings.TTTT_ACCOUNT_IDLE_DAYS} ngày."
+        )

@@ -14,7 +14,11 @@ class Command(BaseCommand):
         show = sub.add_parser("show", help="Tính giá trị một chỉ tiêu cho một đơn vị và một kỳ")
         show.add_argument("code")
         show.add_argument("--unit", required=True, help="Tên, mã hoặc #id của đơn vị")
-        show.add_argument("--period", required=True, help="Kỳ: 2019-03, 2013-Q1, 2019-H1, 2019-9M, 2019, 2018-01-01..2019-09-30")
+        show.add_argument(
+            "--period",
+            required=True,
+            help="Kỳ: 2019-03, 2013-Q1, 2019-H1, 2019-9M, 2019, 2018-01-01..2019-09-30",
+        )
 
     def handle(self, *args, **options):
         if options.get("action") != "show":
@@ -35,11 +39,18 @@ class Command(BaseCommand):
         if len({u.search_name for u in units}) == 1 and len(in_force) == 1:
             units = in_force
         if len(units) > 1 and len({u.search_name for u in units}) > 1:
-            names = "; ".join(f"#{u.pk} {u.name} ({u.parent.name if u.parent_id else 'cấp tỉnh'})" for u in units[:8])
-            raise CommandError(f"Có nhiều đơn vị khớp «{options['unit']}»: {names}. Hãy ghi rõ hơn hoặc dùng #id.")
+            names = "; ".join(
+                f"#{u.pk} {u.name} ({u.parent.name if u.parent_id else 'cấp tỉnh'})"
+                for u in units[:8]
+            )
+            raise CommandError(
+                f"Có nhiều đơn vị khớp «{options['unit']}»: {names}. Hãy ghi rõ hơn hoặc dùng #id."
+            )
         unit = units[0]
         value, used = compute_for_unit(indicator, unit, period)
         via = ""
         if [u.pk for u in used] != [unit.pk]:
             via = " (tính qua " + ", ".join(u.name for u in used) + ")"
-        self.stdout.write(f"{indicator.name} — {unit.name} — {period.label}{via}: {indicator.format(value)}")
+        self.stdout.write(
+            f"{indicator.name} — {unit.name} — {period.label}{via}: {indicator.format(value)}"
+        )

@@ -25,4 +25,6 @@ class Command(BaseCommand):
                 target = link.successor
                 parent = f", {target.parent.name}" if target.parent_id else ""
                 main = "" if link.is_main else " (một phần)"
-                self.stdout.write(f"    → từ {link.date:%d/%m/%Y} thuộc {target.name}{parent}{main}")
+                self.stdout.write(
+                    f"    → từ {link.date:%d/%m/%Y} thuộc {target.name}{parent}{main}"
+                )

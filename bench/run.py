@@ -1,0 +1,76 @@
+"""`make bench`: figures as JSON. Not a test; run in a throw-away database."""
+
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import django
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tttt.settings")
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from tttt.core.calendar import get_calendar
+    from tttt.org.importer import import_units
+    from tttt.org.models import Unit
+    from tttt.org.queries import subtree
+
+    call_command("migrate", interactive=False, verbosity=0)
+    started = time.perf_counter()
+    import_units()
+    import_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    import_units()
+    reimport_seconds = time.perf_counter() - started
+
+    hanoi = Unit.objects.get(source="vietnam-provinces", kind="province", code="01")
+    old_nghe_an = Unit.objects.get(source="vietnamadminunits", kind="province", code="40")
+    timings = []
+    for _ in range(50):
+        t = time.perf_counter()
+        n_new = subtree(hanoi, kinds=["commune"]).count()
+        n_old = subtree(old_nghe_an, kinds=["commune"]).count()
+        timings.append((time.perf_counter() - t) / 2)
+
+    cal = get_calendar()
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    start = datetime(2026, 1, 5, 8, 0, tzinfo=tz)
+    ops = 20000
+    t = time.perf_counter()
+    for i in range(ops):
+        cal.add(start + timedelta(minutes=37 * i), timedelta(hours=1 + i % 60))
+    add_rate = ops / (time.perf_counter() - t)
+    t = time.perf_counter()
+    for i in range(ops):
+        cal.between(start + timedelta(minutes=37 * i), start + timedelta(minutes=37 * i, hours=30))
+    between_rate = ops / (time.perf_counter() - t)
+
+    print(
+        json.dumps(
+            {
+                "database": connection.vendor,
+                "national_import_seconds": round(import_seconds, 2),
+                "national_reimport_unchanged_seconds": round(reimport_seconds, 2),
+                "units_imported": Unit.objects.count(),
+                "province_subtree_count_ms_median": round(statistics.median(timings) * 1000, 3),
+                "province_subtree_communes": {"Hà Nội (2025)": n_new, "Nghệ An (former)": n_old},
+                "calendar_add_per_second": round(add_rate),
+                "calendar_between_per_second": round(between_rate),
+                "working_hours": settings.TTTT_WORKING_HOURS,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
