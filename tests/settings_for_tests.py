@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 from tttt.settings import *  # noqa: E402, F403
+from tttt.settings import STORAGES as _STORAGES  # noqa: E402
 
 # Plain HTTP on 127.0.0.1 for the test client and the browser tests' live server.
 SESSION_COOKIE_SECURE = False
@@ -13,9 +14,9 @@ SECURE_SSL_REDIRECT = False
 # Argon2 is deliberately slow; tests hash many passwords.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
-    **STORAGES,
+    **_STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}  # noqa: F405
+}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
