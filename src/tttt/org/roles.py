@@ -84,8 +84,14 @@ def declared_grants() -> dict[str, set[str]]:
 
 
 def sync_roles(**kwargs):
+    from django.contrib.auth.management import create_permissions
+
     from .models import Role
 
+    # post_migrate reaches org before auth has created the permissions of the apps
+    # migrated in the same run; create them first so every declared grant resolves.
+    for config in apps.get_app_configs():
+        create_permissions(config, verbosity=0)
     grants = declared_grants()
     for code, (name, description, is_admin) in ROLES.items():
         role, _ = Role.objects.get_or_create(
