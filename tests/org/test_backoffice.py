@@ -108,3 +108,9 @@ def test_units_list_query_count_is_constant(client, tree, member, superuser):
     with CaptureQueriesContext(connection) as many:
         client.get("/admin/units/")
     assert len(many) == len(few)
+
+
+def test_list_headers_are_labelled(client, tree, member):
+    signed_in(client, member, "thua.canbo", CLERK, tree.thua)
+    page = client.get("/admin/units/").content.decode()
+    assert ">method<" not in page and "cấp trên" in page

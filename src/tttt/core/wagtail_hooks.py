@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -32,7 +33,7 @@ class CalendarDayViewSet(ModelViewSet):
     add_view_class = CalendarDayCreateView
     edit_view_class = CalendarDayEditView
     delete_view_class = CalendarDayDeleteView
-    list_display = ["date", "get_kind_display", "name", "basis"]
+    list_display = ["date", Column("get_kind_display", label=_("loại")), "name", "basis"]
     list_filter = ["kind"]
     search_fields = ["name", "basis"]
     copy_view_enabled = False

@@ -106,7 +106,7 @@ class UnitViewSet(ModelViewSet):
     list_display = [
         "name",
         "code",
-        "get_kind_display",
+        Column("get_kind_display", label=_("cấp")),
         Column("parent", label=_("cấp trên")),
         DateColumn("valid_to", label=_("hiệu lực đến")),
     ]
@@ -238,7 +238,7 @@ class SecurityEventViewSet(ModelViewSet):
     name = "security-events"
     index_view_class = SecurityEventIndexView
     list_display = [
-        "get_kind_display",
+        Column("get_kind_display", label=_("loại sự kiện")),
         "username",
         "ip_address",
         "path",

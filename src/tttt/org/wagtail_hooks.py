@@ -2,7 +2,7 @@ from auditlog.models import LogEntry
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -33,7 +33,7 @@ class AuditLogViewSet(ModelViewSet):
     list_display = [
         "object_repr",
         "content_type",
-        "get_action_display",
+        Column("get_action_display", label=_("thao tác")),
         "actor",
         DateColumn("timestamp", label=_("thời điểm")),
     ]
