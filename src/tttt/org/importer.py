@@ -102,6 +102,22 @@ def _short(name: str, type_word: str) -> str:
     return name[len(prefix) :] if name.startswith(prefix) else name
 
 
+def _row(key, name: str, type_word: str, parent_key, geo: dict, level: str) -> Row:
+    """A unit row; its era (validity) follows from the data source in `key`."""
+    current = key[0] == CURRENT_SOURCE
+    return Row(
+        key,
+        name,
+        _short(name, type_word),
+        type_word,
+        parent_key,
+        REFORM_DATE if current else None,
+        None if current else LEGACY_END,
+        _coord(geo.get(f"{level}Lat")),
+        _coord(geo.get(f"{level}Lon")),
+    )
+
+
 def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
     """Read and check the three data files; raise ImportDataError listing every problem."""
     paths = {**default_paths(), **(paths or {})}
@@ -148,19 +164,7 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
             continue
         pkey = (CURRENT_SOURCE, Unit.Kind.PROVINCE, pcode)
         geo = province_geo.get(pcode, {})
-        data.rows.append(
-            Row(
-                pkey,
-                pname,
-                _short(pname, ptype),
-                ptype,
-                None,
-                REFORM_DATE,
-                None,
-                _coord(geo.get("provinceLat")),
-                _coord(geo.get("provinceLon")),
-            )
-        )
+        data.rows.append(_row(pkey, pname, ptype, None, geo, "province"))
         for j, ward in enumerate(province.get("wards") or [], start=1):
             wwhere = f"{where} ({pname}), xã thứ {j}"
             try:
@@ -175,19 +179,7 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
                 continue
             key = (CURRENT_SOURCE, Unit.Kind.COMMUNE, wcode)
             g = geo_by_key.get((pcode, codename)) or geo_by_code.get((pcode, int(wcode))) or {}
-            data.rows.append(
-                Row(
-                    key,
-                    wname,
-                    _short(wname, wtype),
-                    wtype,
-                    pkey,
-                    REFORM_DATE,
-                    None,
-                    _coord(g.get("wardLat")),
-                    _coord(g.get("wardLon")),
-                )
-            )
+            data.rows.append(_row(key, wname, wtype, pkey, g, "ward"))
             vp_by_key[(pcode, codename)] = key
             vp_by_code[(pcode, int(wcode))] = key
 
@@ -211,35 +203,11 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
         dkey = (LEGACY_SOURCE, Unit.Kind.DISTRICT, dcode)
         if pkey not in seen:
             seen.add(pkey)
-            data.rows.append(
-                Row(
-                    pkey,
-                    pname,
-                    _short(pname, ptype),
-                    ptype,
-                    None,
-                    None,
-                    LEGACY_END,
-                    _coord(r.get("provinceLat")),
-                    _coord(r.get("provinceLon")),
-                )
-            )
+            data.rows.append(_row(pkey, pname, ptype, None, r, "province"))
             legacy_province_key[r["provinceKey"]] = pkey
         if dkey not in seen:
             seen.add(dkey)
-            data.rows.append(
-                Row(
-                    dkey,
-                    dname,
-                    _short(dname, dtype),
-                    dtype,
-                    pkey,
-                    None,
-                    LEGACY_END,
-                    _coord(r.get("districtLat")),
-                    _coord(r.get("districtLon")),
-                )
-            )
+            data.rows.append(_row(dkey, dname, dtype, pkey, r, "district"))
             legacy_full_key[f"{r['provinceKey']}_{r['districtKey']}_"] = dkey
         if r.get("wardCode") is None:
             continue  # island districts without communes
@@ -257,19 +225,7 @@ def read_dataset(paths: dict[str, Path] | None = None) -> Dataset:
             problems.append(f"{where}: mã xã {wcode} bị trùng.")
             continue
         seen.add(wkey)
-        data.rows.append(
-            Row(
-                wkey,
-                wname,
-                _short(wname, wtype),
-                wtype,
-                dkey,
-                None,
-                LEGACY_END,
-                _coord(r.get("wardLat")),
-                _coord(r.get("wardLon")),
-            )
-        )
+        data.rows.append(_row(wkey, wname, wtype, dkey, r, "ward"))
         legacy_full_key[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = wkey
 
     # --- lineage
