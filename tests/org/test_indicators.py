@@ -29,48 +29,23 @@ def test_communes_for_a_unit_and_period_across_the_reform(tree):
     )
 
 
+def run(*args) -> str:
+    out = StringIO()
+    call_command("indicators", *args, stdout=out)
+    return out.getvalue().strip()
+
+
 def test_indicators_command(tree):
-    out = StringIO()
-    call_command("indicators", stdout=out)
-    assert "org.communes" in out.getvalue()
-    out = StringIO()
-    call_command(
-        "indicators",
-        "show",
-        "org.communes",
-        "--unit",
-        "Huyện Lương Tài",
-        "--period",
-        "2019-9M",
-        stdout=out,
-    )
+    assert "org.communes" in run()
+    lt = ("--unit", "Huyện Lương Tài")
     assert (
-        out.getvalue().strip()
+        run("show", "org.communes", *lt, "--period", "2019-9M")
         == "Số đơn vị hành chính cấp xã (cuối kỳ) — Huyện Lương Tài — 9 tháng đầu năm 2019: 2"
     )
-    out = StringIO()
-    call_command(
-        "indicators",
-        "show",
-        "org.communes",
-        "--unit",
-        "Tỉnh Bắc Ninh",
-        "--period",
-        "2026",
-        stdout=out,
+    assert run("show", "org.communes", "--unit", "Tỉnh Bắc Ninh", "--period", "2026").endswith(
+        "Năm 2026: 3"
     )
-    assert out.getvalue().strip().endswith("Năm 2026: 3")
     with pytest.raises(CommandError, match="Không có chỉ tiêu"):
-        call_command(
-            "indicators", "show", "org.khong", "--unit", "Huyện Lương Tài", "--period", "2019"
-        )
+        run("show", "org.khong", *lt, "--period", "2019")
     with pytest.raises(CommandError, match="Không hiểu kỳ"):
-        call_command(
-            "indicators",
-            "show",
-            "org.communes",
-            "--unit",
-            "Huyện Lương Tài",
-            "--period",
-            "năm ngoái",
-        )
+        run("show", "org.communes", *lt, "--period", "năm ngoái")

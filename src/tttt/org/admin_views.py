@@ -1,7 +1,7 @@
 """Back-office (Wagtail admin) views: scoped listings whose writes go through services."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
@@ -34,14 +34,6 @@ class ScopedViewMixin:
         ):
             raise PermissionDenied(_("Đối tượng này nằm ngoài phạm vi được giao cho bạn."))
         return obj
-
-
-def _apply_service(view, call):
-    try:
-        return call()
-    except ValidationError as exc:
-        view.form.add_error(None, exc)
-        raise
 
 
 # ---------------------------------------------------------------- units

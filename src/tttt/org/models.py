@@ -154,12 +154,6 @@ class Unit(models.Model):
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
 
-    @property
-    def era_label(self) -> str:
-        if self.valid_to and self.valid_to < timezone.localdate():
-            return _("đã giải thể/sáp nhập từ %(date)s") % {"date": f"{self.valid_to:%d/%m/%Y}"}
-        return _("đang hiệu lực")
-
 
 class UnitSuccession(models.Model):
     """Lineage: `predecessor` became (part of) `successor` on `date`."""

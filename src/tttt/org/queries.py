@@ -249,11 +249,6 @@ def describe_units(units: list[Unit]) -> list[UnitView]:
     ]
 
 
-def unit_children(unit: Unit, *, on: date | None = None) -> QuerySet[Unit]:
-    qs = unit.children.all().order_by("kind", "name")
-    return qs.valid_on(on) if on else qs
-
-
 def find_units(text: str) -> list[Unit]:
     """Resolve a command-line unit argument: an id (#123), an exact code, or a name."""
     text = text.strip()
