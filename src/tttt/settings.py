@@ -49,6 +49,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "tttt.core",
     "tttt.org",
+    "tttt.onestop",
     "tttt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -228,6 +229,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Dossier attachments: outside MEDIA_ROOT, never served directly (onestop.views).
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "private", "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -245,6 +251,12 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
 # Working time (core.calendar). Sessions of a working day, local time.
 TTTT_WORKING_HOURS = os.environ.get("TTTT_WORKING_HOURS", "07:30-11:30,13:30-17:00")
+
+# One-stop-shop: dossiers received at or after the cut-off count from the next working day.
+TTTT_ONESTOP_CUTOFF = os.environ.get("TTTT_ONESTOP_CUTOFF", "15:00")
+TTTT_ONESTOP_MAX_FILE_MB = int(os.environ.get("TTTT_ONESTOP_MAX_FILE_MB", 10))
+TTTT_ONESTOP_FILE_TYPES = env_list("TTTT_ONESTOP_FILE_TYPES", "pdf,jpg,jpeg,png,doc,docx,xls,xlsx")
+TTTT_LOOKUP_RATE = os.environ.get("TTTT_LOOKUP_RATE", "10/600")  # attempts / seconds per IP
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 

@@ -31,3 +31,17 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} — {self.name}"
+
+
+class Sequence(models.Model):
+    """A named counter (e.g. dossier numbers of one agency and day); see `core.sequences`."""
+
+    key = models.CharField(_("khóa"), max_length=100, unique=True)
+    value = models.PositiveBigIntegerField(_("giá trị"), default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm số thứ tự")
+        verbose_name_plural = _("bộ đếm số thứ tự")
+
+    def __str__(self):
+        return f"{self.key} = {self.value}"
