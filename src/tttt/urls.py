@@ -6,12 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from tttt.api import api
+from tttt.onestop import views as onestop_views
 from tttt.org import twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("don-vi/", views.unit_lookup, name="unit_lookup"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("tra-cuu-ho-so/", onestop_views.dossier_lookup, name="dossier_lookup"),
+    path("tra-cuu-ho-so/danh-gia/", onestop_views.dossier_rate, name="dossier_rate"),
     path("api/v1/", api.urls),
     path("admin/2fa/verify/", twofactor.verify, name="tttt_2fa_verify"),
     path("admin/2fa/setup/", twofactor.setup, name="tttt_2fa_setup"),

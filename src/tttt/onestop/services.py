@@ -554,3 +554,27 @@ def rate_dossier(*, code: str, phone: str, rating: int, comment: str = "") -> Do
         dossier.rated_at = timezone.now()
         dossier.save(update_fields=["rating", "rating_comment", "rated_at"])
     return dossier
+
+
+# ---------------------------------------------------------------- procedure catalog
+
+
+def procedure_save(*, user, procedure: Procedure, form=None, units=None) -> Procedure:
+    """Create or change a procedure; the receiving units must lie in the user's scope."""
+    perm = "onestop.change_procedure" if procedure.pk else "onestop.add_procedure"
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Bạn không có quyền sửa danh mục thủ tục."))
+    chosen = list(form.cleaned_data["units"]) if form is not None else list(units or [])
+    outside = [u.name for u in chosen if not user_can(user, perm, u)]
+    if outside:
+        raise PermissionDenied(
+            _("Các đơn vị sau nằm ngoài phạm vi của bạn: {units}.").format(units=", ".join(outside))
+        )
+    with acting(user):
+        procedure.full_clean()
+        procedure.save()
+        if form is not None:
+            form.save_m2m()
+        elif units is not None:
+            procedure.units.set(chosen)
+    return procedure

@@ -1,0 +1,500 @@
+"""Back office of the one-stop-shop: intake, work queues, a dossier's page with its
+actions, and the procedure catalog. Every write goes through `services`."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from tttt.org.models import Unit
+from tttt.org.queries import restrict_to_scope, user_can, user_scope
+
+from . import queries, services
+from .models import (
+    Channel,
+    Dossier,
+    Procedure,
+    ProcedureField,
+    Status,
+    Timing,
+)
+
+# ---------------------------------------------------------------- dossiers
+
+
+class DossierFilterSet(WagtailFilterSet):
+    queue = django_filters.ChoiceFilter(
+        label=gettext_lazy("Hàng đợi công việc"),
+        choices=list(queries.QUEUES.items()),
+        method="filter_queue",
+        empty_label=gettext_lazy("Tất cả hồ sơ"),
+    )
+    status = django_filters.ChoiceFilter(label=gettext_lazy("Trạng thái"), choices=Status.choices)
+    channel = django_filters.ChoiceFilter(
+        label=gettext_lazy("Hình thức nộp"), choices=Channel.choices
+    )
+    timing = django_filters.ChoiceFilter(label=gettext_lazy("Tiến độ"), choices=Timing.choices)
+    procedure__field = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Lĩnh vực"), queryset=ProcedureField.objects.all()
+    )
+    received_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Ngày tiếp nhận"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Dossier
+        fields = []
+
+    def filter_queue(self, queryset, name, value):
+        return queryset.filter(queries.queue_q(value, self.request.user))
+
+
+class DossierIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return queries.scoped_dossiers(self.request.user).select_related(
+            "procedure", "unit", "assignee"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        counts = queries.queue_counts(self.request.user)
+        context["queues"] = [
+            (code, label, counts[code], self.request.GET.get("queue") == code)
+            for code, label in queries.QUEUES.items()
+        ]
+        return context
+
+
+class DossierDetailView(generic.InspectView):
+    template_name = "onestop/admin/dossier_detail.html"
+
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(
+            Dossier.objects.select_related("procedure__field", "unit", "assignee", "received_by"),
+            pk=self.pk,
+        )
+        if not user_can(self.request.user, "onestop.view_dossier", obj.unit):
+            raise PermissionDenied(_("Hồ sơ này nằm ngoài phạm vi được giao cho bạn."))
+        return obj
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        d = self.object
+        user = self.request.user
+        context.update(
+            dossier=d,
+            events=queries.timeline(d),
+            pauses=d.pauses.all(),
+            items=d.items.all(),
+            files=d.files.all(),
+            actions=[(code, services.ACTIONS[code]) for code in services.allowed_actions(user, d)],
+            assignees=queries.possible_assignees(d.unit),
+            revealed=getattr(self, "revealed", None),
+            can_reveal=user_can(user, "onestop.view_personal_data", d.unit),
+            needs_apology=services.needs_apology(d),
+            time_left=queries.working_time_left(d) if d.is_open else None,
+            now=timezone.now(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        d = self.object
+        action = request.POST.get("action", "")
+        if action == "reveal":
+            self.revealed = services.reveal_personal_data(
+                user=request.user, dossier=d, request=request
+            )
+            return self.render_to_response(self.get_context_data())
+        assignee = None
+        if request.POST.get("assignee"):
+            assignee = (
+                queries.possible_assignees(d.unit).filter(pk=request.POST["assignee"]).first()
+            )
+        new_due = None
+        if request.POST.get("new_due"):
+            try:
+                new_due = timezone.make_aware(
+                    forms.DateTimeField(input_formats=["%Y-%m-%dT%H:%M"]).clean(
+                        request.POST["new_due"]
+                    )
+                )
+            except ValidationError:
+                messages.error(request, _("Ngày hẹn mới không hợp lệ."))
+                return redirect(request.path)
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = None
+        try:
+            services.act(
+                user=request.user,
+                dossier=d,
+                action=action,
+                version=version,
+                reason=request.POST.get("reason", ""),
+                assignee=assignee,
+                new_due=new_due,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            label = services.ACTIONS[action].label
+            messages.success(request, _("Đã thực hiện: {action}.").format(action=label))
+        return redirect(request.path)
+
+
+def dossier_file(request, pk, file_pk):
+    """An attachment, only for people who may see the dossier."""
+    d = get_object_or_404(Dossier.objects.select_related("unit"), pk=pk)
+    if not user_can(request.user, "onestop.view_dossier", d.unit):
+        raise PermissionDenied(_("Hồ sơ này nằm ngoài phạm vi được giao cho bạn."))
+    f = d.files.filter(pk=file_pk).first()
+    if f is None:
+        raise Http404
+    return FileResponse(f.file.open("rb"), as_attachment=True, filename=f.name)
+
+
+def dossier_slip(request, pk, form):
+    """A printable slip (forms 01–07) of a dossier in the user's scope, as PDF."""
+    from django.http import HttpResponse
+
+    from .slips import SlipMissing, render_pdf
+
+    d = get_object_or_404(Dossier.objects.select_related("unit", "procedure", "received_by"), pk=pk)
+    if not user_can(request.user, "onestop.view_dossier", d.unit):
+        raise PermissionDenied(_("Hồ sơ này nằm ngoài phạm vi được giao cho bạn."))
+    try:
+        content = render_pdf(d, form)
+    except SlipMissing as exc:
+        messages.error(request, str(exc))
+        return redirect("dossiers:inspect", d.pk)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{d.code}-mau-{form}.pdf"'
+    return response
+
+
+class DossierPolicy(ModelPermissionPolicy):
+    """Dossiers are created by intake and changed only by actions, never by a model form."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return user.has_perm("onestop.receive_dossier")
+        if action in ("change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, a) for a in actions)
+
+
+class DossierViewSet(ModelViewSet):
+    model = Dossier
+    icon = "folder-open-inverse"
+    menu_label = gettext_lazy("Hồ sơ một cửa")
+    menu_order = 100
+    add_to_admin_menu = True
+    name = "dossiers"
+    index_view_class = DossierIndexView
+    index_template_name = "onestop/admin/dossier_index.html"
+    inspect_view_class = DossierDetailView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = DossierFilterSet
+    search_fields = ["code", "applicant_search"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-received_at"]
+    list_display = [
+        TitleColumn(
+            "code",
+            label=gettext_lazy("mã hồ sơ"),
+            get_url=lambda obj: reverse("dossiers:inspect", args=[obj.pk]),
+        ),
+        "applicant_name",
+        Column("masked_phone", label=gettext_lazy("điện thoại")),
+        Column("procedure", label=gettext_lazy("thủ tục"), accessor="procedure.name"),
+        Column("unit", label=gettext_lazy("nơi tiếp nhận")),
+        Column("get_status_display", label=gettext_lazy("trạng thái")),
+        DateColumn("received_at", label=gettext_lazy("tiếp nhận")),
+        DateColumn("due_at", label=gettext_lazy("hẹn trả")),
+        Column("assignee", label=gettext_lazy("người xử lý")),
+    ]
+    list_export = [
+        "code",
+        "applicant_name",
+        "masked_citizen_id",
+        "masked_phone",
+        "procedure",
+        "unit",
+        "get_channel_display",
+        "get_status_display",
+        "received_at",
+        "due_at",
+        "deadline",
+        "resolved_at",
+        "get_timing_display",
+        "returned_at",
+    ]
+    export_headings = {
+        "code": gettext_lazy("Mã hồ sơ"),
+        "applicant_name": gettext_lazy("Người nộp"),
+        "masked_citizen_id": gettext_lazy("CCCD (che)"),
+        "masked_phone": gettext_lazy("Điện thoại (che)"),
+        "procedure": gettext_lazy("Thủ tục"),
+        "unit": gettext_lazy("Nơi tiếp nhận"),
+        "get_channel_display": gettext_lazy("Hình thức nộp"),
+        "get_status_display": gettext_lazy("Trạng thái"),
+        "received_at": gettext_lazy("Tiếp nhận"),
+        "due_at": gettext_lazy("Hẹn trả"),
+        "deadline": gettext_lazy("Hạn theo quy định"),
+        "resolved_at": gettext_lazy("Có kết quả"),
+        "get_timing_display": gettext_lazy("Tiến độ"),
+        "returned_at": gettext_lazy("Trả kết quả"),
+    }
+    form_fields = ["applicant_name"]
+
+    def get_add_url(self):  # the add button opens intake
+        return reverse("onestop_intake")
+
+
+# ---------------------------------------------------------------- intake
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        data = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in data]
+
+
+class IntakeForm(forms.Form):
+    unit = forms.ModelChoiceField(label=gettext_lazy("Nơi tiếp nhận"), queryset=Unit.objects.none())
+    channel = forms.ChoiceField(label=gettext_lazy("Hình thức nộp"), choices=Channel.choices)
+    applicant_kind = forms.ChoiceField(
+        label=gettext_lazy("Người nộp là"), choices=Dossier.ApplicantKind.choices
+    )
+    applicant_name = forms.CharField(label=gettext_lazy("Họ tên / tên tổ chức"), max_length=200)
+    citizen_id = forms.CharField(
+        label=gettext_lazy("Số CCCD (12 chữ số)"), max_length=12, required=False
+    )
+    organisation_code = forms.CharField(
+        label=gettext_lazy("Mã số doanh nghiệp/thuế"), max_length=20, required=False
+    )
+    phone = forms.CharField(label=gettext_lazy("Điện thoại"), max_length=15)
+    email = forms.EmailField(label=gettext_lazy("Thư điện tử"), required=False)
+    address = forms.CharField(label=gettext_lazy("Địa chỉ"), max_length=300, required=False)
+    items = forms.MultipleChoiceField(
+        label=gettext_lazy("Giấy tờ đã nhận"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    files = MultipleFileField(label=gettext_lazy("Bản quét (nếu có)"), required=False)
+    paid_online = forms.BooleanField(label=gettext_lazy("Đã nộp phí trực tuyến"), required=False)
+
+    def __init__(self, *args, procedure: Procedure, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.procedure = procedure
+        units = restrict_to_scope(
+            procedure.units.all(), user, unit_field=None, perm="onestop.receive_dossier"
+        )
+        self.fields["unit"].queryset = units
+        if units.count() == 1:
+            self.fields["unit"].initial = units.first()
+        self.documents = list(procedure.documents.all())
+        self.fields["items"].choices = [(str(doc.pk), doc.name) for doc in self.documents]
+
+
+def _procedures_for_intake(user):
+    scope = user_scope(user, perm="onestop.receive_dossier")
+    qs = Procedure.objects.filter(is_active=True).select_related("field")
+    if not scope.unrestricted:
+        qs = qs.filter(scope.q("units")).distinct()
+    return qs
+
+
+def intake(request):
+    """Step 1: choose the procedure; step 2: the applicant, papers, files → receipt."""
+    if not request.user.has_perm("onestop.receive_dossier"):
+        raise PermissionDenied(_("Bạn không có quyền tiếp nhận hồ sơ."))
+    procedures = _procedures_for_intake(request.user)
+    chosen = request.GET.get("procedure") or request.POST.get("procedure")
+    if not chosen:
+        from django.core.paginator import Paginator
+
+        from tttt.core.text import fold
+
+        q = request.GET.get("q", "").strip()
+        if q:
+            procedures = procedures.filter(search_name__contains=fold(q))
+        page = Paginator(procedures.order_by("field__name", "code"), 30).get_page(
+            request.GET.get("page")
+        )
+        return TemplateResponse(
+            request, "onestop/admin/intake_choose.html", {"page": page, "q": q, "query": q}
+        )
+    procedure = get_object_or_404(procedures, pk=chosen)
+    form = IntakeForm(
+        request.POST or None, request.FILES or None, procedure=procedure, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        docs = {str(doc.pk): doc for doc in form.documents}
+        items = [(docs[i].pk, docs[i].name, docs[i].originals, docs[i].copies) for i in d["items"]]
+        uploads = [services.Upload(f.name, f, f.size, f.content_type) for f in d["files"]]
+        try:
+            dossier = services.receive_dossier(
+                user=request.user,
+                procedure=procedure,
+                unit=d["unit"],
+                channel=d["channel"],
+                applicant=d,
+                items=items,
+                files=uploads,
+                paid_online=d["paid_online"],
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("Đã tiếp nhận hồ sơ {code}; hẹn trả {due}.").format(
+                    code=dossier.code,
+                    due=timezone.localtime(dossier.due_at).strftime("%H:%M ngày %d/%m/%Y"),
+                ),
+            )
+            return redirect("dossiers:inspect", dossier.pk)
+    return TemplateResponse(
+        request, "onestop/admin/intake_form.html", {"form": form, "procedure": procedure}
+    )
+
+
+# ---------------------------------------------------------------- procedure catalog
+
+
+class ProcedureForm(forms.ModelForm):
+    class Meta:
+        model = Procedure
+        fields = [
+            "code",
+            "name",
+            "field",
+            "level",
+            "duration",
+            "duration_unit",
+            "fee",
+            "fee_note",
+            "online_service",
+            "legacy_level",
+            "legal_basis",
+            "units",
+            "is_active",
+        ]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if for_user is not None:
+            self.fields["units"].queryset = restrict_to_scope(
+                Unit.objects.all(), for_user, unit_field=None
+            )
+
+
+class ProcedureIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return queries.scoped_procedures(self.request.user).select_related("field")
+
+
+class ProcedureCreateView(generic.CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.procedure_save(
+            user=self.request.user, procedure=self.form.instance, form=self.form
+        )
+
+
+class ProcedureEditView(generic.EditView):
+    def get_base_queryset(self):
+        return queries.scoped_procedures(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.procedure_save(
+            user=self.request.user, procedure=self.form.instance, form=self.form
+        )
+
+
+class ProcedureInspectView(generic.InspectView):
+    template_name = "onestop/admin/procedure_detail.html"
+
+    def get_base_queryset(self):
+        return queries.scoped_procedures(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            procedure=self.object,
+            documents=self.object.documents.all(),
+            steps=self.object.steps.all(),
+            units=self.object.units.order_by("path"),
+        )
+        return context
+
+
+class ProcedureViewSet(ModelViewSet):
+    model = Procedure
+    icon = "list-ul"
+    menu_label = gettext_lazy("Thủ tục hành chính")
+    menu_order = 110
+    add_to_admin_menu = True
+    name = "procedures"
+    index_view_class = ProcedureIndexView
+    add_view_class = ProcedureCreateView
+    edit_view_class = ProcedureEditView
+    inspect_view_class = ProcedureInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["field", "level", "online_service", "is_active"]
+    search_fields = ["search_name", "code"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["code"]
+    list_display = [
+        "code",
+        "name",
+        Column("field", label=gettext_lazy("lĩnh vực")),
+        Column("duration_label", label=gettext_lazy("thời hạn")),
+        Column("fee", label=gettext_lazy("phí (đồng)")),
+        Column("get_online_service_display", label=gettext_lazy("DVC trực tuyến")),
+    ]
+    list_export = ["code", "name", "field", "level", "duration", "duration_unit", "fee",
+                   "online_service", "legacy_level", "legal_basis"]  # fmt: skip
+
+    def get_form_class(self, for_update=False):
+        return ProcedureForm

@@ -1,0 +1,189 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tttt.onestop import services
+from tttt.onestop.models import Dossier, Status
+from tttt.org.models import SecurityEvent
+
+from .conftest import APPLICANT, at
+
+GOOD_FORM = {
+    "channel": "counter",
+    "applicant_kind": "person",
+    "applicant_name": "Trần Thị Bình",
+    "citizen_id": "027190004321",
+    "phone": "0987654321",
+    "address": "Thôn Phú Thọ",
+}
+
+
+@pytest.fixture
+def clerk_client(client, staff):
+    client.force_login(staff.clerk)
+    return client
+
+
+def test_counter_intake_in_the_back_office(clerk_client, procedure, tree):
+    url = reverse("onestop_intake")
+    page = clerk_client.get(url, {"q": "tro choi"})
+    assert procedure.name in page.content.decode()
+    form_url = f"{url}?procedure={procedure.pk}"
+    bad = clerk_client.post(
+        form_url, {**GOOD_FORM, "citizen_id": "12ab", "unit": tree.new_trung_chinh.pk}
+    )
+    assert bad.status_code == 200
+    assert "12 chữ số" in bad.content.decode()
+    assert Dossier.objects.count() == 0
+    doc = procedure.documents.get()
+    ok = clerk_client.post(
+        form_url, {**GOOD_FORM, "unit": tree.new_trung_chinh.pk, "items": [doc.pk]}
+    )
+    dossier = Dossier.objects.get()
+    assert ok.status_code == 302 and ok["Location"] == reverse(
+        "dossiers:inspect", args=[dossier.pk]
+    )
+    assert dossier.items.get().name == doc.name
+    detail = clerk_client.get(ok["Location"]).content.decode()
+    assert dossier.code in detail and "*******321" in detail and "0987654321" not in detail
+    receipt = clerk_client.get(reverse("onestop_slip", args=[dossier.pk, "01"]))
+    assert receipt["Content-Type"] == "application/pdf"
+    assert receipt.content.startswith(b"%PDF") and len(receipt.content) > 5000
+
+
+def test_the_receipt_text_follows_the_template_in_force(receive):
+    from tttt.onestop.slips import render_text
+
+    dossier = receive()
+    tpl, text = render_text(dossier, "01")
+    assert tpl.basis.startswith("Nghị định 118/2025")
+    assert "Nguyễn Văn An" in text and dossier.code in text
+    assert "16 giờ" not in text and "09 giờ 00 phút, ngày 10/12/2026" in text
+    assert f"ma={dossier.code}" in text
+    old = receive(now=at(7, 9).replace(year=2019, month=3, day=4))
+    assert render_text(old, "01")[0].basis.startswith("Nghị định 61/2018")
+
+
+def test_actions_on_the_dossier_page(clerk_client, receive, staff):
+    d = receive()
+    url = reverse("dossiers:inspect", args=[d.pk])
+    page = clerk_client.get(url).content.decode()
+    assert "Phân công xử lý" in page and "Phê duyệt" not in page
+    response = clerk_client.post(
+        url,
+        {"action": "assign", "version": d.version, "assignee": staff.specialist.pk},
+        follow=True,
+    )
+    assert "Đã thực hiện: Phân công xử lý" in response.content.decode()
+    stale = clerk_client.post(
+        url, {"action": "refuse", "version": d.version, "reason": "Thiếu đơn"}, follow=True
+    )
+    assert "vừa được tc.motcua cập nhật" in stale.content.decode()
+    d.refresh_from_db()
+    assert d.status == Status.PROCESSING and d.assignee == staff.specialist
+
+
+def test_reading_personal_data_in_full_is_logged(clerk_client, receive):
+    d = receive()
+    page = clerk_client.post(reverse("dossiers:inspect", args=[d.pk]), {"action": "reveal"})
+    assert APPLICANT["citizen_id"] in page.content.decode()
+    event = SecurityEvent.objects.get(kind=SecurityEvent.Kind.PERSONAL_DATA_READ)
+    assert event.username == "tc.motcua" and event.detail["dossier"] == d.code
+
+
+def test_another_communes_officer_sees_nothing(client, receive, staff):
+    from django.core.files.base import ContentFile
+
+    d = receive()
+    f = d.files.create(
+        file=ContentFile(b"%PDF", name="don.pdf"),
+        name="don.pdf",
+        content_type="application/pdf",
+        size=4,
+    )
+    client.force_login(staff.other_clerk)
+    listing = client.get(reverse("dossiers:index")).content.decode()
+    assert d.code not in listing
+    for url in (
+        reverse("dossiers:inspect", args=[d.pk]),
+        reverse("onestop_slip", args=[d.pk, "01"]),
+        reverse("onestop_dossier_file", args=[d.pk, f.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert d.code.encode() not in response.content and b"%PDF" not in response.content
+    assert SecurityEvent.objects.filter(kind="permission_denied", username="bh.motcua").count() == 3
+    export = client.get(reverse("dossiers:index"), {"export": "csv"})
+    assert export.status_code == 200
+    assert d.code not in b"".join(export.streaming_content).decode()
+
+
+def test_the_dossier_list_runs_a_fixed_number_of_queries(clerk_client, receive):
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert clerk_client.get(reverse("dossiers:index")).status_code == 200
+        return len(ctx)
+
+    receive()
+    few = count()
+    for hour in range(8, 16):
+        receive(now=at(8, hour))
+    assert count() == few
+
+
+def test_queues(clerk_client, receive, staff):
+    d1 = receive(now=at(7, 9))
+    services.act(
+        user=staff.clerk, dossier=d1, action="request_supplement", reason="Thiếu ảnh", now=at(7, 10)
+    )
+    receive(now=at(7, 11))
+    page = clerk_client.get(reverse("dossiers:index"), {"queue": "supplement"}).content.decode()
+    assert d1.code in page
+    assert page.count("09523-261207-") == 1
+
+
+def test_public_lookup_same_answer_for_wrong_code_and_wrong_phone(client, receive):
+    d = receive()
+    url = reverse("dossier_lookup")
+    wrong_phone = client.post(url, {"ma": d.code, "dien_thoai": "0900000000"})
+    wrong_code = client.post(url, {"ma": "09523-261207-9999", "dien_thoai": APPLICANT["phone"]})
+
+    def strip(response):
+        html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+        for typed in (d.code, "09523-261207-9999", "0900000000", APPLICANT["phone"]):
+            html = html.replace(typed, "")
+        return html
+
+    assert strip(wrong_phone) == strip(wrong_code)
+    assert "Không tìm thấy hồ sơ" in wrong_code.content.decode()
+    right = client.post(url, {"ma": d.code, "dien_thoai": APPLICANT["phone"]}).content.decode()
+    assert "Mới tiếp nhận" in right and d.procedure.name in right
+    assert APPLICANT["citizen_id"] not in right
+
+
+def test_public_lookup_is_rate_limited(client, receive, settings):
+    settings.TTTT_LOOKUP_RATE = "3/600"
+    url = reverse("dossier_lookup")
+    codes = [
+        client.post(url, {"ma": "X", "dien_thoai": "0900000000"}).status_code for _ in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
+def test_rating_after_return(client, receive, staff):
+    d = receive()
+    for action, user in [("assign", staff.clerk), ("submit", staff.specialist), ("approve", staff.leader),
+                         ("result_ready", staff.specialist), ("return", staff.clerk)]:  # fmt: skip
+        services.act(user=user, dossier=d, action=action, assignee=staff.specialist)
+    page = client.post(reverse("dossier_lookup"), {"ma": d.code, "dien_thoai": APPLICANT["phone"]})
+    assert "Gửi đánh giá" in page.content.decode()
+    thanks = client.post(
+        reverse("dossier_rate"),
+        {"ma": d.code, "dien_thoai": APPLICANT["phone"], "muc_do": "3", "gop_y": "Nhanh"},
+    )
+    assert "Cảm ơn" in thanks.content.decode()
+    d.refresh_from_db()
+    assert d.rating == 3 and d.rating_comment == "Nhanh"
