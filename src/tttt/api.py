@@ -1,5 +1,7 @@
+from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
+from tttt.onestop.api import router as onestop_router
 from tttt.org.api import router as org_router
 
 api = NinjaAPI(
@@ -9,3 +11,15 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 api.add_router("/", org_router)
+api.add_router("/", onestop_router)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    from tttt.org.auth import log_event
+    from tttt.org.models import SecurityEvent
+
+    log_event(SecurityEvent.Kind.PERMISSION_DENIED, request=request, reason=str(exc))
+    return api.create_response(
+        request, {"detail": str(exc) or "Bạn không có quyền thực hiện việc này."}, status=403
+    )

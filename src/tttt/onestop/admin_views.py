@@ -498,3 +498,136 @@ class ProcedureViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return ProcedureForm
+
+
+# ---------------------------------------------------------------- statistics
+
+
+STAT_ROWS = [
+    ("received", gettext_lazy("Hồ sơ tiếp nhận"), "n"),
+    ("counter", gettext_lazy("— trực tiếp"), "n"),
+    ("online", gettext_lazy("— trực tuyến"), "n"),
+    ("post", gettext_lazy("— qua bưu chính"), "n"),
+    ("resolved", gettext_lazy("Hồ sơ đã giải quyết"), "n"),
+    ("early", gettext_lazy("— trước hạn"), "n"),
+    ("on_time", gettext_lazy("— đúng hạn"), "n"),
+    ("late", gettext_lazy("— quá hạn"), "n"),
+    ("pending_in_time", gettext_lazy("Đang giải quyết, trong hạn (cuối kỳ)"), "n"),
+    ("overdue", gettext_lazy("Đang giải quyết, quá hạn (cuối kỳ)"), "n"),
+    ("on_time_rate", gettext_lazy("Tỷ lệ giải quyết đúng hạn (trên hồ sơ đã giải quyết)"), "%"),
+    ("received_in_time_rate", gettext_lazy("Tỷ lệ đúng hạn trên hồ sơ tiếp nhận"), "%"),
+    ("online_share", gettext_lazy("Tỷ lệ hồ sơ trực tuyến"), "%"),
+    ("online_payment_share", gettext_lazy("Tỷ lệ thanh toán trực tuyến"), "%"),
+    ("digitised_share", gettext_lazy("Tỷ lệ hồ sơ số hóa"), "%"),
+    ("satisfaction", gettext_lazy("Tỷ lệ hài lòng"), "%"),
+]
+
+
+def _stats_unit(request):
+    """The unit asked for (must be in scope), else the user's first scope root."""
+    scope = user_scope(request.user, perm="onestop.view_dossier")
+    pk = request.GET.get("unit")
+    if pk:
+        unit = get_object_or_404(Unit, pk=pk)
+        if not scope.contains(unit):
+            raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi được giao cho bạn."))
+        return unit
+    roots = Unit.objects.filter(path__in=scope.paths).order_by("path")
+    if scope.unrestricted:
+        roots = Unit.objects.filter(kind=Unit.Kind.PROVINCE).current().order_by("name")
+    unit = roots.first()
+    if unit is None:
+        raise PermissionDenied(_("Bạn chưa được phân quyền xem hồ sơ của đơn vị nào."))
+    return unit
+
+
+def statistics_view(request):
+    from tttt.core.formatting import format_number, format_percent
+    from tttt.core.periods import Period, PeriodError
+    from tttt.org.queries import units_for_territory
+
+    if not request.user.has_perm("onestop.view_dossier"):
+        raise PermissionDenied(_("Bạn không có quyền xem thống kê một cửa."))
+    unit = _stats_unit(request)
+    text = request.GET.get("period") or f"{timezone.localdate().year}"
+    error = ""
+    try:
+        period = Period.parse(text)
+    except PeriodError as exc:
+        error = str(exc)
+        period = Period.year(timezone.localdate().year)
+    used = units_for_territory(unit, period.end)
+    figures = queries.statistics(used, period)
+    children = queries.statistics_by_child(used, period)
+
+    def fmt(key, kind):
+        value = figures[key]
+        return format_percent(value) if kind == "%" else format_number(value)
+
+    rows = [(label, fmt(key, kind), figures[key], kind) for key, label, kind in STAT_ROWS]
+    if request.GET.get("export") == "xlsx":
+        return _statistics_xlsx(unit, period, rows, figures, children)
+    peak = max([c["received"] for c in children] or [0]) or 1
+    for c in children:
+        c["bar"] = round(c["received"] * 100 / peak)
+        c["rate_label"] = format_percent(c["on_time_rate"])
+    return TemplateResponse(
+        request,
+        "onestop/admin/statistics.html",
+        {
+            "unit": unit,
+            "used": used,
+            "period": period,
+            "period_text": text,
+            "error": error,
+            "rows": rows,
+            "figures": figures,
+            "children": children,
+            "ancestors": Unit.objects.filter(pk__in=unit.ancestor_ids).order_by("path"),
+        },
+    )
+
+
+def _statistics_xlsx(unit, period, rows, figures, children):
+    from io import BytesIO
+
+    from django.http import HttpResponse
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    ws.append([f"Thống kê một cửa — {unit.name} — {period.label}"])
+    ws.append(["Chỉ tiêu", "Giá trị"])
+    for label, _text, value, _kind in rows:
+        ws.append([str(label), float(value) if value is not None else None])
+    ws.append([])
+    ws.append(["Chỉ số 766 (nhóm)", "Điểm tối đa", "Điểm", "Cách tính"])
+    for g in figures["index766"]:
+        ws.append(
+            [
+                g["name"],
+                g["weight"],
+                float(g["points"]) if g["points"] is not None else None,
+                g["formula"],
+            ]
+        )
+    ws.column_dimensions["A"].width = 55
+    sheet = wb.create_sheet("Theo đơn vị")
+    sheet.append(["Đơn vị", "Tiếp nhận", "Trực tuyến", "Đã giải quyết", "Trước và đúng hạn",
+                  "Quá hạn", "Tỷ lệ đúng hạn (%)", "Đang quá hạn"])  # fmt: skip
+    for c in children:
+        sheet.append([c["unit"].name, c["received"], c["online"], c["resolved"], c["in_time"],
+                      c["late"], float(c["on_time_rate"]) if c["on_time_rate"] is not None else None,
+                      c["overdue"]])  # fmt: skip
+    sheet.column_dimensions["A"].width = 40
+    out = BytesIO()
+    wb.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="thong-ke-mot-cua-{unit.code}-{period}.xlsx"'
+    )
+    return response

@@ -103,3 +103,88 @@ def timeline(dossier: Dossier):
 
 def working_time_left(dossier: Dossier, now=None) -> timedelta:
     return get_calendar().between(now or timezone.now(), dossier.due_at)
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def statistics(units, period) -> dict:
+    """Every one-stop figure of a territory in a period (four aggregate queries)."""
+    from . import indicators as ind
+
+    figures = {
+        **ind.received_figures(units, period),
+        **ind.resolved_figures(units, period),
+        **ind.pending_figures(units, period),
+        **ind.rating_figures(units, period),
+    }
+    f = figures
+    f["in_time"] = f["early"] + f["on_time"]
+    f["pending_in_time"] = f["pending"] - f["overdue"]
+    f["on_time_rate"] = ind.share(f["in_time"], f["resolved"])
+    f["received_in_time_rate"] = ind.share(f["received_in_time"], f["received"])
+    f["online_share"] = ind.share(f["online"], f["received"])
+    f["online_payment_share"] = ind.share(f["paid_online"], f["with_fee"])
+    f["digitised_share"] = ind.share(f["digitised"], f["received"])
+    f["satisfaction"] = ind.share(f["satisfied"], f["rated"])
+    f["index766"] = [
+        {
+            "code": code,
+            "name": str(name),
+            "weight": weight,
+            "points": ind._points(weight, f[source.split(".")[1]]) if source else None,
+            "formula": str(formula),
+        }
+        for code, name, weight, source, formula in ind.INDEX_766
+    ]
+    computable = [g for g in f["index766"] if g["points"] is not None]
+    f["index766_total"] = sum((g["points"] for g in computable), start=0)
+    f["index766_max"] = sum(g["weight"] for g in f["index766"] if g["points"] is not None)
+    return f
+
+
+def statistics_by_child(units, period) -> list[dict]:
+    """The main figures for each child unit (in force at the end of the period), one query."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from tttt.org.indicators import territory_q
+    from tttt.org.models import Unit
+
+    from . import indicators as ind
+
+    children = list(
+        Unit.objects.filter(parent__in=units).administrative().valid_on(period.end).order_by("name")
+    )
+    if not children:
+        return []
+    start, end = ind.bounds(period)
+    received = ind._received_q(period)
+    resolved = ind._resolved_q(period)
+    pending = Q(received_at__lt=end) & ~Q(status=Status.REFUSED)
+    pending &= Q(finished_at__isnull=True) | Q(finished_at__gte=end)
+    rows = (
+        Dossier.objects.filter(territory_q(children))
+        .annotate(
+            child=Case(
+                *[When(unit__path__startswith=c.path, then=Value(c.pk)) for c in children],
+                output_field=IntegerField(),
+            )
+        )
+        .values("child")
+        .annotate(
+            received=Count("pk", filter=received),
+            online=Count("pk", filter=received & Q(channel="online")),
+            resolved=Count("pk", filter=resolved),
+            in_time=Count("pk", filter=resolved & Q(timing__in=["early", "on_time"])),
+            late=Count("pk", filter=resolved & Q(timing="late")),
+            overdue=Count("pk", filter=pending & Q(deadline__lt=end)),
+        )
+    )
+    by_child = {r["child"]: r for r in rows}
+    result = []
+    for c in children:
+        r = by_child.get(c.pk, {})
+        row = {"unit": c, **{k: r.get(k, 0) for k in ("received", "online", "resolved", "in_time", "late", "overdue")}}  # fmt: skip
+        row["on_time_rate"] = ind.share(row["in_time"], row["resolved"])
+        result.append(row)
+    return result

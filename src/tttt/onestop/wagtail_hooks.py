@@ -19,6 +19,7 @@ def register_viewsets():
 def register_urls():
     return [
         path("mot-cua/tiep-nhan/", admin_views.intake, name="onestop_intake"),
+        path("mot-cua/thong-ke/", admin_views.statistics_view, name="onestop_statistics"),
         path(
             "mot-cua/ho-so/<int:pk>/phieu/<str:form>/",
             admin_views.dossier_slip,
@@ -41,4 +42,16 @@ class IntakeMenuItem(MenuItem):
 def intake_menu_item():
     return IntakeMenuItem(
         _("Tiếp nhận hồ sơ"), reverse("onestop_intake"), icon_name="plus", order=90
+    )
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("onestop.view_dossier")
+
+
+@hooks.register("register_admin_menu_item")
+def statistics_menu_item():
+    return StatisticsMenuItem(
+        _("Thống kê một cửa"), reverse("onestop_statistics"), icon_name="table", order=120
     )

@@ -23,7 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options.get("action") != "show":
             for ind in all_indicators():
-                self.stdout.write(f"{ind.code:<28} {ind.name}")
+                self.stdout.write(f"{ind.code:<34} {ind.name}")
             return
         try:
             indicator = get_indicator(options["code"])

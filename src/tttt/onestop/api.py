@@ -1,0 +1,323 @@
+"""One-stop-shop API: catalog, intake, transitions, public lookup and statistics."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import django_auth
+
+from tttt.core.periods import Period, PeriodError
+from tttt.org.models import Unit, User
+from tttt.org.queries import units_for_territory, user_can
+
+from . import queries, services
+from .models import Dossier, Procedure
+from .views import NOT_FOUND, rate_limited
+
+router = Router(tags=["Một cửa"])
+
+
+class ProcedureOut(Schema):
+    id: int
+    code: str
+    name: str
+    field: str = Field(..., alias="field.name")
+    level: str
+    duration: int
+    duration_unit: str
+    fee: int
+    online_service: str
+    legacy_level: int | None
+    legal_basis: str
+
+
+@router.get(
+    "/onestop/procedures", response=list[ProcedureOut], summary="Danh mục thủ tục của một đơn vị"
+)
+@paginate(LimitOffsetPagination)
+def list_procedures(request, unit: int, q: str = ""):
+    from tttt.core.text import fold
+
+    qs = (
+        Procedure.objects.filter(units=unit, is_active=True)
+        .select_related("field")
+        .order_by("code")
+    )
+    if q:
+        qs = qs.filter(search_name__contains=fold(q))
+    return qs
+
+
+class Applicant(Schema):
+    applicant_kind: str = "person"
+    applicant_name: str
+    citizen_id: str = ""
+    organisation_code: str = ""
+    phone: str
+    email: str = ""
+    address: str = ""
+
+
+class IntakeIn(Schema):
+    procedure: str = Field(..., description="Mã thủ tục, ví dụ 1.001809")
+    unit: int = Field(..., description="Mã số (id) đơn vị tiếp nhận")
+    channel: str = Field("counter", description="counter | online | post")
+    applicant: Applicant
+    paid_online: bool = False
+    digitised: bool = False
+
+
+class EventOut(Schema):
+    at: datetime
+    action: str
+    to_status: str
+    actor_name: str
+    note: str
+
+
+class DossierOut(Schema):
+    code: str
+    procedure: str
+    unit: int
+    channel: str
+    status: str
+    applicant_name: str
+    citizen_id: str
+    phone: str
+    received_at: datetime
+    due_at: datetime
+    deadline: datetime
+    resolved_at: datetime | None
+    timing: str
+    returned_at: datetime | None
+    assignee: str | None
+    version: int
+
+    @staticmethod
+    def resolve_procedure(d):
+        return d.procedure.code
+
+    @staticmethod
+    def resolve_unit(d):
+        return d.unit_id
+
+    @staticmethod
+    def resolve_citizen_id(d):
+        return d.masked_citizen_id
+
+    @staticmethod
+    def resolve_phone(d):
+        return d.masked_phone
+
+    @staticmethod
+    def resolve_assignee(d):
+        return d.assignee.username if d.assignee_id else None
+
+
+class DossierDetailOut(DossierOut):
+    allowed_actions: list[str]
+    events: list[EventOut] = Field(..., alias="events_list")
+
+
+class Problem(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+def _problem(exc: ValidationError) -> dict:
+    if hasattr(exc, "error_dict"):
+        return {"detail": "Dữ liệu chưa hợp lệ.", "errors": exc.message_dict}
+    return {"detail": " ".join(exc.messages), "errors": {}}
+
+
+def _detail(user, d: Dossier) -> Dossier:
+    d.allowed_actions = services.allowed_actions(user, d)
+    d.events_list = list(queries.timeline(d))
+    return d
+
+
+def _scoped(request, code: str) -> Dossier:
+    d = get_object_or_404(
+        Dossier.objects.select_related("procedure", "unit", "assignee"), code__iexact=code
+    )
+    if not user_can(request.user, "onestop.view_dossier", d.unit):
+        raise PermissionDenied("Hồ sơ này nằm ngoài phạm vi được giao cho bạn.")
+    return d
+
+
+@router.post(
+    "/onestop/dossiers",
+    response={201: DossierDetailOut, 403: Problem, 422: Problem},
+    auth=django_auth,
+    summary="Tiếp nhận hồ sơ",
+)
+def create_dossier(request, payload: IntakeIn):
+    procedure = Procedure.objects.filter(code=payload.procedure).first()
+    unit = Unit.objects.filter(pk=payload.unit).first()
+    if procedure is None or unit is None:
+        missing = {"procedure": ["Không có thủ tục mã này."]} if procedure is None else {}
+        if unit is None:
+            missing["unit"] = ["Không có đơn vị mã này."]
+        return Status(422, {"detail": "Dữ liệu chưa hợp lệ.", "errors": missing})
+    try:
+        d = services.receive_dossier(
+            user=request.user,
+            procedure=procedure,
+            unit=unit,
+            channel=payload.channel,
+            applicant=payload.applicant.dict(),
+            paid_online=payload.paid_online,
+            digitised=payload.digitised,
+        )
+    except ValidationError as exc:
+        return Status(422, _problem(exc))
+    return Status(201, _detail(request.user, d))
+
+
+@router.get(
+    "/onestop/dossiers",
+    response=list[DossierOut],
+    auth=django_auth,
+    summary="Hồ sơ trong phạm vi (lọc theo hàng đợi, trạng thái)",
+)
+@paginate(LimitOffsetPagination)
+def list_dossiers(request, queue: str = "", status: str = ""):
+    qs = queries.scoped_dossiers(request.user).select_related("procedure", "assignee")
+    if queue:
+        qs = qs.filter(queries.queue_q(queue, request.user))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-received_at", "-pk")
+
+
+@router.get(
+    "/onestop/dossiers/{code}",
+    response={200: DossierDetailOut, 403: Problem},
+    auth=django_auth,
+    summary="Chi tiết hồ sơ và phiếu kiểm soát",
+)
+def get_dossier(request, code: str):
+    return Status(200, _detail(request.user, _scoped(request, code)))
+
+
+class ActionIn(Schema):
+    action: str = Field(..., description=", ".join(services.ACTIONS))
+    version: int | None = Field(None, description="Phiên bản hồ sơ đã xem; lệch → 409")
+    reason: str = ""
+    assignee: str | None = Field(None, description="Tên đăng nhập người được phân công")
+    new_due: datetime | None = None
+
+
+@router.post(
+    "/onestop/dossiers/{code}/actions",
+    response={200: DossierDetailOut, 403: Problem, 409: Problem, 422: Problem},
+    auth=django_auth,
+    summary="Thực hiện một thao tác xử lý hồ sơ",
+)
+def act_on_dossier(request, code: str, payload: ActionIn):
+    d = _scoped(request, code)
+    assignee = None
+    if payload.assignee:
+        assignee = User.objects.filter(username=payload.assignee).first()
+        if assignee is None:
+            return Status(
+                422,
+                {
+                    "detail": "Dữ liệu chưa hợp lệ.",
+                    "errors": {"assignee": ["Không có người dùng này."]},
+                },
+            )
+    try:
+        d = services.act(
+            user=request.user,
+            dossier=d,
+            action=payload.action,
+            version=payload.version,
+            reason=payload.reason,
+            assignee=assignee,
+            new_due=payload.new_due,
+        )
+    except services.ConcurrentChange as exc:
+        return Status(409, _problem(exc))
+    except ValidationError as exc:
+        return Status(422, _problem(exc))
+    return Status(200, _detail(request.user, d))
+
+
+class LookupIn(Schema):
+    code: str
+    phone: str
+
+
+class PublicEventOut(Schema):
+    at: datetime
+    status: str
+
+
+class LookupOut(Schema):
+    code: str
+    procedure: str
+    unit: str
+    status: str
+    received_at: datetime
+    due_at: datetime
+    returned_at: datetime | None
+    timeline: list[PublicEventOut]
+
+
+@router.post(
+    "/onestop/lookup",
+    response={200: LookupOut, 404: Problem, 429: Problem},
+    summary="Tra cứu công khai bằng mã hồ sơ và số điện thoại",
+)
+def lookup(request, payload: LookupIn):
+    if rate_limited(request, "lookup"):
+        return Status(429, {"detail": "Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút."})
+    d = services.find_for_citizen(payload.code, payload.phone)
+    if d is None:
+        return Status(404, {"detail": NOT_FOUND})
+    data = {
+        "code": d.code,
+        "procedure": d.procedure.name,
+        "unit": d.unit.name,
+        "status": d.status,
+        "received_at": d.received_at,
+        "due_at": d.due_at,
+        "returned_at": d.returned_at,
+        "timeline": [
+            {"at": e.at, "status": e.to_status} for e in queries.timeline(d) if e.is_public
+        ],
+    }
+    return Status(200, data)
+
+
+class StatisticsOut(Schema):
+    unit: int
+    period: str
+    via: list[int]
+    figures: dict
+
+
+@router.get(
+    "/onestop/statistics",
+    response={200: StatisticsOut, 403: Problem, 422: Problem},
+    auth=django_auth,
+    summary="Thống kê một cửa của một đơn vị trong một kỳ (kèm chỉ số 766)",
+)
+def statistics(request, unit: int, period: str):
+    u = get_object_or_404(Unit, pk=unit)
+    if not user_can(request.user, "onestop.view_dossier", u):
+        return Status(403, {"detail": "Đơn vị này nằm ngoài phạm vi được giao cho bạn."})
+    try:
+        p = Period.parse(period)
+    except PeriodError as exc:
+        return Status(422, {"detail": str(exc)})
+    used = units_for_territory(u, p.end)
+    figures = queries.statistics(used, p)
+    return Status(
+        200, {"unit": u.pk, "period": str(p), "via": [x.pk for x in used], "figures": figures}
+    )

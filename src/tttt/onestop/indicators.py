@@ -1,0 +1,267 @@
+"""Figures of the one-stop-shop (DESIGN.md indicator protocol): each one aggregate query
+over the dossiers of a unit subtree in a period.
+
+Counting rules (reporting practice, DOMAIN.md §2):
+- *received*: dossiers received in the period, except those refused at intake;
+- *resolved*: dossiers whose result was ready in the period, classified early / on time /
+  late against the deadline (an apology moves the appointment, not the deadline);
+- *pending*: received by the end of the period and not finished by then; overdue when
+  their deadline had passed at the end of the period.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tttt.core.indicators import Aggregation, Measure, indicator
+from tttt.core.periods import Period
+from tttt.org.indicators import territory_q
+
+from .models import Channel, Dossier, Procedure, Rating, Status, Timing
+
+
+def bounds(period: Period) -> tuple[datetime, datetime]:
+    """The period as [start, end) aware datetimes in local time."""
+    tz = timezone.get_current_timezone()
+    start = datetime.combine(period.start, time.min, tzinfo=tz)
+    end = datetime.combine(period.end + timedelta(days=1), time.min, tzinfo=tz)
+    return start, end
+
+
+def share(part, whole) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def dossiers(units):
+    return Dossier.objects.filter(territory_q(units))
+
+
+def _received_q(period: Period) -> Q:
+    start, end = bounds(period)
+    return Q(received_at__gte=start, received_at__lt=end) & ~Q(status=Status.REFUSED)
+
+
+def _resolved_q(period: Period) -> Q:
+    start, end = bounds(period)
+    return Q(resolved_at__gte=start, resolved_at__lt=end)
+
+
+def _count(units, condition: Q) -> int:
+    return dossiers(units).filter(condition).count()
+
+
+def received_figures(units, period: Period) -> dict[str, int]:
+    """Received, by channel, online paid, digitised: one query."""
+    received = _received_q(period)
+    return dossiers(units).aggregate(
+        received=Count("pk", filter=received),
+        counter=Count("pk", filter=received & Q(channel=Channel.COUNTER)),
+        online=Count("pk", filter=received & Q(channel=Channel.ONLINE)),
+        post=Count("pk", filter=received & Q(channel=Channel.POST)),
+        with_fee=Count("pk", filter=received & Q(fee__gt=0)),
+        paid_online=Count("pk", filter=received & Q(fee__gt=0, paid_online=True)),
+        digitised=Count("pk", filter=received & Q(digitised=True)),
+        received_in_time=Count(
+            "pk",
+            filter=received
+            & Q(timing__in=[Timing.EARLY, Timing.ON_TIME], resolved_at__lt=bounds(period)[1]),
+        ),
+    )
+
+
+def resolved_figures(units, period: Period) -> dict[str, int]:
+    resolved = _resolved_q(period)
+    return dossiers(units).aggregate(
+        resolved=Count("pk", filter=resolved),
+        early=Count("pk", filter=resolved & Q(timing=Timing.EARLY)),
+        on_time=Count("pk", filter=resolved & Q(timing=Timing.ON_TIME)),
+        late=Count("pk", filter=resolved & Q(timing=Timing.LATE)),
+    )
+
+
+def pending_figures(units, period: Period) -> dict[str, int]:
+    _start, end = bounds(period)
+    pending = Q(received_at__lt=end) & ~Q(status=Status.REFUSED)
+    pending &= Q(finished_at__isnull=True) | Q(finished_at__gte=end)
+    return dossiers(units).aggregate(
+        pending=Count("pk", filter=pending),
+        overdue=Count("pk", filter=pending & Q(deadline__lt=end)),
+    )
+
+
+def rating_figures(units, period: Period) -> dict[str, int]:
+    start, end = bounds(period)
+    rated = Q(rated_at__gte=start, rated_at__lt=end)
+    return dossiers(units).aggregate(
+        rated=Count("pk", filter=rated),
+        satisfied=Count(
+            "pk", filter=rated & Q(rating__in=[Rating.SATISFIED, Rating.VERY_SATISFIED])
+        ),
+    )
+
+
+def _register(code, name, measure, aggregation, description=""):
+    return indicator(
+        code=f"onestop.{code}",
+        name=name,
+        measure=measure,
+        aggregation=aggregation,
+        description=description,
+    )
+
+
+C, P, SUM, RATIO = Measure.COUNT, Measure.PERCENT, Aggregation.SUM, Aggregation.RATIO
+
+
+@_register("received", _("Hồ sơ tiếp nhận trong kỳ"), C, SUM,
+           _("Không tính hồ sơ bị từ chối tiếp nhận."))  # fmt: skip
+def received(units, period):
+    return _count(units, _received_q(period))
+
+
+@_register("received_online", _("Hồ sơ tiếp nhận trực tuyến"), C, SUM)
+def received_online(units, period):
+    return _count(units, _received_q(period) & Q(channel=Channel.ONLINE))
+
+
+@_register("received_counter", _("Hồ sơ tiếp nhận trực tiếp"), C, SUM)
+def received_counter(units, period):
+    return _count(units, _received_q(period) & Q(channel=Channel.COUNTER))
+
+
+@_register("received_post", _("Hồ sơ tiếp nhận qua bưu chính"), C, SUM)
+def received_post(units, period):
+    return _count(units, _received_q(period) & Q(channel=Channel.POST))
+
+
+@_register("resolved", _("Hồ sơ đã giải quyết trong kỳ"), C, SUM)
+def resolved(units, period):
+    return _count(units, _resolved_q(period))
+
+
+@_register("resolved_early", _("Hồ sơ giải quyết trước hạn"), C, SUM)
+def resolved_early(units, period):
+    return _count(units, _resolved_q(period) & Q(timing=Timing.EARLY))
+
+
+@_register("resolved_on_time", _("Hồ sơ giải quyết đúng hạn"), C, SUM)
+def resolved_on_time(units, period):
+    return _count(units, _resolved_q(period) & Q(timing=Timing.ON_TIME))
+
+
+@_register("resolved_in_time", _("Hồ sơ giải quyết trước và đúng hạn"), C, SUM)
+def resolved_in_time(units, period):
+    return _count(units, _resolved_q(period) & Q(timing__in=[Timing.EARLY, Timing.ON_TIME]))
+
+
+@_register("resolved_late", _("Hồ sơ giải quyết quá hạn"), C, SUM)
+def resolved_late(units, period):
+    return _count(units, _resolved_q(period) & Q(timing=Timing.LATE))
+
+
+@_register("pending_in_time", _("Hồ sơ đang giải quyết, trong hạn (cuối kỳ)"), C, Aggregation.LAST)
+def pending_in_time(units, period):
+    f = pending_figures(units, period)
+    return f["pending"] - f["overdue"]
+
+
+@_register("pending_overdue", _("Hồ sơ đang giải quyết, quá hạn (cuối kỳ)"), C, Aggregation.LAST)
+def pending_overdue(units, period):
+    return pending_figures(units, period)["overdue"]
+
+
+@_register("on_time_rate", _("Tỷ lệ hồ sơ giải quyết đúng hạn"), P, RATIO,
+           _("(Trước hạn + đúng hạn) / hồ sơ đã giải quyết trong kỳ × 100."))  # fmt: skip
+def on_time_rate(units, period):
+    f = resolved_figures(units, period)
+    return share(f["early"] + f["on_time"], f["resolved"])
+
+
+@_register("received_in_time_rate", _("Tỷ lệ hồ sơ tiếp nhận được giải quyết đúng hạn"), P, RATIO,
+           _("Hồ sơ tiếp nhận trong kỳ đã giải quyết trước và đúng hạn đến cuối kỳ / hồ sơ "
+             "tiếp nhận trong kỳ × 100 (cách tính của nhiều báo cáo địa phương)."))  # fmt: skip
+def received_in_time_rate(units, period):
+    f = received_figures(units, period)
+    return share(f["received_in_time"], f["received"])
+
+
+@_register("online_share", _("Tỷ lệ hồ sơ trực tuyến"), P, RATIO,
+           _("Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận × 100."))  # fmt: skip
+def online_share(units, period):
+    f = received_figures(units, period)
+    return share(f["online"], f["received"])
+
+
+@_register("online_payment_share", _("Tỷ lệ hồ sơ thanh toán trực tuyến"), P, RATIO,
+           _("Hồ sơ có phí đã thanh toán trực tuyến / hồ sơ có phí × 100."))  # fmt: skip
+def online_payment_share(units, period):
+    f = received_figures(units, period)
+    return share(f["paid_online"], f["with_fee"])
+
+
+@_register("digitised_share", _("Tỷ lệ hồ sơ được số hóa"), P, RATIO,
+           _("Hồ sơ tiếp nhận có thành phần được số hóa / hồ sơ tiếp nhận × 100."))  # fmt: skip
+def digitised_share(units, period):
+    f = received_figures(units, period)
+    return share(f["digitised"], f["received"])
+
+
+@_register("satisfaction", _("Tỷ lệ người dân hài lòng"), P, RATIO,
+           _("Đánh giá hài lòng và rất hài lòng / số đánh giá trong kỳ × 100."))  # fmt: skip
+def satisfaction(units, period):
+    f = rating_figures(units, period)
+    return share(f["satisfied"], f["rated"])
+
+
+@_register("procedures", _("Số thủ tục trong danh mục tiếp nhận"), C, Aggregation.RECOMPUTE,
+           _("Thủ tục đang áp dụng có trong danh mục của ít nhất một đơn vị thuộc phạm vi."))  # fmt: skip
+def procedures(units, period):
+    return Procedure.objects.filter(territory_q(units, "units"), is_active=True).distinct().count()
+
+
+# ---------------------------------------------------------------- Decision 766/QĐ-TTg
+
+# (code, group name, points, indicator whose percentage earns the points, formula)
+INDEX_766 = [
+    ("CKMB", _("Công khai, minh bạch"), 18, None,
+     _("Chưa tính: cần dữ liệu công khai thủ tục trên cổng thông tin (phân hệ cổng).")),
+    ("TDGQ", _("Tiến độ giải quyết"), 20, "onestop.on_time_rate",
+     _("20 × hồ sơ giải quyết trước và đúng hạn / hồ sơ đã giải quyết.")),
+    ("CLGQ", _("Dịch vụ công trực tuyến"), 12, "onestop.online_share",
+     _("12 × hồ sơ nộp trực tuyến / hồ sơ tiếp nhận.")),
+    ("TTTT", _("Thanh toán trực tuyến"), 10, "onestop.online_payment_share",
+     _("10 × hồ sơ thanh toán trực tuyến / hồ sơ có phí, lệ phí.")),
+    ("MDHL", _("Mức độ hài lòng"), 18, "onestop.satisfaction",
+     _("18 × đánh giá hài lòng, rất hài lòng / số đánh giá.")),
+    ("MDSH", _("Số hóa hồ sơ"), 22, "onestop.digitised_share",
+     _("22 × hồ sơ có thành phần được số hóa / hồ sơ tiếp nhận.")),
+]  # fmt: skip
+
+
+def _points(weight: int, percent: Decimal | None) -> Decimal | None:
+    if percent is None:
+        return None
+    return (Decimal(weight) * percent / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def _make_group(code, name, weight, source, formula):
+    from tttt.core.indicators import get_indicator
+
+    @_register(f"index766_{code.lower()}", _("Chỉ số 766 — %(name)s (%(points)s điểm)") % {
+        "name": name, "points": weight}, Measure.POINTS, Aggregation.RECOMPUTE, formula)  # fmt: skip
+    def group(units, period):
+        return _points(weight, get_indicator(source).compute(units, period))
+
+    return group
+
+
+for _code, _name, _weight, _source, _formula in INDEX_766:
+    if _source is not None:
+        _make_group(_code, _name, _weight, _source, _formula)

@@ -1,0 +1,164 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from tttt.core.indicators import get_indicator
+from tttt.core.periods import Period
+from tttt.onestop import queries, services
+from tttt.onestop.models import Dossier
+
+from .conftest import APPLICANT, at
+
+API = "/api/v1/onestop"
+
+
+def test_intake_and_transitions_through_the_api(client, staff, procedure, tree):
+    client.force_login(staff.clerk)
+    body = {"procedure": procedure.code, "unit": tree.new_trung_chinh.pk, "applicant": APPLICANT}
+    created = client.post(f"{API}/dossiers", body, content_type="application/json")
+    assert created.status_code == 201, created.content
+    data = created.json()
+    assert data["citizen_id"] == "*********234" and data["allowed_actions"][0] == "assign"
+    code = data["code"]
+    bad = client.post(
+        f"{API}/dossiers",
+        {**body, "applicant": {**APPLICANT, "phone": "12"}},
+        content_type="application/json",
+    )
+    assert bad.status_code == 422 and "10 chữ số" in bad.json()["errors"]["phone"][0]
+    assigned = client.post(
+        f"{API}/dossiers/{code}/actions",
+        {"action": "assign", "assignee": "tc.chuyenvien", "version": 1},
+        content_type="application/json",
+    )
+    assert assigned.status_code == 200 and assigned.json()["status"] == "processing"
+    stale = client.post(
+        f"{API}/dossiers/{code}/actions",
+        {"action": "refuse", "reason": "x", "version": 1},
+        content_type="application/json",
+    )
+    assert stale.status_code == 409 and "tải lại" in stale.json()["detail"]
+    wrong = client.post(
+        f"{API}/dossiers/{code}/actions", {"action": "approve"}, content_type="application/json"
+    )
+    assert wrong.status_code == 403
+    listing = client.get(f"{API}/dossiers", {"queue": "mine"})
+    assert listing.json()["count"] == 0  # assigned to the specialist, not the clerk
+    assert client.get(f"{API}/dossiers").json()["items"][0]["code"] == code
+
+
+def test_api_scope_across_communes(client, staff, receive, tree):
+    d = receive()
+    client.force_login(staff.other_clerk)
+    assert client.get(f"{API}/dossiers").json()["count"] == 0
+    assert client.get(f"{API}/dossiers/{d.code}").status_code == 403
+    refused = client.get(f"{API}/statistics", {"unit": tree.new_trung_chinh.pk, "period": "2026"})
+    assert refused.status_code == 403
+    assert client.get(f"{API}/dossiers/{d.code}").status_code == 403
+    anonymous = client.__class__()
+    assert anonymous.get(f"{API}/dossiers").status_code == 401
+
+
+def test_public_lookup_api(client, receive):
+    d = receive()
+    ok = client.post(
+        f"{API}/lookup",
+        {"code": d.code, "phone": APPLICANT["phone"]},
+        content_type="application/json",
+    )
+    assert ok.status_code == 200 and ok.json()["timeline"][0]["status"] == "received"
+    assert "citizen_id" not in ok.json()
+    miss = client.post(
+        f"{API}/lookup", {"code": d.code, "phone": "0900000000"}, content_type="application/json"
+    )
+    assert miss.status_code == 404
+
+
+def test_catalog_api(client, procedure, tree):
+    page = client.get(f"{API}/procedures", {"unit": tree.new_trung_chinh.pk, "q": "tro choi"})
+    assert page.json()["items"][0]["code"] == procedure.code
+
+
+@pytest.fixture
+def history(receive, staff):
+    """Four dossiers in December 2026: early, on time, late, still pending and overdue."""
+
+    def finish(d, when):
+        for action in ("assign", "submit", "approve", "result_ready"):
+            user = {"assign": staff.clerk, "approve": staff.leader}.get(action, staff.specialist)
+            d = services.act(
+                user=user, dossier=d, action=action, assignee=staff.specialist, now=when
+            )
+        return d
+
+    early = finish(receive(now=at(7, 9)), at(8, 9))
+    on_time = finish(receive(now=at(7, 9), channel="online"), at(10, 8))
+    late = finish(receive(now=at(7, 9)), at(11, 9))
+    pending = receive(now=at(7, 10))
+    services.act(user=staff.clerk, dossier=receive(now=at(7, 11)), action="refuse", reason="x")
+    return early, on_time, late, pending
+
+
+def test_indicators_count_the_records(history, tree):
+    dec = Period.month(2026, 12)
+    units = [tree.new_trung_chinh]
+    value = lambda code: get_indicator(f"onestop.{code}").compute(units, dec)  # noqa: E731
+    assert value("received") == 4  # the refused one is not received
+    assert value("received_online") == 1
+    assert (
+        value("resolved"),
+        value("resolved_early"),
+        value("resolved_on_time"),
+        value("resolved_late"),
+    ) == (3, 1, 1, 1)
+    assert value("on_time_rate") == Decimal("66.67")
+    assert value("received_in_time_rate") == Decimal("50.00")
+    assert value("pending_overdue") == 1 and value("pending_in_time") == 0
+    assert value("online_share") == Decimal("25.00")
+    assert value("index766_tdgq") == Decimal("13.33")
+    assert value("procedures") == 1
+    # The province's figure covers its communes; another commune has none.
+    assert get_indicator("onestop.received").compute([tree.bac_ninh], dec) == 4
+    assert get_indicator("onestop.received").compute([tree.new_bo_ha], dec) == 0
+    nov = Period.month(2026, 11)
+    assert get_indicator("onestop.received").compute(units, nov) == 0
+
+
+def test_statistics_page_and_child_table_agree_with_indicators(
+    client, history, tree, member, django_assert_max_num_queries
+):
+    leader = member("bn.lanhdao", "lanh-dao", tree.bac_ninh)
+    client.force_login(leader)
+    figures = queries.statistics([tree.bac_ninh], Period.month(2026, 12))
+    children = {
+        r["unit"].name: r
+        for r in queries.statistics_by_child([tree.bac_ninh], Period.month(2026, 12))
+    }
+    assert (figures["received"], figures["in_time"], figures["late"]) == (4, 2, 1)
+    assert children["Xã Trung Chính"]["received"] == 4 and children["Xã Bố Hạ"]["received"] == 0
+    page = client.get(
+        reverse("onestop_statistics"), {"unit": tree.bac_ninh.pk, "period": "2026-12"}
+    )
+    html = page.content.decode()
+    assert "66,67%" in html and "Xã Trung Chính" in html
+    xlsx = client.get(
+        reverse("onestop_statistics"),
+        {"unit": tree.bac_ninh.pk, "period": "2026-12", "export": "xlsx"},
+    )
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(BytesIO(xlsx.content))
+    rows = {r[0]: r[1] for r in wb["Tổng hợp"].iter_rows(values_only=True) if r and r[0]}
+    assert rows["Hồ sơ tiếp nhận"] == 4
+    bad = client.get(reverse("onestop_statistics"), {"unit": tree.bac_ninh.pk, "period": "quy 5"})
+    assert "Kỳ" in bad.content.decode() or "kỳ" in bad.content.decode()
+
+
+def test_statistics_page_refuses_a_unit_outside_scope(client, staff, tree):
+    client.force_login(staff.other_clerk)
+    response = client.get(reverse("onestop_statistics"), {"unit": tree.new_trung_chinh.pk})
+    assert response.status_code in (302, 403)
+    assert Dossier.objects.count() == 0
