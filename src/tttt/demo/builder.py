@@ -302,4 +302,13 @@ def build_demo(stdout=None) -> list[DemoLogin]:
         logins.insert(
             0, DemoLogin("admin", "Quản trị nền tảng", "Quản trị nền tảng (superuser)", bac_ninh)
         )
+    from .onestop import build_onestop
+
+    build_onestop(
+        write,
+        luong_tai=luong_tai,
+        long_an=long_an,
+        today_communes=[new_trung_chinh, new_thua],
+        slug=slug,
+    )
     return logins

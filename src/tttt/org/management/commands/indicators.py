@@ -38,7 +38,7 @@ class Command(BaseCommand):
         in_force = [u for u in units if u.is_valid_on(period.end)]
         if len({u.search_name for u in units}) == 1 and len(in_force) == 1:
             units = in_force
-        if len(units) > 1 and len({u.search_name for u in units}) > 1:
+        if len(units) > 1 and len({(u.search_name, u.parent_id) for u in units}) > 1:
             names = "; ".join(
                 f"#{u.pk} {u.name} ({u.parent.name if u.parent_id else 'cấp tỉnh'})"
                 for u in units[:8]
