@@ -187,3 +187,10 @@ def test_rating_after_return(client, receive, staff):
     assert "Cảm ơn" in thanks.content.decode()
     d.refresh_from_db()
     assert d.rating == 3 and d.rating_comment == "Nhanh"
+
+
+def test_the_home_page_shows_the_officers_queues(clerk_client, receive, staff):
+    d = receive(now=at(7, 9))
+    services.act(user=staff.clerk, dossier=d, action="request_supplement", reason="Thiếu ảnh")
+    html = clerk_client.get("/admin/").content.decode()
+    assert "Hồ sơ một cửa cần làm" in html and "Chờ bổ sung: <b>1</b>" in html

@@ -173,3 +173,39 @@ def test_public_lookup_gives_the_same_answer_for_wrong_code_or_phone(receive):
     assert services.find_for_citizen("09523-261207-9999", APPLICANT["phone"]) is None
     with pytest.raises(ValidationError, match="sau khi đã nhận kết quả"):
         services.rate_dossier(code=d.code, phone=APPLICANT["phone"], rating=3)
+
+
+def test_no_apology_warning_while_the_clock_is_paused(receive, staff):
+    d = receive(now=at(7, 9))
+    d = act(
+        user=staff.clerk, dossier=d, action="request_supplement", reason="Thiếu ảnh", now=at(8, 9)
+    )
+    assert not services.needs_apology(d, now=at(8, 9))
+
+
+def test_working_time_is_described_in_words():
+    from datetime import timedelta
+
+    from tttt.onestop.queries import describe_working_time
+
+    day = get_calendar().day_length
+    assert describe_working_time(day + timedelta(hours=3, minutes=30)) == "1 ngày 3,5 giờ làm việc"
+    assert describe_working_time(-timedelta(hours=2)) == "quá 2 giờ làm việc"
+
+
+def test_slip_templates_are_checked_before_saving(staff, roles, member, tree):
+    from datetime import date
+
+    from tttt.onestop.models import SlipTemplate
+    from tttt.org.roles import ADMIN
+
+    admin = member("bn.quantri", ADMIN, tree.bac_ninh)
+    tpl = SlipTemplate(
+        form="01", title="GIẤY TIẾP NHẬN", body="{% if %}", basis="x", valid_from=date(2027, 1, 1)
+    )
+    with pytest.raises(ValidationError, match="cú pháp"):
+        services.slip_template_save(user=admin, template=tpl)
+    with pytest.raises(PermissionDenied):
+        services.slip_template_save(user=staff.clerk, template=tpl)
+    tpl.body = "Mã hồ sơ {{ dossier.code }}"
+    assert services.slip_template_save(user=admin, template=tpl).pk

@@ -192,8 +192,9 @@ def build_catalog(luong_tai: Unit, long_an: Unit, today_communes: list[Unit]) ->
             targets = [luong_tai, *la_districts]
         else:
             targets = [*lt_communes, *today_communes]
-        if p.field.code in ("TTTT", "VH", "HT", "CT", "KD"):
-            targets = list({u.pk: u for u in [*targets, *today_communes]}.values())
+        if p.level == Procedure.Level.DISTRICT and p.field.code in ("TTTT", "VH"):
+            # Game-point certificates and karaoke licences moved to the commune in 2025.
+            targets = [*targets, *today_communes]
         links.extend(Through(procedure_id=p.pk, unit_id=u.pk) for u in targets)
     Through.objects.bulk_create(links, ignore_conflicts=True)
     return procedures

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from tttt.core.formatting import format_money
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
 
@@ -63,7 +64,13 @@ class DossierFilterSet(WagtailFilterSet):
         return queryset.filter(queries.queue_q(value, self.request.user))
 
 
+def _local(value) -> str:
+    return timezone.localtime(value).strftime("%H:%M %d/%m/%Y") if value else ""
+
+
 class DossierIndexView(generic.IndexView):
+    add_item_label = gettext_lazy("Tiếp nhận hồ sơ")
+
     def get_base_queryset(self):
         return queries.scoped_dossiers(self.request.user).select_related(
             "procedure", "unit", "assignee"
@@ -81,6 +88,7 @@ class DossierIndexView(generic.IndexView):
 
 class DossierDetailView(generic.InspectView):
     template_name = "onestop/admin/dossier_detail.html"
+    page_title = gettext_lazy("Hồ sơ")
 
     def get_object(self, queryset=None):
         obj = get_object_or_404(
@@ -106,7 +114,10 @@ class DossierDetailView(generic.InspectView):
             revealed=getattr(self, "revealed", None),
             can_reveal=user_can(user, "onestop.view_personal_data", d.unit),
             needs_apology=services.needs_apology(d),
-            time_left=queries.working_time_left(d) if d.is_open else None,
+            time_left=queries.describe_working_time(queries.working_time_left(d))
+            if d.is_open and d.status != Status.SUPPLEMENT
+            else None,
+            fee=format_money(d.fee),
             now=timezone.now(),
         )
         return context
@@ -231,8 +242,10 @@ class DossierViewSet(ModelViewSet):
         Column("procedure", label=gettext_lazy("thủ tục"), accessor="procedure.name"),
         Column("unit", label=gettext_lazy("nơi tiếp nhận")),
         Column("get_status_display", label=gettext_lazy("trạng thái")),
-        DateColumn("received_at", label=gettext_lazy("tiếp nhận")),
-        DateColumn("due_at", label=gettext_lazy("hẹn trả")),
+        Column(
+            "received_at", label=gettext_lazy("tiếp nhận"), accessor=lambda d: _local(d.received_at)
+        ),
+        Column("due_at", label=gettext_lazy("hẹn trả"), accessor=lambda d: _local(d.due_at)),
         Column("assignee", label=gettext_lazy("người xử lý")),
     ]
     list_export = [
@@ -423,6 +436,8 @@ class ProcedureForm(forms.ModelForm):
 
 
 class ProcedureIndexView(generic.IndexView):
+    add_item_label = gettext_lazy("Thêm thủ tục")
+
     def get_base_queryset(self):
         return queries.scoped_procedures(self.request.user).select_related("field")
 
@@ -452,6 +467,7 @@ class ProcedureEditView(generic.EditView):
 
 class ProcedureInspectView(generic.InspectView):
     template_name = "onestop/admin/procedure_detail.html"
+    page_title = gettext_lazy("Thủ tục")
 
     def get_base_queryset(self):
         return queries.scoped_procedures(self.request.user)
@@ -469,6 +485,7 @@ class ProcedureInspectView(generic.InspectView):
 
 class ProcedureViewSet(ModelViewSet):
     model = Procedure
+    index_template_name = "onestop/admin/procedure_index.html"
     icon = "list-ul"
     menu_label = gettext_lazy("Thủ tục hành chính")
     menu_order = 110
@@ -583,7 +600,11 @@ def statistics_view(request):
             "rows": rows,
             "figures": figures,
             "children": children,
-            "ancestors": Unit.objects.filter(pk__in=unit.ancestor_ids).order_by("path"),
+            "ancestors": [
+                a
+                for a in Unit.objects.filter(pk__in=unit.ancestor_ids).order_by("path")
+                if user_can(request.user, "onestop.view_dossier", a)
+            ],
         },
     )
 
@@ -630,4 +651,66 @@ def _statistics_xlsx(unit, period, rows, figures, children):
     response["Content-Disposition"] = (
         f'attachment; filename="thong-ke-mot-cua-{unit.code}-{period}.xlsx"'
     )
+    return response
+
+
+# ---------------------------------------------------------------- catalog import / export
+
+
+class CatalogImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp danh mục (.xlsx hoặc .csv)"),
+        help_text=gettext_lazy(
+            "Dùng đúng các cột của tệp xuất. Có lỗi ở bất kỳ dòng nào thì không nhập gì."
+        ),
+    )
+
+
+def catalog_import(request):
+    from .catalog_io import ImportRejected, import_catalog
+
+    if not request.user.has_perm("onestop.add_procedure"):
+        raise PermissionDenied(_("Bạn không có quyền nhập danh mục thủ tục."))
+    form = CatalogImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_catalog(user=request.user, filename=upload.name, content=upload.read())
+        except ImportRejected as exc:
+            problems = exc.problems
+            messages.error(
+                request,
+                _("Chưa nhập gì: tệp có {n} lỗi. Sửa các ô dưới đây rồi nhập lại.").format(
+                    n=len(problems)
+                ),
+            )
+        else:
+            messages.success(
+                request,
+                _("Đã nhập danh mục: thêm {added}, cập nhật {changed} thủ tục.").format(**result),
+            )
+            return redirect("procedures:index")
+    return TemplateResponse(
+        request, "onestop/admin/catalog_import.html", {"form": form, "problems": problems}
+    )
+
+
+def catalog_export(request):
+    from django.http import HttpResponse
+
+    from .catalog_io import export_csv, export_xlsx
+
+    if not request.user.has_perm("onestop.view_procedure"):
+        raise PermissionDenied(_("Bạn không có quyền xem danh mục thủ tục."))
+    procedures = queries.scoped_procedures(request.user).order_by("code")
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(export_csv(procedures), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="danh-muc-thu-tuc.csv"'
+        return response
+    response = HttpResponse(
+        export_xlsx(procedures),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="danh-muc-thu-tuc.xlsx"'
     return response

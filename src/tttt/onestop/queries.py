@@ -105,6 +105,24 @@ def working_time_left(dossier: Dossier, now=None) -> timedelta:
     return get_calendar().between(now or timezone.now(), dossier.due_at)
 
 
+def describe_working_time(span: timedelta) -> str:
+    """`1 ngày 3,5 giờ làm việc`; `quá 2 giờ làm việc` when negative."""
+    from tttt.core.formatting import format_number
+
+    day = get_calendar().day_length
+    late = span < timedelta(0)
+    span = abs(span)
+    days, rest = divmod(span, day)
+    hours = rest.total_seconds() / 3600
+    parts = []
+    if days:
+        parts.append(f"{days} ngày")
+    if hours >= 0.05 or not parts:
+        parts.append(f"{format_number(hours, 1 if hours % 1 else 0)} giờ")
+    text = " ".join(parts) + " làm việc"
+    return f"quá {text}" if late else text
+
+
 # ---------------------------------------------------------------- statistics
 
 

@@ -498,7 +498,9 @@ def _check_reschedule(d: Dossier, new_due, now):
 def needs_apology(dossier: Dossier, now: datetime | None = None) -> bool:
     """True while the officer can still (and should) send the apology: the dossier is open,
     not rescheduled, and at most two working days remain before its due moment."""
-    if not dossier.is_open or dossier.rescheduled_at is not None:
+    if not dossier.is_open or dossier.status == Status.SUPPLEMENT:
+        return False  # the clock is paused while the applicant supplements
+    if dossier.rescheduled_at is not None:
         return False
     cal = get_calendar()
     remaining = cal.between(now or timezone.now(), dossier.due_at)
@@ -578,3 +580,22 @@ def procedure_save(*, user, procedure: Procedure, form=None, units=None) -> Proc
         elif units is not None:
             procedure.units.set(chosen)
     return procedure
+
+
+def slip_template_save(*, user, template) -> object:
+    """Create or change a printable form; a new version is added with its validity dates."""
+    perm = "onestop.change_sliptemplate" if template.pk else "onestop.add_sliptemplate"
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Bạn không có quyền sửa mẫu phiếu."))
+    from django.template import Template, TemplateSyntaxError
+
+    try:
+        Template(template.body)
+    except TemplateSyntaxError as exc:
+        raise ValidationError(
+            {"body": _("Nội dung mẫu có lỗi cú pháp: {error}").format(error=exc)}
+        ) from None
+    with acting(user):
+        template.full_clean()
+        template.save()
+    return template
