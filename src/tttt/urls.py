@@ -15,6 +15,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("tra-cuu-ho-so/", onestop_views.dossier_lookup, name="dossier_lookup"),
     path("tra-cuu-ho-so/danh-gia/", onestop_views.dossier_rate, name="dossier_rate"),
+    path("nop-ho-so/", onestop_views.online_submit, name="online_submit"),
     path("api/v1/", api.urls),
     path("admin/2fa/verify/", twofactor.verify, name="tttt_2fa_verify"),
     path("admin/2fa/setup/", twofactor.setup, name="tttt_2fa_setup"),

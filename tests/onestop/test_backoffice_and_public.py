@@ -194,3 +194,35 @@ def test_the_home_page_shows_the_officers_queues(clerk_client, receive, staff):
     services.act(user=staff.clerk, dossier=d, action="request_supplement", reason="Thiếu ảnh")
     html = clerk_client.get("/admin/").content.decode()
     assert "Hồ sơ một cửa cần làm" in html and "Chờ bổ sung: <b>1</b>" in html
+
+
+def test_online_submission_on_the_public_site(client, procedure, tree):
+    url = reverse("online_submit")
+    assert "Xã Trung Chính" in client.get(url, {"q": "trung chinh"}).content.decode()
+    listing = client.get(url, {"don_vi": tree.new_trung_chinh.pk}).content.decode()
+    assert procedure.name in listing
+    form_url = f"{url}?don_vi={tree.new_trung_chinh.pk}&thu_tuc={procedure.pk}"
+    data = {"applicant_kind": "person", "applicant_name": "Lê Thị Hoa", "citizen_id": "027190001111",
+            "phone": "0911222333"}  # fmt: skip
+    bad = client.post(form_url, {**data, "citizen_id": "123"})
+    assert "12 chữ số" in bad.content.decode() and Dossier.objects.count() == 0
+    bot = client.post(form_url, {**data, "website": "http://spam"})
+    assert bot.status_code == 400 and Dossier.objects.count() == 0
+    done = client.post(form_url, data)
+    dossier = Dossier.objects.get()
+    assert dossier.code in done.content.decode()
+    assert dossier.channel == "online" and dossier.received_by is None
+    assert dossier.events.get().actor_name == "Người nộp (trực tuyến)"
+
+
+def test_procedures_without_online_service_are_not_offered(client, procedure, tree):
+    procedure.online_service = "none"
+    procedure.save()
+    listing = client.get(reverse("online_submit"), {"don_vi": tree.new_trung_chinh.pk})
+    assert procedure.name not in listing.content.decode()
+    assert (
+        client.get(
+            reverse("online_submit"), {"don_vi": tree.new_trung_chinh.pk, "thu_tuc": procedure.pk}
+        ).status_code
+        == 404
+    )

@@ -25,6 +25,7 @@ from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
 
 from . import queries, services
+from .forms import MultipleFileField
 from .models import (
     Channel,
     Dossier,
@@ -287,20 +288,6 @@ class DossierViewSet(ModelViewSet):
 
 
 # ---------------------------------------------------------------- intake
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        if not data:
-            return []
-        data = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(item, initial) for item in data]
 
 
 class IntakeForm(forms.Form):

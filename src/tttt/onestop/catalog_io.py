@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 
 from tttt.org.models import Unit
 from tttt.org.queries import user_can
@@ -171,7 +172,10 @@ def parse(table: list[list], user) -> tuple[list[Row], list[Problem]]:
         wanted_codes.update(
             c.strip() for c in re.split(r"[;,\n]", values.get("units", "")) if c.strip()
         )
-    for u in Unit.objects.filter(code__in=wanted_codes).order_by("-valid_from"):
+    # Codes repeat across the 2025 reform (a commune kept its code): today's unit first.
+    for u in Unit.objects.filter(code__in=wanted_codes).order_by(
+        F("valid_to").desc(nulls_first=True), F("valid_from").desc(nulls_last=True)
+    ):
         units_by_code.setdefault(u.code, []).append(u)
     seen: dict[str, int] = {}
     title = dict(COLUMNS)

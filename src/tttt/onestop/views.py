@@ -1,13 +1,17 @@
 """Public pages of the one-stop-shop: dossier status lookup (code + phone) and rating."""
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
+from tttt.org.models import Unit
+
 from . import queries, services
-from .models import Rating, Status
+from .forms import MultipleFileField
+from .models import Channel, Dossier, Procedure, Rating, Status
 
 NOT_FOUND = "Không tìm thấy hồ sơ với mã và số điện thoại đã nhập. Hãy kiểm tra lại mã trên giấy hẹn và số điện thoại đã đăng ký."
 
@@ -74,3 +78,73 @@ def dossier_rate(request):
         return render(request, "onestop/lookup.html", context, status=400)
     context.update(dossier=dossier, events=[], thanks=True)
     return render(request, "onestop/lookup.html", context)
+
+
+class OnlineForm(forms.Form):
+    applicant_kind = forms.ChoiceField(label="Người nộp là", choices=Dossier.ApplicantKind.choices)
+    applicant_name = forms.CharField(label="Họ tên / tên tổ chức", max_length=200)
+    citizen_id = forms.CharField(label="Số CCCD (12 chữ số)", max_length=12, required=False)
+    organisation_code = forms.CharField(
+        label="Mã số doanh nghiệp/thuế (nếu là tổ chức)", max_length=20, required=False
+    )
+    phone = forms.CharField(label="Số điện thoại (dùng để tra cứu)", max_length=15)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    address = forms.CharField(label="Địa chỉ", max_length=300, required=False)
+    files = MultipleFileField(label="Tệp thành phần hồ sơ (PDF, ảnh, Word, Excel)", required=False)
+    website = forms.CharField(
+        required=False, widget=forms.HiddenInput
+    )  # honeypot: people leave it empty
+
+
+def online_submit(request):
+    """Online intake: choose the commune, then the procedure, then fill in and attach."""
+    from tttt.core.text import fold
+
+    unit_id = request.GET.get("don_vi") or request.POST.get("don_vi")
+    procedure_id = request.GET.get("thu_tuc") or request.POST.get("thu_tuc")
+    online = Procedure.objects.filter(is_active=True).exclude(
+        online_service=Procedure.OnlineService.NONE
+    )
+    if not unit_id:
+        q = request.GET.get("q", "").strip()
+        units = []
+        if len(q) >= 2:
+            units = (
+                Unit.objects.current()
+                .administrative()
+                .filter(search_name__contains=fold(q), procedures__in=online)
+                .select_related("parent")
+                .distinct()
+                .order_by("name")[:50]
+            )
+        return render(request, "onestop/online_units.html", {"q": q, "units": units})
+    unit = get_object_or_404(Unit, pk=unit_id)
+    procedures = online.filter(units=unit).select_related("field").order_by("field__name", "name")
+    if not procedure_id:
+        return render(
+            request, "onestop/online_procedures.html", {"unit": unit, "procedures": procedures}
+        )
+    procedure = get_object_or_404(procedures, pk=procedure_id)
+    form = OnlineForm(request.POST or None, request.FILES or None)
+    context = {"unit": unit, "procedure": procedure, "form": form}
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            return render(request, "onestop/online_form.html", context, status=400)
+        if rate_limited(request, "submit"):
+            form.add_error(
+                None, "Bạn đã gửi quá nhiều hồ sơ trong thời gian ngắn. Hãy thử lại sau ít phút."
+            )
+            return render(request, "onestop/online_form.html", context, status=429)
+        d = form.cleaned_data
+        uploads = [services.Upload(f.name, f, f.size, f.content_type) for f in d["files"]]
+        try:
+            dossier = services.receive_dossier(
+                user=None, procedure=procedure, unit=unit, channel=Channel.ONLINE,
+                applicant=d, files=uploads,
+            )  # fmt: skip
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            return render(request, "onestop/online_done.html", {"dossier": dossier})
+    return render(request, "onestop/online_form.html", context)

@@ -2,13 +2,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from tttt.onestop.slip_defaults import default_rows
+    from tttt.onestop.slip_defaults import ensure_default_slips
 
-    SlipTemplate = apps.get_model("onestop", "SlipTemplate")
-    for row in default_rows():
-        SlipTemplate.objects.get_or_create(
-            form=row["form"], valid_from=row["valid_from"], defaults=row
-        )
+    ensure_default_slips(apps.get_model("onestop", "SlipTemplate"))
 
 
 class Migration(migrations.Migration):
