@@ -53,9 +53,15 @@ def main():
         cal.between(start + timedelta(minutes=37 * i), start + timedelta(minutes=37 * i, hours=30))
     between_rate = ops / (time.perf_counter() - t)
 
+    sys.path.insert(0, os.path.dirname(__file__))
+    import onestop_bench
+
+    onestop = {**onestop_bench.intake_rate(), **onestop_bench.statistics_over_a_million()}
+
     print(
         json.dumps(
             {
+                **onestop,
                 "database": connection.vendor,
                 "national_import_seconds": round(import_seconds, 2),
                 "national_reimport_unchanged_seconds": round(reimport_seconds, 2),
