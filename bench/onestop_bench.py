@@ -39,7 +39,8 @@ def _intake_worker(args):
 
     unit_pk, procedure_code, clerk_pk, worker = args
     connections.close_all()
-    client = Client()
+    # Production settings: HTTPS behind a proxy, and a host from ALLOWED_HOSTS.
+    client = Client(secure=True, HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
     client.force_login(User.objects.get(pk=clerk_pk))
     failures = 0
     for i in range(INTAKES_PER_PROCESS):

@@ -180,3 +180,25 @@ def test_database_constraints_hold_without_forms(tree):
         Unit.objects.filter(pk=tree.thua.pk).update(valid_from=date(2030, 1, 1))
     with pytest.raises(IntegrityError), transaction.atomic():
         Unit.objects.filter(pk=tree.thua.pk).update(latitude=120)
+
+
+def test_cached_scopes_follow_membership_changes(tree, member, django_capture_on_commit_callbacks):
+    from tttt.org.models import User
+    from tttt.org.queries import user_scope
+
+    admin = member("bn.quantri", ADMIN, tree.bac_ninh, valid_from=date(2025, 7, 1))
+    clerk = member("clerk", CLERK, tree.new_trung_chinh, valid_from=date(2025, 7, 1))
+    assert not user_scope(User.objects.get(pk=clerk.pk)).contains(tree.new_bo_ha)
+    # The scope is now cached for every request; a new membership must show at once.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_grant(
+            user=admin,
+            person=clerk,
+            role=Membership.objects.get(user=clerk).role,
+            unit=tree.new_bo_ha,
+            valid_from=date(2025, 7, 1),
+        )
+    assert user_scope(User.objects.get(pk=clerk.pk)).contains(tree.new_bo_ha)
+    with django_capture_on_commit_callbacks(execute=True):
+        Membership.objects.get(user=clerk, unit=tree.new_bo_ha).delete()
+    assert not user_scope(User.objects.get(pk=clerk.pk)).contains(tree.new_bo_ha)

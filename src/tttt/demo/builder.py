@@ -302,7 +302,11 @@ def build_demo(stdout=None) -> list[DemoLogin]:
         logins.insert(
             0, DemoLogin("admin", "Quản trị nền tảng", "Quản trị nền tảng (superuser)", bac_ninh)
         )
+    from tttt.org.queries import invalidate_scopes
+
     from .onestop import build_onestop
+
+    invalidate_scopes()  # memberships were bulk-created
 
     build_onestop(
         write,

@@ -222,6 +222,9 @@ class DossierViewSet(ModelViewSet):
     menu_order = 100
     add_to_admin_menu = True
     name = "dossiers"
+    # Millions of rows whose links (procedure, unit, people) need no "usage" index;
+    # indexing them would cost a few queries per intake and transition.
+    add_to_reference_index = False
     index_view_class = DossierIndexView
     index_template_name = "onestop/admin/dossier_index.html"
     inspect_view_class = DossierDetailView

@@ -57,53 +57,103 @@ def _count(units, condition: Q) -> int:
     return dossiers(units).filter(condition).count()
 
 
+def _received_aggregates(period: Period) -> dict:
+    received = _received_q(period)
+    in_time = Q(timing__in=[Timing.EARLY, Timing.ON_TIME], resolved_at__lt=bounds(period)[1])
+    return {
+        "received": Count("pk", filter=received),
+        "counter": Count("pk", filter=received & Q(channel=Channel.COUNTER)),
+        "online": Count("pk", filter=received & Q(channel=Channel.ONLINE)),
+        "post": Count("pk", filter=received & Q(channel=Channel.POST)),
+        "with_fee": Count("pk", filter=received & Q(fee__gt=0)),
+        "paid_online": Count("pk", filter=received & Q(fee__gt=0, paid_online=True)),
+        "digitised": Count("pk", filter=received & Q(digitised=True)),
+        "received_in_time": Count("pk", filter=received & in_time),
+    }
+
+
+def _resolved_aggregates(period: Period) -> dict:
+    resolved = _resolved_q(period)
+    return {
+        "resolved": Count("pk", filter=resolved),
+        "early": Count("pk", filter=resolved & Q(timing=Timing.EARLY)),
+        "on_time": Count("pk", filter=resolved & Q(timing=Timing.ON_TIME)),
+        "late": Count("pk", filter=resolved & Q(timing=Timing.LATE)),
+    }
+
+
+def pending_q(period: Period) -> Q:
+    """Received by the end of the period and not finished by then."""
+    _start, end = bounds(period)
+    return (
+        Q(received_at__lt=end)
+        & ~Q(status=Status.REFUSED)
+        & (Q(finished_at__isnull=True) | Q(finished_at__gte=end))
+    )
+
+
+def _pending_aggregates(period: Period) -> dict:
+    _start, end = bounds(period)
+    pending = pending_q(period)
+    return {
+        "pending": Count("pk", filter=pending),
+        "overdue": Count("pk", filter=pending & Q(deadline__lt=end)),
+    }
+
+
+def _rated_q(period: Period) -> Q:
+    start, end = bounds(period)
+    return Q(rated_at__gte=start, rated_at__lt=end)
+
+
+def _rating_aggregates(period: Period) -> dict:
+    rated = _rated_q(period)
+    return {
+        "rated": Count("pk", filter=rated),
+        "satisfied": Count(
+            "pk", filter=rated & Q(rating__in=[Rating.SATISFIED, Rating.VERY_SATISFIED])
+        ),
+    }
+
+
+def relevant_q(period: Period) -> Q:
+    """Every dossier any figure of the period can count: the rest are skipped early."""
+    start, end = bounds(period)
+    return Q(received_at__lt=end) & (
+        Q(finished_at__isnull=True) | Q(finished_at__gte=start) | Q(rated_at__gte=start)
+    )
+
+
 def received_figures(units, period: Period) -> dict[str, int]:
     """Received, by channel, online paid, digitised: one query."""
-    received = _received_q(period)
-    return dossiers(units).aggregate(
-        received=Count("pk", filter=received),
-        counter=Count("pk", filter=received & Q(channel=Channel.COUNTER)),
-        online=Count("pk", filter=received & Q(channel=Channel.ONLINE)),
-        post=Count("pk", filter=received & Q(channel=Channel.POST)),
-        with_fee=Count("pk", filter=received & Q(fee__gt=0)),
-        paid_online=Count("pk", filter=received & Q(fee__gt=0, paid_online=True)),
-        digitised=Count("pk", filter=received & Q(digitised=True)),
-        received_in_time=Count(
-            "pk",
-            filter=received
-            & Q(timing__in=[Timing.EARLY, Timing.ON_TIME], resolved_at__lt=bounds(period)[1]),
-        ),
-    )
+    start, end = bounds(period)
+    qs = dossiers(units).filter(received_at__gte=start, received_at__lt=end)
+    return qs.aggregate(**_received_aggregates(period))
 
 
 def resolved_figures(units, period: Period) -> dict[str, int]:
-    resolved = _resolved_q(period)
-    return dossiers(units).aggregate(
-        resolved=Count("pk", filter=resolved),
-        early=Count("pk", filter=resolved & Q(timing=Timing.EARLY)),
-        on_time=Count("pk", filter=resolved & Q(timing=Timing.ON_TIME)),
-        late=Count("pk", filter=resolved & Q(timing=Timing.LATE)),
-    )
+    return dossiers(units).filter(_resolved_q(period)).aggregate(**_resolved_aggregates(period))
 
 
 def pending_figures(units, period: Period) -> dict[str, int]:
-    _start, end = bounds(period)
-    pending = Q(received_at__lt=end) & ~Q(status=Status.REFUSED)
-    pending &= Q(finished_at__isnull=True) | Q(finished_at__gte=end)
-    return dossiers(units).aggregate(
-        pending=Count("pk", filter=pending),
-        overdue=Count("pk", filter=pending & Q(deadline__lt=end)),
-    )
+    return dossiers(units).filter(pending_q(period)).aggregate(**_pending_aggregates(period))
 
 
 def rating_figures(units, period: Period) -> dict[str, int]:
-    start, end = bounds(period)
-    rated = Q(rated_at__gte=start, rated_at__lt=end)
-    return dossiers(units).aggregate(
-        rated=Count("pk", filter=rated),
-        satisfied=Count(
-            "pk", filter=rated & Q(rating__in=[Rating.SATISFIED, Rating.VERY_SATISFIED])
-        ),
+    return dossiers(units).filter(_rated_q(period)).aggregate(**_rating_aggregates(period))
+
+
+def all_figures(units, period: Period) -> dict[str, int]:
+    """Every count above in one pass over the territory's relevant dossiers."""
+    return (
+        dossiers(units)
+        .filter(relevant_q(period))
+        .aggregate(
+            **_received_aggregates(period),
+            **_resolved_aggregates(period),
+            **_pending_aggregates(period),
+            **_rating_aggregates(period),
+        )
     )
 
 

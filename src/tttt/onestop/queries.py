@@ -127,16 +127,10 @@ def describe_working_time(span: timedelta) -> str:
 
 
 def statistics(units, period) -> dict:
-    """Every one-stop figure of a territory in a period (four aggregate queries)."""
+    """Every one-stop figure of a territory in a period (one aggregate query)."""
     from . import indicators as ind
 
-    figures = {
-        **ind.received_figures(units, period),
-        **ind.resolved_figures(units, period),
-        **ind.pending_figures(units, period),
-        **ind.rating_figures(units, period),
-    }
-    f = figures
+    f = ind.all_figures(units, period)
     f["in_time"] = f["early"] + f["on_time"]
     f["pending_in_time"] = f["pending"] - f["overdue"]
     f["on_time_rate"] = ind.share(f["in_time"], f["resolved"])
@@ -178,10 +172,9 @@ def statistics_by_child(units, period) -> list[dict]:
     start, end = ind.bounds(period)
     received = ind._received_q(period)
     resolved = ind._resolved_q(period)
-    pending = Q(received_at__lt=end) & ~Q(status=Status.REFUSED)
-    pending &= Q(finished_at__isnull=True) | Q(finished_at__gte=end)
+    pending = ind.pending_q(period)
     rows = (
-        Dossier.objects.filter(territory_q(children))
+        Dossier.objects.filter(territory_q(children), ind.relevant_q(period))
         .annotate(
             child=Case(
                 *[When(unit__path__startswith=c.path, then=Value(c.pk)) for c in children],

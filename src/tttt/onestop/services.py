@@ -310,7 +310,13 @@ def receive_dossier(
         dossier.counted_from, processing_time(procedure)
     )
     try:
-        dossier.full_clean(exclude=["code", "procedure", "unit", "channel"])
+        # Field validators only: the code is generated unique and the dates satisfy the
+        # check constraints by construction (the database enforces both anyway).
+        dossier.full_clean(
+            exclude=["code", "procedure", "unit", "channel"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
     except ValidationError as exc:
         for field, messages in exc.message_dict.items():
             if field not in errors:  # our own message for the same field is clearer

@@ -448,4 +448,8 @@ def _set_paths(units: list[Unit]) -> None:
 
 
 def import_units(paths: dict[str, Path] | None = None) -> ImportReport:
-    return write_dataset(read_dataset(paths))
+    from .queries import invalidate_scopes
+
+    report = write_dataset(read_dataset(paths))
+    invalidate_scopes()  # bulk writes send no signals
+    return report

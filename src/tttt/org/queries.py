@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -130,6 +131,84 @@ def _minimal(paths: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(result))
 
 
+def _scope_index(user) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    """For each active membership: the permissions its role grants and the paths it covers
+    (its unit and, through the lineage, the units that unit succeeded). Computed once per
+    user object (one request) in two or three queries, whatever the permissions asked."""
+    index = user.__dict__.get("_tttt_scope_index")
+    if index is not None:
+        return index
+    # Shared across requests and processes until a membership, role or lineage changes
+    # (`invalidate_scopes`) or the day changes (memberships start and end on dates).
+    key = f"tttt:scope:{user.pk}:{_scope_version()}:{timezone.localdate():%Y%m%d}"
+    index = cache.get(key)
+    if index is None:
+        index = _compute_scope_index(user)
+        cache.set(key, index, 3600)
+    user.__dict__["_tttt_scope_index"] = index
+    return index
+
+
+_SCOPE_VERSION = "tttt:scope-version"
+
+
+def _scope_version() -> int:
+    return cache.get_or_set(_SCOPE_VERSION, 1, None)
+
+
+def invalidate_scopes() -> None:
+    """Forget every cached scope (called when memberships, roles or lineage change)."""
+    try:
+        cache.incr(_SCOPE_VERSION)
+    except ValueError:
+        cache.set(_SCOPE_VERSION, 2, None)
+
+
+def _compute_scope_index(user) -> list[tuple[frozenset[str], tuple[str, ...]]]:
+    # One row per (membership, permission): no model instances, one query.
+    grants: dict[int, tuple[int, str, set[str]]] = {}
+    rows = (
+        Membership.objects.active()
+        .filter(user=user)
+        .values_list(
+            "pk",
+            "unit_id",
+            "unit__path",
+            "role__permissions__content_type__app_label",
+            "role__permissions__codename",
+        )
+    )
+    for pk, unit_id, path, app_label, codename in rows:
+        entry = grants.setdefault(pk, (unit_id, path, set()))
+        if codename:
+            entry[2].add(f"{app_label}.{codename}")
+    # The lineage backwards from the membership units, level by level, as plain rows.
+    predecessors: dict[int, list[tuple[int, str]]] = {}
+    frontier, seen = {unit_id for unit_id, _path, _perms in grants.values()}, set()
+    for _ in range(6):  # lineage chains are short; guards against cycles
+        if not frontier:
+            break
+        seen |= frontier
+        rows = UnitSuccession.objects.filter(successor_id__in=frontier).values_list(
+            "successor_id", "predecessor_id", "predecessor__path"
+        )
+        for successor, predecessor, path in rows:
+            predecessors.setdefault(successor, []).append((predecessor, path))
+        frontier = {p for links in predecessors.values() for p, _ in links} - seen
+
+    def covered(unit_id: int, path: str) -> tuple[str, ...]:
+        paths, stack, reached = [path], [unit_id], {unit_id}
+        while stack:
+            for predecessor, older in predecessors.get(stack.pop(), []):
+                if predecessor not in reached:
+                    reached.add(predecessor)
+                    paths.append(older)
+                    stack.append(predecessor)
+        return tuple(paths)
+
+    return [(frozenset(perms), covered(unit_id, path)) for unit_id, path, perms in grants.values()]
+
+
 def user_scope(user, *, perm: str | None = None) -> Scope:
     """The user's scope: the subtrees of the units of their active memberships.
 
@@ -143,16 +222,12 @@ def user_scope(user, *, perm: str | None = None) -> Scope:
     cache = user.__dict__.setdefault("_tttt_scope_cache", {})
     if perm in cache:
         return cache[perm]
-    memberships = Membership.objects.active().filter(user=user).select_related("unit")
-    if perm is not None:
-        app_label, codename = perm.split(".", 1)
-        memberships = memberships.filter(
-            role__permissions__codename=codename,
-            role__permissions__content_type__app_label=app_label,
-        )
-    units = {m.unit_id: m.unit for m in memberships}
-    paths = [u.path for u in units.values()]
-    paths += [link.predecessor.path for link in _walk(units.keys(), forward=False)]
+    paths = [
+        path
+        for perms, covered in _scope_index(user)
+        if perm is None or perm in perms
+        for path in covered
+    ]
     scope = Scope(False, _minimal(paths))
     cache[perm] = scope
     return scope

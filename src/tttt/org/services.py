@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import Membership, Role, SecurityEvent, Unit, User
-from .queries import user_can
+from .queries import invalidate_scopes, user_can
 
 
 @contextmanager
@@ -80,6 +80,7 @@ def _repath_descendants(old: str, new: str):
     for d in descendants:
         d.path = new + d.path[len(old) :]
     Unit.objects.bulk_update(descendants, ["path"], batch_size=500)
+    transaction.on_commit(invalidate_scopes)  # bulk updates send no signals
 
 
 def membership_grant(

@@ -1,9 +1,22 @@
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from .auth import log_event
-from .models import SecurityEvent
+from .models import Membership, Role, SecurityEvent, Unit, UnitSuccession
+from .queries import invalidate_scopes
+
+
+@receiver([post_save, post_delete], sender=Membership)
+@receiver([post_save, post_delete], sender=UnitSuccession)
+@receiver([post_save, post_delete], sender=Role)
+@receiver([post_save, post_delete], sender=Unit)
+@receiver(m2m_changed, sender=Role.permissions.through)
+def _scopes_changed(sender, **kwargs):
+    # After commit: a reader must not cache the old rows under the new version.
+    transaction.on_commit(invalidate_scopes)
 
 
 @receiver(user_logged_in)
