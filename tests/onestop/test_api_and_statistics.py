@@ -162,3 +162,44 @@ def test_statistics_page_refuses_a_unit_outside_scope(client, staff, tree):
     response = client.get(reverse("onestop_statistics"), {"unit": tree.new_trung_chinh.pk})
     assert response.status_code in (302, 403)
     assert Dossier.objects.count() == 0
+
+
+def test_statistics_by_field_and_procedure(client, history, tree, procedure, member):
+    from tttt.onestop.models import Procedure, ProcedureField
+
+    other_field = ProcedureField.objects.create(code="HT", name="Hộ tịch")
+    other = Procedure.objects.create(
+        code="1.000001", name="Đăng ký khai sinh", field=other_field, level="commune", duration=1
+    )
+    dec = Period.month(2026, 12)
+    assert queries.statistics([tree.bac_ninh], dec, procedure=procedure)["received"] == 4
+    assert queries.statistics([tree.bac_ninh], dec, procedure=other)["received"] == 0
+    assert queries.statistics([tree.bac_ninh], dec, field=other_field)["received"] == 0
+    rows = queries.statistics_by_field([tree.bac_ninh], dec)
+    assert [(r["field"], r["received"], r["late"]) for r in rows] == [("Văn hóa cơ sở", 4, 1)]
+    leader = member("bn.lanhdao", "lanh-dao", tree.bac_ninh)
+    client.force_login(leader)
+    page = client.get(
+        reverse("onestop_statistics"),
+        {"unit": tree.bac_ninh.pk, "period": "2026-12", "procedure": "9.999"},
+    )
+    assert "Không có thủ tục mã «9.999»" in page.content.decode()
+    api = client.get(
+        "/api/v1/onestop/statistics", {"unit": tree.bac_ninh.pk, "period": "2026-12", "field": "HT"}
+    )
+    assert api.json()["figures"]["received"] == 0
+
+
+def test_forwarding_to_another_officer(receive, staff):
+    d = services.act(
+        user=staff.clerk, dossier=receive(), action="assign", assignee=staff.specialist
+    )
+    d = services.act(
+        user=staff.specialist,
+        dossier=d,
+        action="forward",
+        assignee=staff.leader,
+        reason="Nhờ xem lại",
+    )
+    assert d.assignee == staff.leader and d.status == "processing"
+    assert d.events.order_by("pk").last().note.endswith("Nhờ xem lại")

@@ -226,3 +226,16 @@ def test_procedures_without_online_service_are_not_offered(client, procedure, tr
         ).status_code
         == 404
     )
+
+
+def test_the_slip_of_each_step_is_offered_once_it_applies(clerk_client, receive, staff):
+    d = receive()
+    url = reverse("dossiers:inspect", args=[d.pk])
+    assert "In phiếu yêu cầu bổ sung" not in clerk_client.get(url).content.decode()
+    services.act(user=staff.clerk, dossier=d, action="request_supplement", reason="Thiếu bản vẽ")
+    assert "In phiếu yêu cầu bổ sung" in clerk_client.get(url).content.decode()
+    slip = clerk_client.get(reverse("onestop_slip", args=[d.pk, "02"]))
+    assert slip.content.startswith(b"%PDF")
+    from tttt.onestop.slips import render_text
+
+    assert "Thiếu bản vẽ" in render_text(d, "02")[1]

@@ -87,6 +87,14 @@ class DossierIndexView(generic.IndexView):
         return context
 
 
+SLIP_BUTTONS = [
+    ("02", "request_supplement", gettext_lazy("In phiếu yêu cầu bổ sung")),
+    ("03", "refuse", gettext_lazy("In phiếu từ chối tiếp nhận")),
+    ("04", "reschedule", gettext_lazy("In văn bản xin lỗi, hẹn lại")),
+    ("05", "stop", gettext_lazy("In thông báo dừng giải quyết")),
+]
+
+
 class DossierDetailView(generic.InspectView):
     template_name = "onestop/admin/dossier_detail.html"
     page_title = gettext_lazy("Hồ sơ")
@@ -104,9 +112,10 @@ class DossierDetailView(generic.InspectView):
         context = super().get_context_data(**kwargs)
         d = self.object
         user = self.request.user
+        context_events = list(queries.timeline(d))
         context.update(
             dossier=d,
-            events=queries.timeline(d),
+            events=context_events,
             pauses=d.pauses.all(),
             items=d.items.all(),
             files=d.files.all(),
@@ -119,6 +128,11 @@ class DossierDetailView(generic.InspectView):
             if d.is_open and d.status != Status.SUPPLEMENT
             else None,
             fee=format_money(d.fee),
+            slips=[
+                (form, label)
+                for form, action, label in SLIP_BUTTONS
+                if any(e.action == action for e in context_events)
+            ],
             now=timezone.now(),
         )
         return context
@@ -564,8 +578,15 @@ def statistics_view(request):
         error = str(exc)
         period = Period.year(timezone.localdate().year)
     used = units_for_territory(unit, period.end)
-    figures = queries.statistics(used, period)
+    field = ProcedureField.objects.filter(pk=request.GET.get("field") or None).first()
+    procedure = None
+    if code := request.GET.get("procedure", "").strip():
+        procedure = Procedure.objects.filter(code=code).first()
+        if procedure is None:
+            error = _("Không có thủ tục mã «{code}».").format(code=code)
+    figures = queries.statistics(used, period, field=field, procedure=procedure)
     children = queries.statistics_by_child(used, period)
+    by_field = queries.statistics_by_field(used, period)
 
     def fmt(key, kind):
         value = figures[key]
@@ -573,7 +594,7 @@ def statistics_view(request):
 
     rows = [(label, fmt(key, kind), figures[key], kind) for key, label, kind in STAT_ROWS]
     if request.GET.get("export") == "xlsx":
-        return _statistics_xlsx(unit, period, rows, figures, children)
+        return _statistics_xlsx(unit, period, rows, figures, children, by_field)
     peak = max([c["received"] for c in children] or [0]) or 1
     for c in children:
         c["bar"] = round(c["received"] * 100 / peak)
@@ -590,6 +611,11 @@ def statistics_view(request):
             "rows": rows,
             "figures": figures,
             "children": children,
+            "by_field": by_field,
+            "fields": ProcedureField.objects.order_by("name"),
+            "field": field,
+            "procedure": procedure,
+            "procedure_code": request.GET.get("procedure", ""),
             "ancestors": [
                 a
                 for a in Unit.objects.filter(pk__in=unit.ancestor_ids).order_by("path")
@@ -599,7 +625,7 @@ def statistics_view(request):
     )
 
 
-def _statistics_xlsx(unit, period, rows, figures, children):
+def _statistics_xlsx(unit, period, rows, figures, children, by_field):
     from io import BytesIO
 
     from django.http import HttpResponse
@@ -632,6 +658,21 @@ def _statistics_xlsx(unit, period, rows, figures, children):
                       c["late"], float(c["on_time_rate"]) if c["on_time_rate"] is not None else None,
                       c["overdue"]])  # fmt: skip
     sheet.column_dimensions["A"].width = 40
+    fields = wb.create_sheet("Theo lĩnh vực")
+    fields.append(
+        [
+            "Lĩnh vực",
+            "Tiếp nhận",
+            "Đã giải quyết",
+            "Trước và đúng hạn",
+            "Quá hạn",
+            "Tỷ lệ đúng hạn (%)",
+        ]
+    )
+    for r in by_field:
+        rate = float(r["on_time_rate"]) if r["on_time_rate"] is not None else None
+        fields.append([r["field"], r["received"], r["resolved"], r["in_time"], r["late"], rate])
+    fields.column_dimensions["A"].width = 50
     out = BytesIO()
     wb.save(out)
     response = HttpResponse(

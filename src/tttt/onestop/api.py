@@ -15,7 +15,7 @@ from tttt.org.models import Unit, User
 from tttt.org.queries import units_for_territory, user_can
 
 from . import queries, services
-from .models import Dossier, Procedure
+from .models import Dossier, Procedure, ProcedureField
 from .views import NOT_FOUND, rate_limited
 
 router = Router(tags=["Một cửa"])
@@ -308,7 +308,7 @@ class StatisticsOut(Schema):
     auth=django_auth,
     summary="Thống kê một cửa của một đơn vị trong một kỳ (kèm chỉ số 766)",
 )
-def statistics(request, unit: int, period: str):
+def statistics(request, unit: int, period: str, field: str = "", procedure: str = ""):
     u = get_object_or_404(Unit, pk=unit)
     if not user_can(request.user, "onestop.view_dossier", u):
         return Status(403, {"detail": "Đơn vị này nằm ngoài phạm vi được giao cho bạn."})
@@ -317,7 +317,11 @@ def statistics(request, unit: int, period: str):
     except PeriodError as exc:
         return Status(422, {"detail": str(exc)})
     used = units_for_territory(u, p.end)
-    figures = queries.statistics(used, p)
+    chosen_field = ProcedureField.objects.filter(code=field).first() if field else None
+    chosen_procedure = Procedure.objects.filter(code=procedure).first() if procedure else None
+    if (field and chosen_field is None) or (procedure and chosen_procedure is None):
+        return Status(422, {"detail": "Không có lĩnh vực hoặc thủ tục mã này."})
+    figures = queries.statistics(used, p, field=chosen_field, procedure=chosen_procedure)
     return Status(
         200, {"unit": u.pk, "period": str(p), "via": [x.pk for x in used], "figures": figures}
     )

@@ -143,11 +143,12 @@ def rating_figures(units, period: Period) -> dict[str, int]:
     return dossiers(units).filter(_rated_q(period)).aggregate(**_rating_aggregates(period))
 
 
-def all_figures(units, period: Period) -> dict[str, int]:
-    """Every count above in one pass over the territory's relevant dossiers."""
+def all_figures(units, period: Period, where: Q | None = None) -> dict[str, int]:
+    """Every count above in one pass over the territory's relevant dossiers (optionally
+    only those matching `where`, e.g. one field or one procedure)."""
     return (
         dossiers(units)
-        .filter(relevant_q(period))
+        .filter(relevant_q(period), where or Q())
         .aggregate(
             **_received_aggregates(period),
             **_resolved_aggregates(period),

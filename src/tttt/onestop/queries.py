@@ -126,11 +126,17 @@ def describe_working_time(span: timedelta) -> str:
 # ---------------------------------------------------------------- statistics
 
 
-def statistics(units, period) -> dict:
-    """Every one-stop figure of a territory in a period (one aggregate query)."""
+def statistics(units, period, *, field=None, procedure=None) -> dict:
+    """Every one-stop figure of a territory in a period (one aggregate query), optionally
+    for one field or one procedure."""
     from . import indicators as ind
 
-    f = ind.all_figures(units, period)
+    where = Q()
+    if field is not None:
+        where &= Q(procedure__field=field)
+    if procedure is not None:
+        where &= Q(procedure=procedure)
+    f = ind.all_figures(units, period, where)
     f["in_time"] = f["early"] + f["on_time"]
     f["pending_in_time"] = f["pending"] - f["overdue"]
     f["on_time_rate"] = ind.share(f["in_time"], f["resolved"])
@@ -198,4 +204,30 @@ def statistics_by_child(units, period) -> list[dict]:
         row = {"unit": c, **{k: r.get(k, 0) for k in ("received", "online", "resolved", "in_time", "late", "overdue")}}  # fmt: skip
         row["on_time_rate"] = ind.share(row["in_time"], row["resolved"])
         result.append(row)
+    return result
+
+
+def statistics_by_field(units, period, *, where: Q | None = None) -> list[dict]:
+    """Received, resolved, in time, late per field of procedures (one grouped query)."""
+    from tttt.org.indicators import territory_q
+
+    from . import indicators as ind
+
+    received, resolved = ind._received_q(period), ind._resolved_q(period)
+    rows = (
+        Dossier.objects.filter(territory_q(units), ind.relevant_q(period), where or Q())
+        .values("procedure__field__name")
+        .annotate(
+            received=Count("pk", filter=received),
+            resolved=Count("pk", filter=resolved),
+            in_time=Count("pk", filter=resolved & Q(timing__in=["early", "on_time"])),
+            late=Count("pk", filter=resolved & Q(timing="late")),
+        )
+        .order_by("-received")
+    )
+    result = []
+    for r in rows:
+        if r["received"] or r["resolved"]:
+            result.append({**r, "field": r["procedure__field__name"],
+                           "on_time_rate": ind.share(r["in_time"], r["resolved"])})  # fmt: skip
     return result

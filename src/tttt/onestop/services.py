@@ -74,6 +74,13 @@ ACTIONS: dict[str, Action] = {
         (RECEIVE, PROCESS, APPROVE),
         needs_assignee=True,
     ),
+    "forward": Action(
+        gettext_lazy("Chuyển người khác xử lý"),
+        (Status.PROCESSING,),
+        Status.PROCESSING,
+        (PROCESS, APPROVE),
+        needs_assignee=True,
+    ),
     "request_supplement": Action(
         gettext_lazy("Yêu cầu bổ sung hồ sơ"),
         (Status.RECEIVED, Status.PROCESSING),
@@ -437,7 +444,7 @@ def act(
             note = _("Hẹn lại ngày trả: {due}. Lý do: {reason}").format(
                 due=timezone.localtime(d.due_at).strftime("%H:%M %d/%m/%Y"), reason=reason
             )
-        elif action == "assign":
+        elif action in ("assign", "forward"):
             note = (assignee.get_full_name() or assignee.get_username()) + (
                 f" — {reason}" if reason else ""
             )
@@ -451,7 +458,7 @@ def _apply(d: Dossier, action, spec, *, user, reason, assignee, new_due, now):
     cal = get_calendar()
     if spec.target is not None:
         d.status = spec.target
-    if action == "assign":
+    if action in ("assign", "forward"):
         d.assignee = assignee
     elif action == "request_supplement":
         DossierPause.objects.create(dossier=d, started_at=now, reason=reason)
