@@ -203,3 +203,23 @@ def test_forwarding_to_another_officer(receive, staff):
     )
     assert d.assignee == staff.leader and d.status == "processing"
     assert d.events.order_by("pk").last().note.endswith("Nhờ xem lại")
+
+
+def test_another_system_calls_the_api_with_a_key(client, staff, procedure, tree):
+    from wagtail.models import APIToken
+
+    _token, key = APIToken.create_token(user=staff.clerk, name="Cổng dịch vụ công tỉnh")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    body = {
+        "procedure": procedure.code,
+        "unit": tree.new_trung_chinh.pk,
+        "applicant": APPLICANT,
+        "channel": "online",
+    }
+    created = client.post(f"{API}/dossiers", body, content_type="application/json", **auth)
+    assert created.status_code == 201 and created.json()["channel"] == "online"
+    assert client.get(f"{API}/dossiers", **auth).json()["count"] == 1
+    wrong = {"HTTP_AUTHORIZATION": "Bearer tttt_khong_dung"}
+    assert client.get(f"{API}/dossiers", **wrong).status_code == 401
+    _token.revoke()
+    assert client.get(f"{API}/dossiers", **auth).status_code == 401

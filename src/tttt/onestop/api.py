@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import django_auth
 
 from tttt.core.periods import Period, PeriodError
+from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit, User
 from tttt.org.queries import units_for_territory, user_can
 
@@ -152,7 +152,7 @@ def _scoped(request, code: str) -> Dossier:
 @router.post(
     "/onestop/dossiers",
     response={201: DossierDetailOut, 403: Problem, 422: Problem},
-    auth=django_auth,
+    auth=API_AUTH,
     summary="Tiếp nhận hồ sơ",
 )
 def create_dossier(request, payload: IntakeIn):
@@ -181,7 +181,7 @@ def create_dossier(request, payload: IntakeIn):
 @router.get(
     "/onestop/dossiers",
     response=list[DossierOut],
-    auth=django_auth,
+    auth=API_AUTH,
     summary="Hồ sơ trong phạm vi (lọc theo hàng đợi, trạng thái)",
 )
 @paginate(LimitOffsetPagination)
@@ -197,7 +197,7 @@ def list_dossiers(request, queue: str = "", status: str = ""):
 @router.get(
     "/onestop/dossiers/{code}",
     response={200: DossierDetailOut, 403: Problem},
-    auth=django_auth,
+    auth=API_AUTH,
     summary="Chi tiết hồ sơ và phiếu kiểm soát",
 )
 def get_dossier(request, code: str):
@@ -215,7 +215,7 @@ class ActionIn(Schema):
 @router.post(
     "/onestop/dossiers/{code}/actions",
     response={200: DossierDetailOut, 403: Problem, 409: Problem, 422: Problem},
-    auth=django_auth,
+    auth=API_AUTH,
     summary="Thực hiện một thao tác xử lý hồ sơ",
 )
 def act_on_dossier(request, code: str, payload: ActionIn):
@@ -305,7 +305,7 @@ class StatisticsOut(Schema):
 @router.get(
     "/onestop/statistics",
     response={200: StatisticsOut, 403: Problem, 422: Problem},
-    auth=django_auth,
+    auth=API_AUTH,
     summary="Thống kê một cửa của một đơn vị trong một kỳ (kèm chỉ số 766)",
 )
 def statistics(request, unit: int, period: str, field: str = "", procedure: str = ""):

@@ -4,8 +4,8 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.security import django_auth
 
+from .apiauth import API_AUTH
 from .models import Unit
 from .queries import describe_units, unit_predecessors, unit_search, user_scope
 
@@ -106,7 +106,7 @@ class ScopeOut(Schema):
 @router.get(
     "/me/scope",
     response=ScopeOut,
-    auth=django_auth,
+    auth=API_AUTH,
     summary="Phạm vi dữ liệu của người dùng đang đăng nhập",
 )
 def my_scope(request):
