@@ -105,3 +105,44 @@ def test_import_page_shows_the_problems(client, admin):
     assert "Chưa nhập gì" in html and "Thời hạn" in html and "Phải là số nguyên dương" in html
     export = client.get(reverse("onestop_catalog_export"))
     assert load_workbook(BytesIO(export.content)).active["A1"].value == "Mã thủ tục"
+
+
+def test_editing_a_procedure_with_its_papers_and_steps_in_the_back_office(client, admin, tree):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tttt.onestop.models import ProcedureField
+
+    field = ProcedureField.objects.create(code="VHCS", name="Văn hóa cơ sở")
+    device = TOTPDevice.objects.create(user=admin, name="t", confirmed=True)
+    client.force_login(admin)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+
+    def post(shares):
+        data = {
+            "code": "2.000001", "level": "commune", "name": "Cấp Giấy phép kinh doanh karaoke",
+            "field": field.pk, "is_active": "on", "duration": 5, "duration_unit": "day",
+            "fee": 4_000_000, "fee_note": "", "online_service": "partial", "legacy_level": "",
+            "legal_basis": "Nghị định 54/2019/NĐ-CP", "units": [tree.new_trung_chinh.pk],
+            "documents-TOTAL_FORMS": 1, "documents-INITIAL_FORMS": 0,
+            "documents-MIN_NUM_FORMS": 0, "documents-MAX_NUM_FORMS": 1000,
+            "documents-0-name": "Đơn đề nghị", "documents-0-originals": 1, "documents-0-copies": 0,
+            "documents-0-required": "on", "documents-0-ORDER": 1, "documents-0-order": 1,
+            "steps-TOTAL_FORMS": len(shares), "steps-INITIAL_FORMS": 0,
+            "steps-MIN_NUM_FORMS": 0, "steps-MAX_NUM_FORMS": 1000,
+        }  # fmt: skip
+        for i, share in enumerate(shares):
+            data.update({f"steps-{i}-name": f"Bước {i + 1}", f"steps-{i}-role": "chuyen-vien",
+                         f"steps-{i}-share": share, f"steps-{i}-order": i + 1, f"steps-{i}-ORDER": i + 1})  # fmt: skip
+        return client.post(reverse("procedures:add"), data)
+
+    refused = post([60, 50])
+    assert refused.status_code == 200 and "vượt 100%" in refused.content.decode()
+    assert not Procedure.objects.exists()
+    saved = post([30, 70])
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    p = Procedure.objects.get()
+    assert [d.name for d in p.documents.all()] == ["Đơn đề nghị"]
+    assert [s.share for s in p.steps.all()] == [30, 70]
+    assert list(p.units.all()) == [tree.new_trung_chinh]

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -412,31 +414,48 @@ def intake(request):
 # ---------------------------------------------------------------- procedure catalog
 
 
-class ProcedureForm(forms.ModelForm):
-    class Meta:
-        model = Procedure
-        fields = [
-            "code",
-            "name",
-            "field",
-            "level",
-            "duration",
-            "duration_unit",
-            "fee",
-            "fee_note",
-            "online_service",
-            "legacy_level",
-            "legal_basis",
-            "units",
-            "is_active",
-        ]
+class ProcedureAdminForm(WagtailAdminModelForm):
+    """Receiving units are limited to the editor's scope; the steps' shares ≤ 100%."""
 
-    def __init__(self, *args, for_user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if for_user is not None:
+        if self.for_user is not None and "units" in self.fields:
             self.fields["units"].queryset = restrict_to_scope(
-                Unit.objects.all(), for_user, unit_field=None
+                Unit.objects.all(), self.for_user, unit_field=None
+            ).order_by("path")
+
+    def is_valid(self):
+        valid = super().is_valid()
+        steps = getattr(self, "formsets", {}).get("steps")
+        if valid and steps is not None:
+            total = sum(
+                f.cleaned_data.get("share") or 0
+                for f in steps.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
             )
+            if total > 100:
+                self.add_error(
+                    None,
+                    _("Tổng tỷ lệ thời gian các bước là {total}%, vượt 100%.").format(total=total),
+                )
+                return False
+        return valid
+
+
+PROCEDURE_PANELS = [
+    FieldRowPanel([FieldPanel("code"), FieldPanel("level")]),
+    FieldPanel("name"),
+    FieldRowPanel([FieldPanel("field"), FieldPanel("is_active")]),
+    FieldRowPanel([FieldPanel("duration"), FieldPanel("duration_unit")]),
+    FieldRowPanel([FieldPanel("fee"), FieldPanel("fee_note")]),
+    FieldRowPanel([FieldPanel("online_service"), FieldPanel("legacy_level")]),
+    FieldPanel("legal_basis"),
+    FieldPanel("units"),
+    InlinePanel(
+        "documents", heading=gettext_lazy("Thành phần hồ sơ"), label=gettext_lazy("giấy tờ")
+    ),
+    InlinePanel("steps", heading=gettext_lazy("Quy trình nội bộ"), label=gettext_lazy("bước")),
+]
 
 
 class ProcedureIndexView(generic.IndexView):
@@ -447,9 +466,6 @@ class ProcedureIndexView(generic.IndexView):
 
 
 class ProcedureCreateView(generic.CreateView):
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
-
     def save_instance(self):
         return services.procedure_save(
             user=self.request.user, procedure=self.form.instance, form=self.form
@@ -459,9 +475,6 @@ class ProcedureCreateView(generic.CreateView):
 class ProcedureEditView(generic.EditView):
     def get_base_queryset(self):
         return queries.scoped_procedures(self.request.user)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
 
     def save_instance(self):
         return services.procedure_save(
@@ -516,9 +529,7 @@ class ProcedureViewSet(ModelViewSet):
     ]
     list_export = ["code", "name", "field", "level", "duration", "duration_unit", "fee",
                    "online_service", "legacy_level", "legal_basis"]  # fmt: skip
-
-    def get_form_class(self, for_update=False):
-        return ProcedureForm
+    edit_handler = ObjectList(PROCEDURE_PANELS, base_form_class=ProcedureAdminForm)
 
 
 # ---------------------------------------------------------------- statistics

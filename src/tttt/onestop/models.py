@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from tttt.core.text import fold
 from tttt.org.models import Unit
@@ -36,7 +38,7 @@ class ProcedureField(models.Model):
         return self.name
 
 
-class Procedure(models.Model):
+class Procedure(ClusterableModel):
     class Level(models.TextChoices):
         CENTRAL = "central", _("Cấp trung ương")
         PROVINCE = "province", _("Cấp tỉnh")
@@ -102,6 +104,10 @@ class Procedure(models.Model):
         ordering = ["code"]
         verbose_name = _("thủ tục hành chính")
         verbose_name_plural = _("thủ tục hành chính")
+        indexes = [
+            models.Index(fields=["level", "is_active"], name="onestop_procedure_level"),
+            models.Index(fields=["online_service"], name="onestop_procedure_online"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(legacy_level__isnull=True) | Q(legacy_level__range=(1, 4)),
@@ -127,7 +133,7 @@ class Procedure(models.Model):
 class ProcedureDocument(models.Model):
     """A paper the applicant submits (thành phần hồ sơ), with an optional form template."""
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="documents")
+    procedure = ParentalKey(Procedure, on_delete=models.CASCADE, related_name="documents")
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=1)
     name = models.CharField(_("tên giấy tờ"), max_length=500)
     originals = models.PositiveSmallIntegerField(_("số bản chính"), default=1)
@@ -147,7 +153,7 @@ class ProcedureDocument(models.Model):
 class ProcedureStep(models.Model):
     """An internal processing step with its share of the processing time."""
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="steps")
+    procedure = ParentalKey(Procedure, on_delete=models.CASCADE, related_name="steps")
     order = models.PositiveSmallIntegerField(_("thứ tự"))
     name = models.CharField(_("bước"), max_length=300)
     role = models.CharField(_("vai trò thực hiện"), max_length=40)
@@ -316,6 +322,8 @@ class Dossier(models.Model):
             models.Index(fields=["assignee", "status"], name="onestop_dossier_assignee"),
             models.Index(fields=["procedure", "received_at"], name="onestop_dossier_proc"),
             models.Index(fields=["finished_at"], name="onestop_dossier_finished"),
+            models.Index(fields=["channel", "received_at"], name="onestop_dossier_channel"),
+            models.Index(fields=["timing", "resolved_at"], name="onestop_dossier_timing"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -575,7 +575,8 @@ def rate_dossier(*, code: str, phone: str, rating: int, comment: str = "") -> Do
 
 
 def procedure_save(*, user, procedure: Procedure, form=None, units=None) -> Procedure:
-    """Create or change a procedure; the receiving units must lie in the user's scope."""
+    """Create or change a procedure with its papers and steps (from the back-office form,
+    or `units` directly); the receiving units must lie in the user's scope."""
     perm = "onestop.change_procedure" if procedure.pk else "onestop.add_procedure"
     if not user.has_perm(perm):
         raise PermissionDenied(_("Bạn không có quyền sửa danh mục thủ tục."))
@@ -586,8 +587,15 @@ def procedure_save(*, user, procedure: Procedure, form=None, units=None) -> Proc
             _("Các đơn vị sau nằm ngoài phạm vi của bạn: {units}.").format(units=", ".join(outside))
         )
     with acting(user):
-        procedure.full_clean()
-        procedure.save()
+        if form is not None:
+            procedure = form.save(commit=False)  # applies the papers and steps formsets
+        total = sum(step.share for step in procedure.steps.all())
+        if total > 100:
+            raise ValidationError(
+                _("Tổng tỷ lệ thời gian các bước là {total}%, vượt 100%.").format(total=total)
+            )
+        procedure.full_clean(exclude=["search_name"])
+        procedure.save()  # a cluster: saves the papers and steps too
         if form is not None:
             form.save_m2m()
         elif units is not None:
