@@ -223,3 +223,22 @@ def test_another_system_calls_the_api_with_a_key(client, staff, procedure, tree)
     assert client.get(f"{API}/dossiers", **wrong).status_code == 401
     _token.revoke()
     assert client.get(f"{API}/dossiers", **auth).status_code == 401
+
+
+def test_register_and_monthly_chart(client, history, tree, member):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    leader = member("bn.lanhdao", "lanh-dao", tree.bac_ninh)
+    client.force_login(leader)
+    params = {"unit": tree.bac_ninh.pk, "period": "2026"}
+    page = client.get(reverse("onestop_statistics"), params).content.decode()
+    assert 'data-testid="monthly-chart"' in page and "12/2026" in page
+    months = queries.statistics_by_month([tree.bac_ninh], Period.year(2026))
+    assert [(m["received"], m["in_time"], m["late"]) for m in months] == [(4, 2, 1)]
+    register = client.get(reverse("onestop_statistics"), {**params, "export": "register"})
+    rows = list(load_workbook(BytesIO(register.content)).active.iter_rows(values_only=True))
+    codes = [r[1] for r in rows[2:]]
+    assert len(codes) == 5 and all(c.startswith("09523-2612") for c in codes)  # the refused one too
+    assert all(r[5].startswith("*") for r in rows[2:])  # phones masked

@@ -598,6 +598,14 @@ def statistics_view(request):
     figures = queries.statistics(used, period, field=field, procedure=procedure)
     children = queries.statistics_by_child(used, period)
     by_field = queries.statistics_by_field(used, period)
+    if request.GET.get("export") == "register":
+        return _register_xlsx(unit, period, queries.register_rows(used, period))
+    months = queries.statistics_by_month(used, period)
+    month_peak = max([m["received"] for m in months] or [0]) or 1
+    for m in months:
+        m["in_time_px"] = round(m["in_time"] * 240 / month_peak)
+        m["late_px"] = round(m["late"] * 240 / month_peak)
+        m["other_px"] = round((m["received"] - m["in_time"] - m["late"]) * 240 / month_peak)
 
     def fmt(key, kind):
         value = figures[key]
@@ -623,6 +631,7 @@ def statistics_view(request):
             "figures": figures,
             "children": children,
             "by_field": by_field,
+            "months": months,
             "fields": ProcedureField.objects.order_by("name"),
             "field": field,
             "procedure": procedure,
@@ -634,6 +643,36 @@ def statistics_view(request):
             ],
         },
     )
+
+
+def _register_xlsx(unit, period, dossiers):
+    """Form 07 (sổ theo dõi hồ sơ) as XLSX; phones are masked as in every list."""
+    from io import BytesIO
+
+    from django.http import HttpResponse
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Sổ theo dõi hồ sơ")
+    ws.append([f"SỔ THEO DÕI HỒ SƠ — {unit.name} — {period.label}"])
+    ws.append(["STT", "Mã hồ sơ", "Tên thủ tục", "Số lượng hồ sơ", "Tên cá nhân, tổ chức",
+               "Điện thoại (che)", "Nơi tiếp nhận", "Hình thức nộp", "Ngày nhận", "Ngày hẹn trả",
+               "Có kết quả", "Trả kết quả", "Tiến độ", "Trạng thái"])  # fmt: skip
+    for i, d in enumerate(dossiers.iterator(chunk_size=2000), start=1):
+        ws.append([i, d.code, d.procedure.name, 1, d.applicant_name, d.masked_phone, d.unit.name,
+                   d.get_channel_display(), _local(d.received_at), _local(d.due_at),
+                   _local(d.resolved_at), _local(d.returned_at), d.get_timing_display(),
+                   d.get_status_display()])  # fmt: skip
+    out = BytesIO()
+    wb.save(out)
+    response = HttpResponse(
+        out.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-theo-doi-ho-so-{unit.code}-{period}.xlsx"'
+    )
+    return response
 
 
 def _statistics_xlsx(unit, period, rows, figures, children, by_field):

@@ -231,3 +231,41 @@ def statistics_by_field(units, period, *, where: Q | None = None) -> list[dict]:
             result.append({**r, "field": r["procedure__field__name"],
                            "on_time_rate": ind.share(r["in_time"], r["resolved"])})  # fmt: skip
     return result
+
+
+def statistics_by_month(units, period) -> list[dict]:
+    """Dossiers received each month of the period, and how those were resolved (one query)."""
+    from django.db.models.functions import TruncMonth
+
+    from tttt.org.indicators import territory_q
+
+    from . import indicators as ind
+
+    start, end = ind.bounds(period)
+    rows = (
+        Dossier.objects.filter(territory_q(units), received_at__gte=start, received_at__lt=end)
+        .exclude(status=Status.REFUSED)
+        .annotate(month=TruncMonth("received_at"))
+        .values("month")
+        .annotate(
+            received=Count("pk"),
+            in_time=Count("pk", filter=Q(timing__in=["early", "on_time"])),
+            late=Count("pk", filter=Q(timing="late")),
+        )
+        .order_by("month")
+    )
+    return list(rows)
+
+
+def register_rows(units, period):
+    """The dossier register (form 07) of a territory: dossiers received in the period."""
+    from tttt.org.indicators import territory_q
+
+    from . import indicators as ind
+
+    start, end = ind.bounds(period)
+    return (
+        Dossier.objects.filter(territory_q(units), received_at__gte=start, received_at__lt=end)
+        .select_related("procedure", "unit")
+        .order_by("received_at", "pk")
+    )
