@@ -645,11 +645,28 @@ def statistics_view(request):
     )
 
 
-def _register_xlsx(unit, period, dossiers):
-    """Form 07 (sổ theo dõi hồ sơ) as XLSX; phones are masked as in every list."""
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, filename: str, content_type: str = XLSX):
+    from django.http import HttpResponse
+
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _workbook_bytes(wb) -> bytes:
     from io import BytesIO
 
-    from django.http import HttpResponse
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _register_xlsx(unit, period, dossiers):
+    """Form 07 (sổ theo dõi hồ sơ) as XLSX; phones are masked as in every list."""
+
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -663,22 +680,11 @@ def _register_xlsx(unit, period, dossiers):
                    d.get_channel_display(), _local(d.received_at), _local(d.due_at),
                    _local(d.resolved_at), _local(d.returned_at), d.get_timing_display(),
                    d.get_status_display()])  # fmt: skip
-    out = BytesIO()
-    wb.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="so-theo-doi-ho-so-{unit.code}-{period}.xlsx"'
-    )
-    return response
+    return _download(_workbook_bytes(wb), f"so-theo-doi-ho-so-{unit.code}-{period}.xlsx")
 
 
 def _statistics_xlsx(unit, period, rows, figures, children, by_field):
-    from io import BytesIO
 
-    from django.http import HttpResponse
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -723,16 +729,7 @@ def _statistics_xlsx(unit, period, rows, figures, children, by_field):
         rate = float(r["on_time_rate"]) if r["on_time_rate"] is not None else None
         fields.append([r["field"], r["received"], r["resolved"], r["in_time"], r["late"], rate])
     fields.column_dimensions["A"].width = 50
-    out = BytesIO()
-    wb.save(out)
-    response = HttpResponse(
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="thong-ke-mot-cua-{unit.code}-{period}.xlsx"'
-    )
-    return response
+    return _download(_workbook_bytes(wb), f"thong-ke-mot-cua-{unit.code}-{period}.xlsx")
 
 
 # ---------------------------------------------------------------- catalog import / export
@@ -778,20 +775,11 @@ def catalog_import(request):
 
 
 def catalog_export(request):
-    from django.http import HttpResponse
-
     from .catalog_io import export_csv, export_xlsx
 
     if not request.user.has_perm("onestop.view_procedure"):
         raise PermissionDenied(_("Bạn không có quyền xem danh mục thủ tục."))
     procedures = queries.scoped_procedures(request.user).order_by("code")
     if request.GET.get("format") == "csv":
-        response = HttpResponse(export_csv(procedures), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="danh-muc-thu-tuc.csv"'
-        return response
-    response = HttpResponse(
-        export_xlsx(procedures),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="danh-muc-thu-tuc.xlsx"'
-    return response
+        return _download(export_csv(procedures), "danh-muc-thu-tuc.csv", "text/csv; charset=utf-8")
+    return _download(export_xlsx(procedures), "danh-muc-thu-tuc.xlsx")

@@ -171,50 +171,31 @@ def _register(code, name, measure, aggregation, description=""):
 C, P, SUM, RATIO = Measure.COUNT, Measure.PERCENT, Aggregation.SUM, Aggregation.RATIO
 
 
-@_register("received", _("Hồ sơ tiếp nhận trong kỳ"), C, SUM,
-           _("Không tính hồ sơ bị từ chối tiếp nhận."))  # fmt: skip
-def received(units, period):
-    return _count(units, _received_q(period))
+IN_TIME = [Timing.EARLY, Timing.ON_TIME]
+# Counts: code, name, filter of the period's dossiers, description.
+COUNTS = [
+    ("received", _("Hồ sơ tiếp nhận trong kỳ"), _received_q, _("Không tính hồ sơ bị từ chối tiếp nhận.")),
+    ("received_online", _("Hồ sơ tiếp nhận trực tuyến"), lambda p: _received_q(p) & Q(channel=Channel.ONLINE), ""),
+    ("received_counter", _("Hồ sơ tiếp nhận trực tiếp"), lambda p: _received_q(p) & Q(channel=Channel.COUNTER), ""),
+    ("received_post", _("Hồ sơ tiếp nhận qua bưu chính"), lambda p: _received_q(p) & Q(channel=Channel.POST), ""),
+    ("resolved", _("Hồ sơ đã giải quyết trong kỳ"), _resolved_q, ""),
+    ("resolved_early", _("Hồ sơ giải quyết trước hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.EARLY), ""),
+    ("resolved_on_time", _("Hồ sơ giải quyết đúng hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.ON_TIME), ""),
+    ("resolved_in_time", _("Hồ sơ giải quyết trước và đúng hạn"), lambda p: _resolved_q(p) & Q(timing__in=IN_TIME), ""),
+    ("resolved_late", _("Hồ sơ giải quyết quá hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.LATE), ""),
+]  # fmt: skip
 
 
-@_register("received_online", _("Hồ sơ tiếp nhận trực tuyến"), C, SUM)
-def received_online(units, period):
-    return _count(units, _received_q(period) & Q(channel=Channel.ONLINE))
+def _register_count(code, name, where, description):
+    @_register(code, name, C, SUM, description)
+    def count(units, period):
+        return _count(units, where(period))
+
+    return count
 
 
-@_register("received_counter", _("Hồ sơ tiếp nhận trực tiếp"), C, SUM)
-def received_counter(units, period):
-    return _count(units, _received_q(period) & Q(channel=Channel.COUNTER))
-
-
-@_register("received_post", _("Hồ sơ tiếp nhận qua bưu chính"), C, SUM)
-def received_post(units, period):
-    return _count(units, _received_q(period) & Q(channel=Channel.POST))
-
-
-@_register("resolved", _("Hồ sơ đã giải quyết trong kỳ"), C, SUM)
-def resolved(units, period):
-    return _count(units, _resolved_q(period))
-
-
-@_register("resolved_early", _("Hồ sơ giải quyết trước hạn"), C, SUM)
-def resolved_early(units, period):
-    return _count(units, _resolved_q(period) & Q(timing=Timing.EARLY))
-
-
-@_register("resolved_on_time", _("Hồ sơ giải quyết đúng hạn"), C, SUM)
-def resolved_on_time(units, period):
-    return _count(units, _resolved_q(period) & Q(timing=Timing.ON_TIME))
-
-
-@_register("resolved_in_time", _("Hồ sơ giải quyết trước và đúng hạn"), C, SUM)
-def resolved_in_time(units, period):
-    return _count(units, _resolved_q(period) & Q(timing__in=[Timing.EARLY, Timing.ON_TIME]))
-
-
-@_register("resolved_late", _("Hồ sơ giải quyết quá hạn"), C, SUM)
-def resolved_late(units, period):
-    return _count(units, _resolved_q(period) & Q(timing=Timing.LATE))
+for _args in COUNTS:
+    _register_count(*_args)
 
 
 @_register("pending_in_time", _("Hồ sơ đang giải quyết, trong hạn (cuối kỳ)"), C, Aggregation.LAST)
