@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "tttt.core",
     "tttt.org",
     "tttt.onestop",
+    "tttt.establishments",
     "tttt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

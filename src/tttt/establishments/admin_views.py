@@ -1,0 +1,219 @@
+"""Back office: the establishments register, certificates and their warnings."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from tttt.org.models import Unit
+from tttt.org.queries import restrict_to_scope, user_can
+
+from . import queries, services
+from .models import Certificate, Establishment
+
+FIELDS = [
+    "business_type", "name", "owner_kind", "owner_name", "owner_id_number",
+    "registration_number", "address", "unit", "former_unit", "latitude", "longitude",
+    "floor_area", "machines", "rooms", "opening_hours", "status", "opened_on", "closed_on",
+]  # fmt: skip
+
+
+class EstablishmentForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=gettext_lazy("Lý do thay đổi trạng thái (nếu có)"), required=False, max_length=300
+    )
+
+    class Meta:
+        model = Establishment
+        fields = FIELDS
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if for_user is not None:
+            units = restrict_to_scope(Unit.objects.administrative(), for_user, unit_field=None)
+            self.fields["unit"].queryset = units.current().order_by("path")
+            self.fields["former_unit"].queryset = units.exclude(valid_to__isnull=True).order_by(
+                "path"
+            )
+
+
+class EstablishmentIndexView(generic.IndexView):
+    add_item_label = gettext_lazy("Thêm cơ sở")
+
+    def get_base_queryset(self):
+        return queries.scoped_establishments(self.request.user).select_related(
+            "business_type", "unit"
+        )
+
+
+class EstablishmentCreateView(generic.CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.establishment_save(
+            user=self.request.user,
+            establishment=self.form.instance,
+            reason=self.form.cleaned_data.get("reason", ""),
+        )
+
+
+class EstablishmentEditView(generic.EditView):
+    def get_base_queryset(self):
+        return queries.scoped_establishments(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.establishment_save(
+            user=self.request.user,
+            establishment=self.form.instance,
+            reason=self.form.cleaned_data.get("reason", ""),
+        )
+
+
+class CertificateForm(forms.ModelForm):
+    class Meta:
+        model = Certificate
+        fields = ["kind", "number", "issuer", "issued_on", "valid_until", "is_temporary"]
+        widgets = {
+            "issued_on": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class EstablishmentDetailView(generic.InspectView):
+    template_name = "establishments/admin/establishment_detail.html"
+    page_title = gettext_lazy("Cơ sở kinh doanh")
+
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(
+            Establishment.objects.select_related("business_type", "unit", "former_unit"), pk=self.pk
+        )
+        if not user_can(self.request.user, "establishments.view_establishment", obj.unit):
+            raise PermissionDenied(_("Cơ sở này nằm ngoài phạm vi được giao cho bạn."))
+        return obj
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        e = self.object
+        today = timezone.localdate()
+        certificates = list(e.certificates.all())
+        context.update(
+            establishment=e,
+            certificates=[(c, c.is_valid_on(today)) for c in certificates],
+            history=e.status_changes.select_related("actor"),
+            can_edit=user_can(self.request.user, services.CERTIFY, e.unit),
+            certificate_form=getattr(self, "certificate_form", None)
+            or CertificateForm(
+                initial={"kind": e.business_type.certificate_name, "issued_on": today}
+            ),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = e = self.get_object()
+        action = request.POST.get("action")
+        try:
+            if action == "issue":
+                form = CertificateForm(request.POST, instance=Certificate(establishment=e))
+                if not form.is_valid():
+                    self.certificate_form = form
+                    return self.render_to_response(self.get_context_data())
+                services.certificate_issue(user=request.user, certificate=form.instance)
+                messages.success(request, _("Đã cấp giấy."))
+            else:
+                cert = get_object_or_404(e.certificates, pk=request.POST.get("certificate"))
+                day = forms.DateField().clean(request.POST.get("on") or str(timezone.localdate()))
+                reason = request.POST.get("reason", "")
+                if action == "extend":
+                    services.certificate_extend(user=request.user, certificate=cert, until=day)
+                elif action == "suspend":
+                    end = request.POST.get("until")
+                    services.certificate_suspend(user=request.user, certificate=cert, start=day,
+                                                 end=forms.DateField().clean(end) if end else None,
+                                                 reason=reason)  # fmt: skip
+                elif action == "revoke":
+                    services.certificate_revoke(
+                        user=request.user, certificate=cert, on=day, reason=reason
+                    )
+                else:
+                    raise ValidationError(_("Thao tác không hợp lệ."))
+                messages.success(
+                    request, _("Đã cập nhật giấy số {number}.").format(number=cert.number)
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return redirect(request.path)
+
+
+class EstablishmentViewSet(ModelViewSet):
+    model = Establishment
+    icon = "home"
+    menu_label = gettext_lazy("Cơ sở kinh doanh")
+    menu_order = 130
+    add_to_admin_menu = True
+    name = "establishments"
+    index_view_class = EstablishmentIndexView
+    add_view_class = EstablishmentCreateView
+    edit_view_class = EstablishmentEditView
+    inspect_view_class = EstablishmentDetailView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["business_type", "status"]
+    search_fields = ["search_name", "registration_number"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["name"]
+    list_display = [
+        TitleColumn(
+            "name",
+            label=gettext_lazy("tên cơ sở"),
+            get_url=lambda o: reverse("establishments:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        Column("business_type", label=gettext_lazy("loại hình")),
+        "owner_name",
+        "address",
+        Column("unit", label=gettext_lazy("đơn vị")),
+        Column("get_status_display", label=gettext_lazy("trạng thái")),
+    ]
+    list_export = ["name", "business_type", "owner_name", "registration_number", "address",
+                   "unit", "floor_area", "machines", "rooms", "opening_hours", "status"]  # fmt: skip
+
+    def get_form_class(self, for_update=False):
+        return EstablishmentForm
+
+
+def warnings_view(request):
+    """Certificates expiring in 60 and 30 days; active establishments without one."""
+    if not request.user.has_perm("establishments.view_establishment"):
+        raise PermissionDenied(_("Bạn không có quyền xem cơ sở kinh doanh."))
+    certificates = queries.scoped_certificates(request.user).select_related(
+        "establishment__unit", "establishment__business_type"
+    )
+    establishments = queries.scoped_establishments(request.user).select_related(
+        "business_type", "unit"
+    )
+    return TemplateResponse(
+        request,
+        "establishments/admin/warnings.html",
+        {
+            "within_30": queries.expiring(certificates, 30)[:200],
+            "within_60": queries.expiring(certificates, 60).exclude(
+                pk__in=queries.expiring(certificates, 30).values("pk")
+            )[:200],
+            "unlicensed": queries.without_valid_certificate(establishments)[:200],
+        },
+    )

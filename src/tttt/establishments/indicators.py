@@ -1,0 +1,72 @@
+"""Figures of the establishments register (DESIGN.md indicator protocol)."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tttt.core.indicators import Aggregation, Measure, indicator
+from tttt.org.indicators import territory_q
+
+from .models import Certificate, Establishment
+
+
+def operating_q(day) -> Q:
+    """Operating on `day`: opened by then (or date unknown) and not closed by then."""
+    return (Q(opened_on__isnull=True) | Q(opened_on__lte=day)) & (
+        Q(closed_on__isnull=True) | Q(closed_on__gt=day)
+    )
+
+
+def _operating(units, period, type_code=None):
+    qs = Establishment.objects.filter(territory_q(units), operating_q(period.end))
+    if type_code:
+        qs = qs.filter(business_type__code=type_code)
+    return qs.count()
+
+
+@indicator(code="establishments.operating", name=_("Cơ sở kinh doanh đang hoạt động (cuối kỳ)"),
+           measure=Measure.COUNT, aggregation=Aggregation.LAST)  # fmt: skip
+def operating(units, period):
+    return _operating(units, period)
+
+
+def _register_type(code, name):
+    @indicator(code=f"establishments.operating_{code}", name=name, measure=Measure.COUNT,
+               aggregation=Aggregation.LAST)  # fmt: skip
+    def count(units, period):
+        return _operating(units, period, code)
+
+    return count
+
+
+for _code, _name in [
+    ("internet", _("Điểm cung cấp dịch vụ Internet (cuối kỳ)")),
+    ("game", _("Điểm cung cấp dịch vụ trò chơi điện tử công cộng (cuối kỳ)")),
+    ("karaoke", _("Cơ sở kinh doanh dịch vụ karaoke (cuối kỳ)")),
+    ("printing", _("Cơ sở in, photocopy (cuối kỳ)")),
+    ("publication", _("Cơ sở phát hành xuất bản phẩm (cuối kỳ)")),
+]:
+    _register_type(_code, _name)
+
+
+def _issued(units, period, temporary=None):
+    qs = Certificate.objects.filter(
+        territory_q(units, "establishment__unit"),
+        issued_on__gte=period.start,
+        issued_on__lte=period.end,
+    )
+    if temporary is not None:
+        qs = qs.filter(is_temporary=temporary)
+    return qs.count()
+
+
+@indicator(code="establishments.certificates_issued", name=_("Giấy phép, giấy chứng nhận đã cấp"),
+           measure=Measure.COUNT, aggregation=Aggregation.SUM,
+           description=_("Cả giấy tạm thời và chính thức, theo ngày cấp."))  # fmt: skip
+def certificates_issued(units, period):
+    return _issued(units, period)
+
+
+@indicator(code="establishments.certificates_temporary", name=_("Giấy chứng nhận tạm thời đã cấp"),
+           measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
+def certificates_temporary(units, period):
+    return _issued(units, period, temporary=True)

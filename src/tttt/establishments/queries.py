@@ -1,0 +1,50 @@
+"""Reads: scoped establishments, certificates about to expire, unlicensed establishments."""
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from tttt.org.queries import restrict_to_scope
+
+from .models import Certificate, Establishment, valid_certificate_q
+
+WARN_DAYS = (60, 30)
+
+
+def scoped_establishments(user) -> QuerySet[Establishment]:
+    return restrict_to_scope(
+        Establishment.objects.all(), user, perm="establishments.view_establishment"
+    )
+
+
+def scoped_certificates(user) -> QuerySet[Certificate]:
+    return restrict_to_scope(
+        Certificate.objects.all(),
+        user,
+        unit_field="establishment__unit",
+        perm="establishments.view_establishment",
+    )
+
+
+def expiring(qs: QuerySet[Certificate], within_days: int, today: date | None = None):
+    """Valid certificates whose validity (with any extension) ends within `within_days`."""
+    today = today or timezone.localdate()
+    return (
+        qs.filter(valid_certificate_q(today), establishment__status=Establishment.Status.ACTIVE)
+        .annotate(expires=Coalesce("extended_until", "valid_until"))
+        .filter(expires__lte=today + timedelta(days=within_days))
+        .order_by("expires")
+    )
+
+
+def without_valid_certificate(qs: QuerySet[Establishment], today: date | None = None):
+    """Active establishments of a type that needs a certificate, with none valid today."""
+    today = today or timezone.localdate()
+    valid = Certificate.objects.filter(valid_certificate_q(today), establishment=OuterRef("pk"))
+    return (
+        qs.filter(status=Establishment.Status.ACTIVE)
+        .exclude(business_type__certificate_name="")
+        .exclude(Exists(valid))
+    )

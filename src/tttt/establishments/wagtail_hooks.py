@@ -1,0 +1,28 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return admin_views.EstablishmentViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [path("co-so/canh-bao/", admin_views.warnings_view, name="establishments_warnings")]
+
+
+class WarningsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("establishments.view_establishment")
+
+
+@hooks.register("register_admin_menu_item")
+def warnings_menu_item():
+    return WarningsMenuItem(
+        _("Cảnh báo giấy phép"), reverse("establishments_warnings"), icon_name="warning", order=131
+    )
