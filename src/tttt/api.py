@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
+from tttt.establishments.api import router as establishments_router
 from tttt.onestop.api import router as onestop_router
 from tttt.org.api import router as org_router
 
@@ -12,6 +13,7 @@ api = NinjaAPI(
 )
 api.add_router("/", org_router)
 api.add_router("/", onestop_router)
+api.add_router("/", establishments_router)
 
 
 @api.exception_handler(PermissionDenied)

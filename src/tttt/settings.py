@@ -196,14 +196,25 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+
 # Content Security Policy, in force in development too so that tests exercise it.
 # Wagtail's admin sets inline style attributes, hence 'unsafe-inline' for styles only.
+def _tile_hosts() -> list[str]:
+    from urllib.parse import urlsplit
+
+    url = os.environ.get("TTTT_MAP_TILES", "")
+    if not url:
+        return []
+    parts = urlsplit(url.replace("{s}", "*"))
+    return [f"{parts.scheme}://{parts.netloc}"]
+
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *_tile_hosts()],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
@@ -258,6 +269,10 @@ TTTT_ONESTOP_CUTOFF = os.environ.get("TTTT_ONESTOP_CUTOFF", "15:00")
 TTTT_ONESTOP_MAX_FILE_MB = int(os.environ.get("TTTT_ONESTOP_MAX_FILE_MB", 10))
 TTTT_ONESTOP_FILE_TYPES = env_list("TTTT_ONESTOP_FILE_TYPES", "pdf,jpg,jpeg,png,doc,docx,xls,xlsx")
 TTTT_LOOKUP_RATE = os.environ.get("TTTT_LOOKUP_RATE", "10/600")  # attempts / seconds per IP
+
+# Public map: a tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png (its host is
+# added to the CSP); empty by default, and the markers show without tiles.
+TTTT_MAP_TILES = os.environ.get("TTTT_MAP_TILES", "")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from tttt.api import api
+from tttt.establishments import views as establishment_views
 from tttt.onestop import views as onestop_views
 from tttt.org import twofactor, views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("tra-cuu-ho-so/", onestop_views.dossier_lookup, name="dossier_lookup"),
     path("tra-cuu-ho-so/danh-gia/", onestop_views.dossier_rate, name="dossier_rate"),
     path("nop-ho-so/", onestop_views.online_submit, name="online_submit"),
+    path("co-so-kinh-doanh/", establishment_views.public_list, name="establishments_public"),
     path("api/v1/", api.urls),
     path("admin/2fa/verify/", twofactor.verify, name="tttt_2fa_verify"),
     path("admin/2fa/setup/", twofactor.setup, name="tttt_2fa_setup"),

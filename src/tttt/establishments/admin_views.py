@@ -161,6 +161,7 @@ class EstablishmentDetailView(generic.InspectView):
 
 class EstablishmentViewSet(ModelViewSet):
     model = Establishment
+    index_template_name = "establishments/admin/establishment_index.html"
     icon = "home"
     menu_label = gettext_lazy("Cơ sở kinh doanh")
     menu_order = 130
@@ -217,3 +218,64 @@ def warnings_view(request):
             "unlicensed": queries.without_valid_certificate(establishments)[:200],
         },
     )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Tệp danh sách cơ sở (.xlsx hoặc .csv)"))
+
+
+def import_view(request):
+    """Establishments from a file: all rows or none, every problem by row and column."""
+    from tttt.core.tabular import ImportRejected
+
+    from .importer import import_establishments
+
+    if not request.user.has_perm("establishments.add_establishment"):
+        raise PermissionDenied(_("Bạn không có quyền nhập cơ sở kinh doanh."))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = import_establishments(
+                user=request.user, filename=upload.name, content=upload.read()
+            )
+        except ImportRejected as exc:
+            problems = exc.problems
+            messages.error(request, _("Chưa nhập gì: tệp có {n} lỗi.").format(n=len(problems)))
+        else:
+            messages.success(request, _("Đã nhập {n} cơ sở.").format(n=count))
+            return redirect("establishments:index")
+    return TemplateResponse(
+        request,
+        "core/tabular_import.html",
+        {
+            "form": form,
+            "problems": problems,
+            "title": _("Nhập danh sách cơ sở kinh doanh"),
+            "help": _(
+                "Mỗi dòng một cơ sở. «Loại hình» ghi mã (internet, game, karaoke, printing, "
+                "publication); «Mã đơn vị hành chính» là mã xã, phường hiện nay hoặc trước "
+                "01/7/2025 (hệ thống tự tìm đơn vị hiện nay). Ngày ghi dd/mm/yyyy."
+            ),
+            "template_url": reverse("establishments_import_template"),
+        },
+    )
+
+
+def import_template(request):
+    from django.http import HttpResponse
+
+    from tttt.core.tabular import xlsx_bytes
+
+    from .importer import HEADERS
+
+    example = ["karaoke", "Karaoke Hoa Sen", "cá nhân", "Nguyễn Văn Bình", "027090001234",
+               "27A8001234", "Thôn Ngọc Quan", "09523", "21.0321", "106.2254", "120", "",
+               "6", "08:00-24:00", "01/03/2024"]  # fmt: skip
+    response = HttpResponse(
+        xlsx_bytes(HEADERS, [example], "Cơ sở"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-co-so.xlsx"'
+    return response

@@ -13,7 +13,15 @@ def register_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("co-so/canh-bao/", admin_views.warnings_view, name="establishments_warnings")]
+    return [
+        path("co-so/canh-bao/", admin_views.warnings_view, name="establishments_warnings"),
+        path("co-so/nhap/", admin_views.import_view, name="establishments_import"),
+        path(
+            "co-so/nhap/mau.xlsx",
+            admin_views.import_template,
+            name="establishments_import_template",
+        ),
+    ]
 
 
 class WarningsMenuItem(MenuItem):

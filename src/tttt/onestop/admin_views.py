@@ -770,7 +770,20 @@ def catalog_import(request):
             )
             return redirect("procedures:index")
     return TemplateResponse(
-        request, "onestop/admin/catalog_import.html", {"form": form, "problems": problems}
+        request,
+        "core/tabular_import.html",
+        {
+            "form": form,
+            "problems": problems,
+            "title": _("Nhập danh mục thủ tục"),
+            "help": _(
+                "Tải tệp mẫu bằng nút «Xuất danh mục» rồi sửa và nhập lại. Các thủ tục được "
+                "nhận diện theo mã; thành phần hồ sơ ghi mỗi giấy tờ một dòng, dạng «Tên [số bản "
+                "chính/số bản sao]»; quy trình ghi mỗi bước một dòng, dạng «tên bước | vai trò | "
+                "tỷ lệ %»."
+            ),
+            "template_url": reverse("onestop_catalog_export"),
+        },
     )
 
 

@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 
+from tttt.core.tabular import ImportRejected, Problem, read_table, rows_by_header
 from tttt.org.models import Unit
 from tttt.org.queries import user_can
 from tttt.org.services import acting
 
 from .models import Procedure, ProcedureDocument, ProcedureField, ProcedureStep
+
+__all__ = ["HEADERS", "ImportRejected", "Problem", "export_csv", "export_xlsx", "import_catalog"]
 
 COLUMNS = [
     ("code", "Mã thủ tục"),
@@ -46,22 +49,6 @@ UNITS = {"ngày": "day", "giờ": "hour"}
 ONLINE = {"toàn trình": "full", "một phần": "partial", "không": "none"}
 YES = {"có": True, "x": True, "1": True, "không": False, "0": False, "": True}
 _DOC = re.compile(r"^(?P<name>.+?)\s*\[(?P<o>\d+)\s*/\s*(?P<c>\d+)\]\s*$")
-
-
-@dataclass
-class Problem:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self):
-        return f"Dòng {self.row}, cột «{self.column}»: {self.message}"
-
-
-class ImportRejected(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__(f"Không nhập: {len(problems)} lỗi.")
 
 
 @dataclass
@@ -127,47 +114,14 @@ def export_csv(procedures) -> bytes:
 # ---------------------------------------------------------------- import
 
 
-def read_table(filename: str, content: bytes) -> list[list]:
-    """The rows of an XLSX or CSV file, header first. Raises ImportRejected if unreadable."""
-    name = filename.lower()
-    try:
-        if name.endswith(".xlsx"):
-            from openpyxl import load_workbook
-
-            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-        if name.endswith(".csv"):
-            text = content.decode("utf-8-sig")
-            return list(csv.reader(io.StringIO(text)))
-    except Exception as exc:  # noqa: BLE001 — any unreadable file gets one clear problem
-        raise ImportRejected([Problem(1, "tệp", f"Không đọc được tệp ({exc}).")]) from exc
-    raise ImportRejected([Problem(1, "tệp", "Chỉ nhận tệp .xlsx hoặc .csv.")])
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def parse(table: list[list], user) -> tuple[list[Row], list[Problem]]:
-    problems: list[Problem] = []
-    if not table:
-        return [], [Problem(1, "tệp", "Tệp trống.")]
-    header = [_text(h) for h in table[0]]
-    missing = [h for h in HEADERS[:8] if h not in header]
-    if missing:
-        return [], [Problem(1, h, "Thiếu cột này ở dòng tiêu đề.") for h in missing]
-    index = {key: header.index(title) for key, title in COLUMNS if title in header}
+    found, problems = rows_by_header(table, COLUMNS, [k for k, _t in COLUMNS[:8]])
+    if problems:
+        return [], problems
     units_by_code: dict[str, list[Unit]] = {}
     wanted_codes = set()
     rows: list[Row] = []
-    for number, raw in enumerate(table[1:], start=2):
-        values = {k: _text(raw[i]) if i < len(raw) else "" for k, i in index.items()}
-        if not any(values.values()):
-            continue
+    for number, values in found:
         rows.append(Row(number, values))
         wanted_codes.update(
             c.strip() for c in re.split(r"[;,\n]", values.get("units", "")) if c.strip()

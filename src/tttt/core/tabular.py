@@ -1,0 +1,87 @@
+"""All-or-nothing imports of XLSX/CSV tables: read the rows, list every problem by row and
+column, write nothing unless there is none. Each app supplies its columns and its parser."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+
+@dataclass
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self):
+        return f"Dòng {self.row}, cột «{self.column}»: {self.message}"
+
+
+class ImportRejected(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"Không nhập: {len(problems)} lỗi.")
+
+
+def read_table(filename: str, content: bytes) -> list[list]:
+    """The rows of an XLSX or CSV file, header first. Raises ImportRejected if unreadable."""
+    name = filename.lower()
+    try:
+        if name.endswith(".xlsx"):
+            from openpyxl import load_workbook
+
+            wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        if name.endswith(".csv"):
+            return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    except Exception as exc:  # noqa: BLE001 — any unreadable file gets one clear problem
+        raise ImportRejected([Problem(1, "tệp", f"Không đọc được tệp ({exc}).")]) from exc
+    raise ImportRejected([Problem(1, "tệp", "Chỉ nhận tệp .xlsx hoặc .csv.")])
+
+
+def text(value) -> str:
+    """A cell as trimmed text (`12.0` from a spreadsheet becomes `12`)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def rows_by_header(table: list[list], columns: list[tuple[str, str]], required: list[str]):
+    """`(row number, {key: text})` for each non-empty row, or problems for missing headers.
+
+    `columns` are `(key, header title)`; `required` the keys whose header must be present.
+    """
+    if not table:
+        return [], [Problem(1, "tệp", "Tệp trống.")]
+    header = [text(h) for h in table[0]]
+    titles = dict(columns)
+    missing = [titles[k] for k in required if titles[k] not in header]
+    if missing:
+        return [], [Problem(1, title, "Thiếu cột này ở dòng tiêu đề.") for title in missing]
+    index = {key: header.index(title) for key, title in columns if title in header}
+    rows = []
+    for number, raw in enumerate(table[1:], start=2):
+        values = {k: text(raw[i]) if i < len(raw) else "" for k, i in index.items()}
+        if any(values.values()):
+            rows.append((number, values))
+    return rows, []
+
+
+def xlsx_bytes(headers: list[str], rows: list[list], title: str = "Dữ liệu") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
