@@ -315,4 +315,9 @@ def build_demo(stdout=None) -> list[DemoLogin]:
         today_communes=[new_trung_chinh, new_thua],
         slug=slug,
     )
+    from .establishments import build_establishments
+
+    build_establishments(
+        write, cua_lo=cua_lo, luong_tai=luong_tai, today_communes=[new_trung_chinh, new_thua]
+    )
     return logins

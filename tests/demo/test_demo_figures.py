@@ -34,6 +34,24 @@ def test_the_demo_reproduces_the_seed_figures(demo):
     luong_tai_2019()
     long_an_2013()
     todays_communes_have_live_work()
+    establishments()
+
+
+def establishments():
+    cua_lo = Unit.objects.get(name="Thị xã Cửa Lò")
+
+    def count(code, unit, period):
+        return get_indicator(f"establishments.{code}").compute([unit], Period.parse(period))
+
+    assert count("operating_internet", cua_lo, "2014") == 28
+    assert count("operating_karaoke", cua_lo, "2014") == 22
+    luong_tai = legacy("Huyện Lương Tài")
+    assert count("certificates_temporary", luong_tai, "2019-9M") == 2
+    from tttt.establishments.models import Certificate, Establishment
+    from tttt.establishments.queries import expiring, without_valid_certificate
+
+    assert expiring(Certificate.objects.all(), 30).count() >= 2
+    assert without_valid_certificate(Establishment.objects.all()).exists()
 
 
 def luong_tai_2019():
