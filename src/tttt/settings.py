@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tttt.org",
     "tttt.onestop",
     "tttt.establishments",
+    "tttt.inspections",
     "tttt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,72 @@
+"""Figures of inspections and penalties (DESIGN.md indicator protocol)."""
+
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+
+from tttt.core.indicators import Aggregation, Measure, indicator
+from tttt.org.indicators import territory_q
+
+from .models import Inspection, PenaltyDecision
+
+
+def _inspections(units, period):
+    return Inspection.objects.filter(
+        territory_q(units, "establishment__unit"),
+        status=Inspection.Status.CLOSED,
+        inspected_on__gte=period.start,
+        inspected_on__lte=period.end,
+    )
+
+
+def _decisions(units, period):
+    """Decisions issued in the period that no correction has replaced."""
+    return PenaltyDecision.objects.filter(
+        territory_q(units, "violation__inspection__establishment__unit"),
+        issued_on__gte=period.start,
+        issued_on__lte=period.end,
+        corrected_by__isnull=True,
+    )
+
+
+@indicator(code="inspections.done", name=_("Cuộc kiểm tra đã thực hiện"), measure=Measure.COUNT,
+           aggregation=Aggregation.SUM, description=_("Biên bản kiểm tra đã khóa, theo ngày kiểm tra."))  # fmt: skip
+def done(units, period):
+    return _inspections(units, period).count()
+
+
+@indicator(code="inspections.establishments_inspected", name=_("Cơ sở được kiểm tra"),
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE)  # fmt: skip
+def establishments_inspected(units, period):
+    return _inspections(units, period).values("establishment").distinct().count()
+
+
+@indicator(code="inspections.establishments_with_violations", name=_("Cơ sở có vi phạm"),
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE)  # fmt: skip
+def establishments_with_violations(units, period):
+    return (
+        _inspections(units, period)
+        .filter(violations__isnull=False)
+        .values("establishment")
+        .distinct()
+        .count()
+    )
+
+
+@indicator(code="inspections.establishments_penalised", name=_("Cơ sở bị xử phạt"),
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE)  # fmt: skip
+def establishments_penalised(units, period):
+    return (
+        _decisions(units, period).values("violation__inspection__establishment").distinct().count()
+    )
+
+
+@indicator(code="inspections.penalties", name=_("Quyết định xử phạt"), measure=Measure.COUNT,
+           aggregation=Aggregation.SUM)  # fmt: skip
+def penalties(units, period):
+    return _decisions(units, period).count()
+
+
+@indicator(code="inspections.penalty_amount", name=_("Tổng tiền phạt"), measure=Measure.VND,
+           aggregation=Aggregation.SUM)  # fmt: skip
+def penalty_amount(units, period):
+    return _decisions(units, period).aggregate(total=Sum("amount"))["total"] or 0

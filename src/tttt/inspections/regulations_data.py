@@ -1,0 +1,115 @@
+"""The rules TTTT ships (DOMAIN.md §4). Each says where it was checked; a rule whose text
+could not be checked says so in `source`. Administrators edit them in the back office."""
+
+from datetime import date, time
+
+M = 1_000_000
+D = "DOMAIN.md §4"
+GAME, INTERNET, KARAOKE = "game", "internet", "karaoke"
+
+RULES = [
+    # Decree 72/2013 (as amended by Decree 27/2018): game points until Decree 147/2024.
+    dict(code="nd72-khoang-cach-truong-hoc", title="Điểm trò chơi cách cổng trường tiểu học, THCS, THPT từ 200 m trở lên",
+         legal_basis="Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)", article="Điều 35",
+         source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
+         valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
+         check_kind="minimum", minimum=200, minimum_unit="m",
+         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35 (từ 15/4/2020)", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
+         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+    dict(code="nd72-dien-tich-do-thi-i", title="Diện tích phòng máy tối thiểu 50 m² (đô thị loại đặc biệt, loại I)",
+         legal_basis="Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)", article="Điều 35",
+         source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
+         valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
+         check_kind="minimum", minimum=50, minimum_unit="m²",
+         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
+         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+    dict(code="nd72-dien-tich-do-thi-ii-iii", title="Diện tích phòng máy tối thiểu 40 m² (đô thị loại II, III)",
+         legal_basis="Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)", article="Điều 35",
+         source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
+         valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
+         check_kind="minimum", minimum=40, minimum_unit="m²",
+         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
+         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+    dict(code="nd72-dien-tich-noi-khac", title="Diện tích phòng máy tối thiểu 30 m² (đô thị loại IV, V và nơi khác)",
+         legal_basis="Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)", article="Điều 35",
+         source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
+         valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
+         check_kind="minimum", minimum=30, minimum_unit="m²",
+         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
+         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+    # Decree 147/2024: game points from 25/12/2024.
+    dict(code="nd147-gio-hoat-dong", title="Không hoạt động từ 22 giờ đến 8 giờ sáng hôm sau",
+         legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 68",
+         source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp (ngày hiệu lực 25/12/2024 theo nguồn thứ cấp)",
+         valid_from=date(2024, 12, 25), valid_to=date(2026, 6, 30), types=[GAME],
+         check_kind="window", window_start=time(22, 0), window_end=time(8, 0),
+         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35 khoản 3 (TL/b5187065077ce641.md)",
+         fine_min_person=int(2.5 * M), fine_max_person=5 * M, fine_min_org=5 * M, fine_max_org=10 * M,
+         commune_chair_max=5 * M),
+    dict(code="nd147-gio-hoat-dong-nd174", title="Không hoạt động từ 22 giờ đến 8 giờ sáng hôm sau",
+         legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 68",
+         source=f"{D}: khung phạt theo Nghị định 174/2026/NĐ-CP Điều 100 — nguồn thứ cấp (bản OCR), chưa kiểm chứng văn bản gốc",
+         valid_from=date(2026, 7, 1), types=[GAME],
+         check_kind="window", window_start=time(22, 0), window_end=time(8, 0),
+         fine_basis="Nghị định 174/2026/NĐ-CP Điều 100 (chưa kiểm chứng)",
+         fine_min_person=5 * M, fine_max_person=int(7.5 * M), fine_min_org=10 * M, fine_max_org=15 * M,
+         commune_chair_max=5 * M),
+    dict(code="nd147-bien-hieu", title="Có biển hiệu ghi tên, địa chỉ, số điện thoại, số đăng ký kinh doanh",
+         legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 62",
+         source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
+         valid_from=date(2024, 12, 25), types=[GAME, INTERNET], check_kind="yes_no"),
+    dict(code="nd147-pccc", title="Có phương tiện và nội quy phòng cháy, chữa cháy",
+         legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 62",
+         source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
+         valid_from=date(2024, 12, 25), types=[GAME, INTERNET], check_kind="yes_no"),
+    dict(code="nd147-giay-chung-nhan", title="Có Giấy chứng nhận đủ điều kiện còn hiệu lực (3 năm, gia hạn một lần tối đa 2 năm)",
+         legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 63, 66",
+         source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
+         valid_from=date(2024, 12, 25), types=[GAME], check_kind="yes_no",
+         fine_basis="Nghị định 174/2026/NĐ-CP Điều 100 (chưa kiểm chứng)",
+         fine_min_person=5 * M, fine_max_person=int(7.5 * M), fine_min_org=10 * M, fine_max_org=15 * M,
+         commune_chair_max=5 * M),
+    # Karaoke: Decree 54/2019 as amended by Decree 148/2024.
+    dict(code="nd54-dien-tich-phong", title="Phòng hát có diện tích từ 20 m² trở lên, không kể công trình phụ",
+         legal_basis="Nghị định 54/2019/NĐ-CP (sửa đổi bởi Nghị định 148/2024/NĐ-CP)", article="Điều 4",
+         source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md",
+         valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="minimum", minimum=20, minimum_unit="m²",
+         fine_basis="Nghị định 38/2021/NĐ-CP Điều 15 khoản 6 (TL/70cac2fcb610ecb3.md)",
+         fine_min_person=15 * M, fine_max_person=20 * M, fine_min_org=30 * M, fine_max_org=40 * M,
+         commune_chair_max=5 * M),
+    dict(code="nd54-khoa-cua", title="Không đặt chốt cửa bên trong, không đặt thiết bị báo động (trừ báo cháy)",
+         legal_basis="Nghị định 54/2019/NĐ-CP (sửa đổi bởi Nghị định 148/2024/NĐ-CP)", article="Điều 4",
+         source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md",
+         valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="yes_no",
+         fine_basis="Nghị định 38/2021/NĐ-CP Điều 15 khoản 6 (TL/70cac2fcb610ecb3.md)",
+         fine_min_person=15 * M, fine_max_person=20 * M, fine_min_org=30 * M, fine_max_org=40 * M,
+         commune_chair_max=5 * M),
+    dict(code="nd54-gio-hoat-dong", title="Không hoạt động từ 0 giờ đến 8 giờ sáng",
+         legal_basis="Nghị định 54/2019/NĐ-CP", article="Điều 7 khoản 2",
+         source=f"{D}: kiểm chứng qua TL/ddce6953fed1e561.md; khung phạt chưa kiểm chứng",
+         valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="window", window_start=time(0, 0), window_end=time(8, 0)),
+    # Karaoke before 2019 (the 2014 demo): Decree 103/2009.
+    dict(code="nd103-anh-sang", title="Phòng karaoke bảo đảm ánh sáng theo quy định",
+         legal_basis="Nghị định 103/2009/NĐ-CP (Quy chế hoạt động văn hóa và kinh doanh dịch vụ văn hóa công cộng)",
+         article="Điều 30, 32",
+         source="Chưa kiểm chứng được văn bản gốc; nội dung theo bài gốc 000 (phòng không đảm bảo ánh sáng)",
+         valid_from=date(2010, 1, 1), valid_to=date(2019, 8, 31), types=[KARAOKE], check_kind="yes_no"),
+    dict(code="nd103-gio-hoat-dong", title="Không hoạt động sau 12 giờ đêm đến 8 giờ sáng",
+         legal_basis="Nghị định 103/2009/NĐ-CP", article="Điều 32",
+         source="Chưa kiểm chứng được văn bản gốc; nội dung theo bài gốc 000 (không đúng giờ đóng mở cửa)",
+         valid_from=date(2010, 1, 1), valid_to=date(2019, 8, 31), types=[KARAOKE],
+         check_kind="window", window_start=time(0, 0), window_end=time(8, 0)),
+]  # fmt: skip
+
+
+def load(Regulation, BusinessType) -> int:
+    types = {t.code: t for t in BusinessType.objects.all()}
+    made = 0
+    for row in RULES:
+        data = dict(row)
+        codes = data.pop("types")
+        rule, created = Regulation.objects.get_or_create(code=data["code"], defaults=data)
+        if created:
+            rule.business_types.set([types[c] for c in codes if c in types])
+            made += 1
+    return made

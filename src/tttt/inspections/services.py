@@ -1,0 +1,295 @@
+"""Inspections: plans and their targets, records saved as the inspector goes, violations
+and penalty decisions (within the rule's range; issued once, corrected by a new one)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tttt.core.formatting import format_money
+from tttt.establishments.models import Establishment
+from tttt.org.models import Unit
+from tttt.org.queries import restrict_to_scope, user_can
+from tttt.org.services import acting
+
+from .models import (
+    CheckItem,
+    Inspection,
+    InspectionPlan,
+    PenaltyDecision,
+    PlanTarget,
+    Regulation,
+    Violation,
+)
+
+PLAN = "inspections.change_inspectionplan"
+INSPECT = "inspections.change_inspection"
+PENALISE = "inspections.add_penaltydecision"
+
+
+class StaleRecord(ValidationError):
+    """The record changed on another device since this one loaded it."""
+
+
+def _require(user, perm, unit: Unit, message: str):
+    if not user_can(user, perm, unit):
+        raise PermissionDenied(message)
+
+
+def rules_in_force(business_type, day: date):
+    return (
+        Regulation.objects.filter(business_types=business_type, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .order_by("pk")
+    )
+
+
+# ---------------------------------------------------------------- plans
+
+
+def plan_create(
+    *, user, unit: Unit, title: str, start: date, end: date, agencies: str = "", team=()
+):
+    _require(
+        user,
+        "inspections.add_inspectionplan",
+        unit,
+        _("Bạn không có quyền lập kế hoạch ở đơn vị này."),
+    )
+    with acting(user):
+        plan = InspectionPlan(unit=unit, title=title.strip(), period_start=start, period_end=end,
+                              team_agencies=agencies.strip())  # fmt: skip
+        plan.full_clean()
+        plan.save()
+        plan.team.set(team)
+    return plan
+
+
+def candidates(
+    *, user, plan: InspectionPlan, business_type=None, not_inspected_months: int | None = None
+):
+    """Active establishments in the plan's unit and the user's scope, optionally of one type
+    and not inspected in the last N months before the plan starts."""
+    qs = restrict_to_scope(
+        Establishment.objects.filter(unit__path__startswith=plan.unit.path, status="active"),
+        user,
+        perm="inspections.view_inspection",
+    )
+    if business_type is not None:
+        qs = qs.filter(business_type=business_type)
+    if not_inspected_months:
+        since = plan.period_start - timedelta(days=round(30.44 * not_inspected_months))
+        recent = Inspection.objects.filter(establishment=OuterRef("pk"), inspected_on__gte=since)
+        qs = qs.exclude(Exists(recent))
+    return qs.exclude(plan_targets__plan=plan)
+
+
+def plan_add_targets(*, user, plan: InspectionPlan, establishments, spread: bool = True) -> int:
+    """Add establishments to the plan, scheduled evenly over its working days."""
+    from tttt.core.calendar import get_calendar
+
+    _require(user, PLAN, plan.unit, _("Bạn không có quyền sửa kế hoạch này."))
+    cal = get_calendar()
+    days = [
+        plan.period_start + timedelta(days=i)
+        for i in range((plan.period_end - plan.period_start).days + 1)
+    ]
+    days = [d for d in days if cal.is_working_day(d)] or [plan.period_start]
+    rows = list(establishments)
+    with acting(user):
+        PlanTarget.objects.bulk_create(
+            [PlanTarget(plan=plan, establishment=e, scheduled_on=days[i * len(days) // max(len(rows), 1)] if spread else None)
+             for i, e in enumerate(rows)],
+            ignore_conflicts=True,
+        )  # fmt: skip
+    return len(rows)
+
+
+def plan_progress(plan: InspectionPlan) -> dict[str, int]:
+    targets = plan.targets.count()
+    done = plan.targets.filter(inspection__status=Inspection.Status.CLOSED).count()
+    return {
+        "targets": targets,
+        "done": done,
+        "percent": round(done * 100 / targets) if targets else 0,
+    }
+
+
+# ---------------------------------------------------------------- records
+
+
+def inspection_start(*, user, establishment: Establishment, on: date, target: PlanTarget | None = None,
+                     inspectors=()) -> Inspection:  # fmt: skip
+    """Open a record whose checklist holds the rules in force on `on` for that business type."""
+    _require(
+        user,
+        "inspections.add_inspection",
+        establishment.unit,
+        _("Bạn không có quyền kiểm tra cơ sở này."),
+    )
+    rules = list(rules_in_force(establishment.business_type, on))
+    if not rules:
+        raise ValidationError(
+            _(
+                "Chưa có quy định nào áp dụng cho «{type}» vào ngày {day}; hãy bổ sung quy định."
+            ).format(type=establishment.business_type.name, day=on.strftime("%d/%m/%Y"))
+        )
+    with acting(user):
+        record = Inspection.objects.create(
+            establishment=establishment, target=target, inspected_on=on
+        )
+        record.inspectors.set([user, *inspectors])
+        CheckItem.objects.bulk_create(CheckItem(inspection=record, regulation=r) for r in rules)
+    return record
+
+
+def inspection_save(
+    *, user, inspection: Inspection | int, version: int, items: dict, findings: str | None = None
+):
+    """Save what the inspector has filled so far (called on every change from the phone).
+
+    `items` maps check item ids to {"result", "observed", "note"}. A save based on an older
+    version (another device saved meanwhile) is refused so nothing is overwritten silently.
+    """
+    pk = inspection.pk if isinstance(inspection, Inspection) else inspection
+    with acting(user):
+        record = (
+            Inspection.objects.select_for_update().select_related("establishment__unit").get(pk=pk)
+        )
+        _require(
+            user, INSPECT, record.establishment.unit, _("Bạn không có quyền sửa biên bản này.")
+        )
+        if record.status == Inspection.Status.CLOSED:
+            raise ValidationError(_("Biên bản đã khóa; không sửa được nữa."))
+        if record.version != version:
+            raise StaleRecord(
+                _(
+                    "Biên bản vừa được lưu từ thiết bị khác ({at}). Hãy tải lại để xem bản mới nhất."
+                ).format(at=timezone.localtime(record.saved_at).strftime("%H:%M:%S"))
+            )
+        valid_results = {c for c, _label in CheckItem.Result.choices}
+        by_id = {i.pk: i for i in record.items.all()}
+        changed = []
+        for key, values in (items or {}).items():
+            item = by_id.get(int(key))
+            if item is None:
+                raise ValidationError(
+                    _("Mục kiểm tra {id} không thuộc biên bản này.").format(id=key)
+                )
+            result = values.get("result", item.result) or ""
+            if result not in valid_results:
+                raise ValidationError(_("Kết quả «{r}» không hợp lệ.").format(r=result))
+            item.result = result
+            item.observed = (values.get("observed", item.observed) or "")[:200]
+            item.note = (values.get("note", item.note) or "")[:500]
+            changed.append(item)
+        CheckItem.objects.bulk_update(changed, ["result", "observed", "note"])
+        if findings is not None:
+            record.findings = findings
+        record.version += 1
+        record.saved_at = timezone.now()
+        record.save(update_fields=["findings", "version", "saved_at"])
+    return record
+
+
+def inspection_close(*, user, inspection: Inspection) -> Inspection:
+    """Lock the record; every failed check becomes a violation."""
+    with acting(user):
+        record = (
+            Inspection.objects.select_for_update()
+            .select_related("establishment__unit")
+            .get(pk=inspection.pk)
+        )
+        _require(
+            user, INSPECT, record.establishment.unit, _("Bạn không có quyền khóa biên bản này.")
+        )
+        if record.status == Inspection.Status.CLOSED:
+            raise ValidationError(_("Biên bản đã khóa."))
+        pending = record.items.filter(result="").count()
+        if pending:
+            raise ValidationError(_("Còn {n} mục chưa ghi kết quả.").format(n=pending))
+        for item in record.items.filter(result=CheckItem.Result.FAIL).select_related("regulation"):
+            Violation.objects.get_or_create(
+                inspection=record,
+                regulation=item.regulation,
+                defaults={"description": f"{item.regulation.title}"
+                          + (f" — ghi nhận: {item.observed}" if item.observed else "")},
+            )  # fmt: skip
+        record.status = Inspection.Status.CLOSED
+        record.closed_at = timezone.now()
+        record.version += 1
+        record.save(update_fields=["status", "closed_at", "version"])
+    return record
+
+
+# ---------------------------------------------------------------- penalties
+
+
+def _check_amount(violation: Violation, amount: int, organisation: bool, authority: str):
+    rule = violation.regulation
+    low, high = rule.fine_range(organisation)
+    who = _("tổ chức") if organisation else _("cá nhân")
+    if low is None or high is None:
+        raise ValidationError(
+            {"amount": _("Quy định «{rule}» chưa có khung phạt cho {who}; hãy bổ sung trong danh mục quy định.").format(
+                rule=rule.title, who=who)}
+        )  # fmt: skip
+    if not low <= amount <= high:
+        raise ValidationError(
+            {"amount": _("Số tiền phạt {who} phải từ {low} đến {high} ({basis}).").format(
+                who=who, low=format_money(low), high=format_money(high), basis=rule.fine_basis or rule.legal_basis)}
+        )  # fmt: skip
+    limit = rule.commune_chair_max
+    if (
+        authority == PenaltyDecision.Authority.COMMUNE_CHAIR
+        and limit is not None
+        and amount > limit
+    ):
+        raise ValidationError(
+            {"authority": _("Chủ tịch UBND cấp xã chỉ được phạt tối đa {limit}; chuyển cấp có thẩm quyền.").format(
+                limit=format_money(limit))}
+        )  # fmt: skip
+
+
+def penalty_issue(*, user, violation: Violation, number: str, issued_on: date, authority: str, amount: int,
+                  organisation: bool, payment_due: date, extra_measures: str = "",
+                  follow_up_on: date | None = None, corrects: PenaltyDecision | None = None) -> PenaltyDecision:  # fmt: skip
+    unit = violation.inspection.establishment.unit
+    _require(user, PENALISE, unit, _("Bạn không có quyền ra quyết định xử phạt ở đơn vị này."))
+    _check_amount(violation, amount, organisation, authority)
+    if not Inspection.objects.filter(
+        pk=violation.inspection_id, status=Inspection.Status.CLOSED
+    ).exists():
+        raise ValidationError(_("Chỉ xử phạt sau khi biên bản kiểm tra đã khóa."))
+    with acting(user):
+        if corrects is not None:
+            corrects = PenaltyDecision.objects.select_for_update().get(pk=corrects.pk)
+            if not corrects.is_current:
+                raise ValidationError(
+                    _("Quyết định {n} đã được đính chính rồi.").format(n=corrects.number)
+                )
+        decision = PenaltyDecision(
+            violation=violation, number=number.strip(), issued_on=issued_on, authority=authority,
+            offender_is_organisation=organisation, amount=amount, extra_measures=extra_measures.strip(),
+            payment_due=payment_due, follow_up_on=follow_up_on, corrects=corrects, created_by=user,
+        )  # fmt: skip
+        decision.full_clean()
+        decision.save()
+    return decision
+
+
+def penalty_mark_paid(*, user, decision: PenaltyDecision, paid_on: date) -> PenaltyDecision:
+    unit = decision.violation.inspection.establishment.unit
+    _require(user, PENALISE, unit, _("Bạn không có quyền cập nhật quyết định này."))
+    if paid_on < decision.issued_on:
+        raise ValidationError(
+            {"paid_on": _("Ngày nộp phạt không thể trước ngày ban hành quyết định.")}
+        )
+    with acting(user):
+        PenaltyDecision.objects.filter(pk=decision.pk).update(paid_on=paid_on)
+    decision.paid_on = paid_on
+    return decision
