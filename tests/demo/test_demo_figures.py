@@ -47,6 +47,14 @@ def establishments():
     assert count("operating_karaoke", cua_lo, "2014") == 22
     luong_tai = legacy("Huyện Lương Tài")
     assert count("certificates_temporary", luong_tai, "2019-9M") == 2
+
+    def inspections(code, unit, period):
+        return get_indicator(f"inspections.{code}").compute([unit], Period.parse(period))
+
+    assert inspections("establishments_inspected", luong_tai, "2019-9M") == 25
+    assert inspections("establishments_penalised", luong_tai, "2019-9M") == 5
+    assert inspections("establishments_inspected", cua_lo, "2014") == 22
+    assert inspections("establishments_with_violations", cua_lo, "2014") > 0
     from tttt.establishments.models import Certificate, Establishment
     from tttt.establishments.queries import expiring, without_valid_certificate
 

@@ -320,4 +320,7 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     build_establishments(
         write, cua_lo=cua_lo, luong_tai=luong_tai, today_communes=[new_trung_chinh, new_thua]
     )
+    from .inspections import build_inspections
+
+    build_inspections(write, cua_lo=cua_lo, luong_tai=luong_tai)
     return logins

@@ -101,7 +101,7 @@ def build_establishments(
             made += 1
     # Lương Tài, 2019: game points (two with temporary certificates issued in 9M 2019).
     communes = list(luong_tai.children.filter(kind=Unit.Kind.COMMUNE)) or [luong_tai]
-    plan = [("game", 12), ("internet", 8), ("karaoke", 6), ("printing", 4)]
+    plan = [("game", 16), ("internet", 6), ("karaoke", 10), ("printing", 4)]
     temporary_left = 2
     for kind, count in plan:
         for i in range(count):

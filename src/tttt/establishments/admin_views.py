@@ -279,3 +279,39 @@ def import_template(request):
     )
     response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-co-so.xlsx"'
     return response
+
+
+def statistics_view(request):
+    """Establishment and inspection figures of a unit in scope for a period."""
+    from tttt.core.indicators import all_indicators
+    from tttt.core.periods import Period, PeriodError
+    from tttt.org.queries import units_for_territory, user_scope
+
+    if not request.user.has_perm("establishments.view_establishment"):
+        raise PermissionDenied(_("Bạn không có quyền xem thống kê cơ sở kinh doanh."))
+    scope = user_scope(request.user, perm="establishments.view_establishment")
+    if request.GET.get("unit"):
+        unit = get_object_or_404(Unit, pk=request.GET["unit"])
+        if not scope.contains(unit):
+            raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi được giao cho bạn."))
+    else:
+        unit = (
+            Unit.objects.filter(path__in=scope.paths).order_by("path").first()
+            if not scope.unrestricted
+            else Unit.objects.filter(kind=Unit.Kind.PROVINCE).current().order_by("name").first()
+        )
+    text = request.GET.get("period") or str(timezone.localdate().year)
+    error = ""
+    try:
+        period = Period.parse(text)
+    except PeriodError as exc:
+        error, period = str(exc), Period.year(timezone.localdate().year)
+    used = units_for_territory(unit, period.end) if unit else []
+    rows = [
+        (ind.name, ind.format(ind.compute(used, period)), ind.code)
+        for ind in all_indicators()
+        if ind.app_label in ("establishments", "inspections") and unit
+    ]
+    return TemplateResponse(request, "establishments/admin/statistics.html", {
+        "unit": unit, "period": period, "period_text": text, "rows": rows, "error": error,
+    })  # fmt: skip

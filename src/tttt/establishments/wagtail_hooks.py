@@ -15,6 +15,7 @@ def register_viewsets():
 def register_urls():
     return [
         path("co-so/canh-bao/", admin_views.warnings_view, name="establishments_warnings"),
+        path("co-so/thong-ke/", admin_views.statistics_view, name="establishments_statistics"),
         path("co-so/nhap/", admin_views.import_view, name="establishments_import"),
         path(
             "co-so/nhap/mau.xlsx",
@@ -33,4 +34,14 @@ class WarningsMenuItem(MenuItem):
 def warnings_menu_item():
     return WarningsMenuItem(
         _("Cảnh báo giấy phép"), reverse("establishments_warnings"), icon_name="warning", order=131
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def statistics_menu_item():
+    return WarningsMenuItem(
+        _("Thống kê cơ sở, kiểm tra"),
+        reverse("establishments_statistics"),
+        icon_name="table",
+        order=132,
     )

@@ -293,3 +293,15 @@ def penalty_mark_paid(*, user, decision: PenaltyDecision, paid_on: date) -> Pena
         PenaltyDecision.objects.filter(pk=decision.pk).update(paid_on=paid_on)
     decision.paid_on = paid_on
     return decision
+
+
+def regulation_save(*, user, regulation: Regulation, form=None) -> Regulation:
+    perm = "inspections.change_regulation" if regulation.pk else "inspections.add_regulation"
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Bạn không có quyền sửa danh mục quy định."))
+    with acting(user):
+        regulation.full_clean()
+        regulation.save()
+        if form is not None:
+            form.save_m2m()
+    return regulation

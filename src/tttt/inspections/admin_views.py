@@ -1,0 +1,278 @@
+"""Back office: regulations, inspection plans, records filled on a phone, penalties."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from tttt.establishments.models import BusinessType, Establishment
+from tttt.org.models import Unit, User
+from tttt.org.queries import restrict_to_scope, user_can
+
+from . import services
+from .models import CheckItem, Inspection, InspectionPlan, PenaltyDecision, Regulation
+
+# ---------------------------------------------------------------- regulations
+
+
+class RegulationCreateView(generic.CreateView):
+    def save_instance(self):
+        return services.regulation_save(
+            user=self.request.user, regulation=self.form.instance, form=self.form
+        )
+
+
+class RegulationEditView(generic.EditView):
+    def save_instance(self):
+        return services.regulation_save(
+            user=self.request.user, regulation=self.form.instance, form=self.form
+        )
+
+
+class RegulationViewSet(ModelViewSet):
+    model = Regulation
+    icon = "doc-full-inverse"
+    menu_label = gettext_lazy("Quy định, khung phạt")
+    add_to_settings_menu = True
+    name = "regulations"
+    add_view_class = RegulationCreateView
+    edit_view_class = RegulationEditView
+    inspect_view_enabled = True
+    copy_view_enabled = True
+    list_display = ["title", "legal_basis", "valid_from", "valid_to",
+                    Column("get_check_kind_display", label=gettext_lazy("cách kiểm tra"))]  # fmt: skip
+    list_filter = ["check_kind", "business_types"]
+    search_fields = ["title", "legal_basis", "code"]
+    search_backend_name = None
+    form_fields = [
+        "code", "title", "legal_basis", "article", "source", "valid_from", "valid_to", "business_types",
+        "check_kind", "window_start", "window_end", "minimum", "minimum_unit", "fine_basis",
+        "fine_min_person", "fine_max_person", "fine_min_org", "fine_max_org", "commune_chair_max",
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------- plans
+
+
+class PlanForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Đơn vị chủ trì"), queryset=Unit.objects.none()
+    )
+    title = forms.CharField(label=gettext_lazy("Tên kế hoạch"), max_length=300)
+    period_start = forms.DateField(
+        label=gettext_lazy("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=gettext_lazy("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    team_agencies = forms.CharField(
+        label=gettext_lazy("Cơ quan tham gia đoàn liên ngành"), required=False
+    )
+    team = forms.ModelMultipleChoiceField(label=gettext_lazy("Thành viên đoàn"), queryset=User.objects.none(),
+                                          required=False, widget=forms.CheckboxSelectMultiple)  # fmt: skip
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = restrict_to_scope(Unit.objects.administrative().current(), user, unit_field=None,
+                                  perm="inspections.add_inspectionplan")  # fmt: skip
+        self.fields["unit"].queryset = units.order_by("path")
+        self.fields["team"].queryset = (
+            User.objects.filter(
+                memberships__unit__in=units,
+                memberships__role__permissions__codename="change_inspection",
+            )
+            .distinct()
+            .order_by("full_name")
+        )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("period_start")
+            and data.get("period_end")
+            and data["period_end"] < data["period_start"]
+        ):
+            self.add_error("period_end", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return data
+
+
+def plan_list(request):
+    if not request.user.has_perm("inspections.view_inspectionplan"):
+        raise PermissionDenied(_("Bạn không có quyền xem kế hoạch kiểm tra."))
+    plans = restrict_to_scope(InspectionPlan.objects.select_related("unit"), request.user,
+                              perm="inspections.view_inspectionplan")  # fmt: skip
+    form = PlanForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        plan = services.plan_create(user=request.user, unit=d["unit"], title=d["title"], start=d["period_start"],
+                                    end=d["period_end"], agencies=d["team_agencies"], team=d["team"])  # fmt: skip
+        messages.success(request, _("Đã lập kế hoạch; hãy chọn cơ sở cần kiểm tra."))
+        return redirect("inspections_plan", plan.pk)
+    rows = [(p, services.plan_progress(p)) for p in plans.prefetch_related("targets")[:100]]
+    return TemplateResponse(request, "inspections/admin/plans.html", {"rows": rows, "form": form})
+
+
+class TargetFilterForm(forms.Form):
+    business_type = forms.ModelChoiceField(label=gettext_lazy("Loại hình"), queryset=BusinessType.objects.all(),
+                                           required=False, empty_label=gettext_lazy("Mọi loại hình"))  # fmt: skip
+    not_inspected_months = forms.IntegerField(label=gettext_lazy("Chưa được kiểm tra trong (tháng)"), min_value=1,
+                                              max_value=120, required=False)  # fmt: skip
+
+
+def plan_detail(request, pk):
+    plan = get_object_or_404(InspectionPlan.objects.select_related("unit"), pk=pk)
+    if not user_can(request.user, "inspections.view_inspectionplan", plan.unit):
+        raise PermissionDenied(_("Kế hoạch này nằm ngoài phạm vi được giao cho bạn."))
+    form = TargetFilterForm(request.GET or None)
+    found = None
+    if form.is_valid() and request.GET:
+        found = services.candidates(user=request.user, plan=plan, business_type=form.cleaned_data["business_type"],
+                                    not_inspected_months=form.cleaned_data["not_inspected_months"])  # fmt: skip
+        if request.GET.get("add"):
+            n = services.plan_add_targets(user=request.user, plan=plan, establishments=found)
+            messages.success(request, _("Đã thêm {n} cơ sở vào kế hoạch.").format(n=n))
+            return redirect("inspections_plan", plan.pk)
+        found = found.select_related("business_type", "unit")[:300]
+    targets = plan.targets.select_related(
+        "establishment__business_type", "establishment__unit", "inspection"
+    )
+    return TemplateResponse(request, "inspections/admin/plan_detail.html", {
+        "plan": plan, "targets": targets, "progress": services.plan_progress(plan), "form": form, "found": found,
+        "today": timezone.localdate(),
+    })  # fmt: skip
+
+
+# ---------------------------------------------------------------- records
+
+
+def inspection_list(request):
+    if not request.user.has_perm("inspections.view_inspection"):
+        raise PermissionDenied(_("Bạn không có quyền xem biên bản kiểm tra."))
+    from django.core.paginator import Paginator
+
+    qs = restrict_to_scope(
+        Inspection.objects.select_related("establishment__business_type", "establishment__unit"),
+        request.user, unit_field="establishment__unit", perm="inspections.view_inspection",
+    ).order_by("-inspected_on", "-pk")  # fmt: skip
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "inspections/admin/inspections.html", {"page": page})
+
+
+@require_POST
+def inspection_start(request):
+    establishment = get_object_or_404(Establishment, pk=request.POST.get("establishment"))
+    target = None
+    if request.POST.get("target"):
+        target = get_object_or_404(establishment.plan_targets, pk=request.POST["target"])
+    try:
+        day = forms.DateField().clean(request.POST.get("on") or str(timezone.localdate()))
+        record = services.inspection_start(
+            user=request.user, establishment=establishment, on=day, target=target
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(request.POST.get("next") or "inspections_list")
+    return redirect("inspections_record", record.pk)
+
+
+def _record(request, pk, perm="inspections.view_inspection") -> Inspection:
+    record = get_object_or_404(
+        Inspection.objects.select_related("establishment__unit", "establishment__business_type"),
+        pk=pk,
+    )
+    if not user_can(request.user, perm, record.establishment.unit):
+        raise PermissionDenied(_("Biên bản này nằm ngoài phạm vi được giao cho bạn."))
+    return record
+
+
+class PenaltyForm(forms.Form):
+    violation = forms.IntegerField(widget=forms.HiddenInput)
+    number = forms.CharField(label=gettext_lazy("Số quyết định"), max_length=50)
+    issued_on = forms.DateField(
+        label=gettext_lazy("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    authority = forms.ChoiceField(
+        label=gettext_lazy("Người ra quyết định"), choices=PenaltyDecision.Authority.choices
+    )
+    organisation = forms.BooleanField(label=gettext_lazy("Đối tượng là tổ chức"), required=False)
+    amount = forms.IntegerField(label=gettext_lazy("Số tiền phạt (đồng)"), min_value=1)
+    extra_measures = forms.CharField(label=gettext_lazy("Hình thức bổ sung, biện pháp khắc phục"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    payment_due = forms.DateField(
+        label=gettext_lazy("Hạn nộp phạt"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    follow_up_on = forms.DateField(label=gettext_lazy("Ngày kiểm tra lại"), required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+
+
+def inspection_record(request, pk):
+    """The record page, usable on a phone: every change is saved at once (see record.js)."""
+    record = _record(request, pk)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "close":
+                services.inspection_close(user=request.user, inspection=record)
+                messages.success(request, _("Đã khóa biên bản; các mục vi phạm đã được ghi nhận."))
+            elif action == "penalty":
+                form = PenaltyForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(
+                        " ".join(
+                            f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
+                        )
+                    )
+                d = form.cleaned_data
+                violation = get_object_or_404(record.violations, pk=d["violation"])
+                services.penalty_issue(
+                    user=request.user, violation=violation, number=d["number"], issued_on=d["issued_on"],
+                    authority=d["authority"], amount=d["amount"], organisation=d["organisation"],
+                    payment_due=d["payment_due"], extra_measures=d["extra_measures"], follow_up_on=d["follow_up_on"],
+                )  # fmt: skip
+                messages.success(
+                    request, _("Đã ra quyết định xử phạt số {n}.").format(n=d["number"])
+                )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return redirect("inspections_record", record.pk)
+    items = record.items.select_related("regulation").order_by("pk")
+    violations = record.violations.select_related("regulation").prefetch_related("decisions")
+    return TemplateResponse(request, "inspections/admin/record.html", {
+        "record": record, "items": items, "violations": violations, "results": CheckItem.Result.choices,
+        "can_edit": record.status == Inspection.Status.OPEN
+        and user_can(request.user, services.INSPECT, record.establishment.unit),
+        "can_penalise": user_can(request.user, services.PENALISE, record.establishment.unit),
+        "penalty_form": PenaltyForm(initial={"issued_on": timezone.localdate(), "authority": "commune_chair"}),
+    })  # fmt: skip
+
+
+@require_POST
+def inspection_autosave(request, pk):
+    """JSON endpoint the record page calls on every change."""
+    record = _record(request, pk, perm=services.INSPECT)
+    try:
+        body = json.loads(request.body or b"{}")
+        saved = services.inspection_save(user=request.user, inspection=record, version=int(body.get("version", 0)),
+                                         items=body.get("items") or {}, findings=body.get("findings"))  # fmt: skip
+    except services.StaleRecord as exc:
+        return JsonResponse({"error": " ".join(exc.messages)}, status=409)
+    except (ValidationError, ValueError, TypeError) as exc:
+        message = " ".join(getattr(exc, "messages", [str(exc)]))
+        return JsonResponse({"error": message}, status=400)
+    return JsonResponse({"version": saved.version,
+                         "saved_at": timezone.localtime(saved.saved_at).strftime("%H:%M:%S")})  # fmt: skip

@@ -1,0 +1,88 @@
+import json
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tttt.establishments.models import BusinessType, Establishment
+from tttt.inspections import services
+from tttt.inspections.models import Inspection, InspectionPlan, PenaltyDecision
+from tttt.org.roles import INSPECTOR
+
+
+@pytest.fixture
+def inspector(tree, member):
+    return member("tc.thanhtra", INSPECTOR, tree.new_trung_chinh)
+
+
+@pytest.fixture
+def karaoke(tree):
+    return Establishment.objects.create(
+        business_type=BusinessType.objects.get(code="karaoke"), name="Karaoke Hoa Sen", owner_kind="person",
+        owner_name="Nguyễn Văn Bình", owner_id_number="027090001234", address="Thôn Ngọc Quan",
+        unit=tree.new_trung_chinh,
+    )  # fmt: skip
+
+
+def test_plan_record_autosave_close_and_penalty_in_the_back_office(
+    client, inspector, karaoke, tree
+):
+    client.force_login(inspector)
+    created = client.post(reverse("inspections_plans"), {
+        "unit": tree.new_trung_chinh.pk, "title": "Kiểm tra karaoke tháng 11", "period_start": "2026-11-01",
+        "period_end": "2026-11-30", "team_agencies": "Văn hóa – Xã hội, Công an xã",
+    })  # fmt: skip
+    plan = InspectionPlan.objects.get()
+    assert created.status_code == 302
+    client.get(
+        reverse("inspections_plan", args=[plan.pk]),
+        {"business_type": karaoke.business_type.pk, "add": "1"},
+    )
+    target = plan.targets.get()
+    started = client.post(
+        reverse("inspections_start"),
+        {"establishment": karaoke.pk, "target": target.pk, "on": "2026-11-20"},
+    )
+    record = Inspection.objects.get()
+    assert started["Location"] == reverse("inspections_record", args=[record.pk])
+    page = client.get(started["Location"]).content.decode()
+    assert "Phòng hát có diện tích từ 20 m²" in page and "027090001234" not in page
+    items = list(record.items.order_by("pk"))
+    save_url = reverse("inspections_autosave", args=[record.pk])
+    body = {"version": 1, "items": {str(i.pk): {"result": "pass"} for i in items}}
+    body["items"][str(items[0].pk)] = {"result": "fail", "observed": "Phòng 2: 15 m²"}
+    ok = client.post(save_url, json.dumps(body), content_type="application/json")
+    assert ok.status_code == 200 and ok.json()["version"] == 2
+    stale = client.post(
+        save_url, json.dumps({"version": 1, "items": {}}), content_type="application/json"
+    )
+    assert stale.status_code == 409 and "thiết bị khác" in stale.json()["error"]
+    bad = client.post(save_url, json.dumps({"version": 2, "items": {"999999": {"result": "pass"}}}),
+                      content_type="application/json")  # fmt: skip
+    assert bad.status_code == 400
+    client.post(reverse("inspections_record", args=[record.pk]), {"action": "close"})
+    record.refresh_from_db()
+    assert record.status == "closed" and record.violations.count() == 1
+    violation = record.violations.get()
+    penalty = {"action": "penalty", "violation": violation.pk, "number": "12/QĐ-XPVPHC", "issued_on": "2026-11-21",
+               "authority": "district_chair", "amount": "5000000", "payment_due": "2026-12-01"}  # fmt: skip
+    refused = client.post(reverse("inspections_record", args=[record.pk]), penalty, follow=True)
+    assert "từ 15.000.000 đồng đến 20.000.000 đồng" in refused.content.decode()
+    assert not PenaltyDecision.objects.exists()
+    client.post(reverse("inspections_record", args=[record.pk]), {**penalty, "amount": "15000000"})
+    assert PenaltyDecision.objects.get().amount == 15_000_000
+    assert services.plan_progress(plan)["done"] == 1
+
+
+def test_another_communes_inspector_is_refused(client, inspector, karaoke, tree, member):
+    record = services.inspection_start(user=inspector, establishment=karaoke, on=date(2026, 11, 20))
+    outsider = member("bh.thanhtra", INSPECTOR, tree.new_bo_ha)
+    client.force_login(outsider)
+    assert karaoke.name not in client.get(reverse("inspections_list")).content.decode()
+    page = client.get(reverse("inspections_record", args=[record.pk]))
+    assert page.status_code in (302, 403) and karaoke.name.encode() not in page.content
+    save = client.post(reverse("inspections_autosave", args=[record.pk]), json.dumps({"version": 1, "items": {}}),
+                       content_type="application/json")  # fmt: skip
+    assert save.status_code in (302, 403)
+    record.refresh_from_db()
+    assert record.version == 1
