@@ -54,9 +54,11 @@ def main():
     between_rate = ops / (time.perf_counter() - t)
 
     sys.path.insert(0, os.path.dirname(__file__))
+    import inspections_bench
     import onestop_bench
 
     onestop = {**onestop_bench.intake_rate(), **onestop_bench.statistics_over_a_million()}
+    onestop.update(inspections_bench.plan_over_ten_thousand())
 
     print(
         json.dumps(
