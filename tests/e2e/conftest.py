@@ -52,3 +52,20 @@ def shot():
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def shipped_data(transactional_db):
+    """The rows data migrations ship (business types, rules, slip forms): a browser test's
+    database is flushed between tests, so load them again."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("tttt.establishments.migrations.0002_business_types").load(apps, None)
+    from tttt.inspections.models import Regulation
+    from tttt.inspections.regulations_data import load
+    from tttt.onestop.slip_defaults import ensure_default_slips
+
+    load(Regulation, apps.get_model("establishments", "BusinessType"))
+    ensure_default_slips()

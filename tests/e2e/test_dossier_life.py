@@ -6,7 +6,6 @@ import re
 import pytest
 
 from tttt.onestop.models import Dossier, Procedure, ProcedureDocument, ProcedureField
-from tttt.onestop.slip_defaults import ensure_default_slips
 from tttt.org.roles import CLERK, LEADER, SPECIALIST
 
 pytestmark = pytest.mark.e2e
@@ -37,8 +36,7 @@ def act(page, url, label, *, reason="", assignee=None):
     assert f"Đã thực hiện: {label}" in page.locator(".messages").inner_text()
 
 
-def test_a_dossiers_whole_life(transactional_db, live_server, browser, shot, tree, member):
-    ensure_default_slips()
+def test_a_dossiers_whole_life(shipped_data, live_server, browser, shot, tree, member):
     field = ProcedureField.objects.create(code="VHCS", name="Văn hóa cơ sở")
     procedure = Procedure.objects.create(
         code="1.001809", name="Cấp Giấy chứng nhận đủ điều kiện hoạt động điểm cung cấp dịch vụ trò chơi điện tử công cộng",

@@ -14,10 +14,8 @@ PHONE = {"width": 390, "height": 844}
 
 
 def test_plan_record_on_a_phone_penalty_and_statistics(
-    django_db_serialized_rollback, live_server, browser, shot, tree, member
+    shipped_data, live_server, browser, shot, tree, member
 ):
-    # serialized_rollback: the shipped business types and rules (data migrations) are
-    # restored even after earlier browser tests flushed the database.
     member("tc.thanhtra", INSPECTOR, tree.new_trung_chinh)
     Establishment.objects.create(
         business_type=BusinessType.objects.get(code="karaoke"), name="Karaoke Hoa Sen", owner_kind="person",
@@ -47,6 +45,7 @@ def test_plan_record_on_a_phone_penalty_and_statistics(
     assert "Karaoke Hoa Sen" in page.get_by_test_id("plan-detail").inner_text()
     page.get_by_role("button", name="Lập biên bản").click()
     page.get_by_test_id("inspection-record").wait_for()
+    page.wait_for_load_state("load")  # record.js is attached
     shot(page, "inspection-record-phone")
 
     selects = page.locator("[data-testid=check-item] select")
@@ -66,9 +65,15 @@ def test_plan_record_on_a_phone_penalty_and_statistics(
     expect(status).to_have_attribute("data-kind", "ok", timeout=15000)  # resent on reconnect
     from tttt.inspections.models import Inspection
 
-    assert Inspection.objects.get().findings == "Phòng 3 không đủ diện tích."
+    record = Inspection.objects.get()
+    assert record.findings == "Phòng 3 không đủ diện tích."
+    assert sorted(record.items.values_list("result", flat=True)) == ["fail", "pass", "pass"]
     shot(page, "inspection-record-phone-saved")
-    page.get_by_role("button", name="Ký và khóa biên bản").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ký và khóa biên bản").click()
+    assert "Đã khóa biên bản" in page.locator(".messages").inner_text(), page.locator(
+        ".messages"
+    ).inner_text()
     page.get_by_test_id("violation").wait_for()
 
     page.get_by_text("Ra quyết định xử phạt").click()

@@ -81,6 +81,24 @@
       remember(el.dataset.item, el.dataset.field, el.value);
     }
   });
+  // Closing the record waits until every change has reached the server.
+  var closeForm = document.getElementById("close-form");
+  if (closeForm) {
+    closeForm.addEventListener("submit", function (event) {
+      if (!sending && !Object.keys(pending).length) return;
+      event.preventDefault();
+      show("Đang lưu các thay đổi trước khi khóa…", "");
+      send();
+      var wait = setInterval(function () {
+        if (!sending && !Object.keys(pending).length) {
+          clearInterval(wait);
+          closeForm.submit();
+        } else if (!sending) {
+          send();
+        }
+      }, 300);
+    });
+  }
   window.addEventListener("online", send);
   setInterval(send, 5000);
   if (Object.keys(pending).length) {
