@@ -86,3 +86,75 @@ def test_another_communes_inspector_is_refused(client, inspector, karaoke, tree,
     assert save.status_code in (302, 403)
     record.refresh_from_db()
     assert record.version == 1
+
+
+def test_photos_and_payment_on_the_record_page(client, inspector, karaoke, tree, member):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    record = services.inspection_start(user=inspector, establishment=karaoke, on=date(2026, 11, 20))
+    client.force_login(inspector)
+    url = reverse("inspections_record", args=[record.pk])
+    refused = client.post(
+        url, {"action": "photo", "photo": SimpleUploadedFile("x.exe", b"MZ")}, follow=True
+    )
+    assert "Ảnh phải là tệp" in refused.content.decode() and not record.photos.exists()
+    client.post(
+        url,
+        {
+            "action": "photo",
+            "caption": "Phòng 3",
+            "photo": SimpleUploadedFile("p3.jpg", b"\xff\xd8jpeg"),
+        },
+    )
+    photo = record.photos.get()
+    assert photo.image.storage.location.endswith("private")
+    assert (
+        b"".join(
+            client.get(reverse("inspections_photo", args=[record.pk, photo.pk])).streaming_content
+        )
+        == b"\xff\xd8jpeg"
+    )
+    items = {
+        str(i.pk): {"result": "fail" if n == 0 else "pass"}
+        for n, i in enumerate(record.items.order_by("pk"))
+    }
+    record = services.inspection_save(
+        user=inspector, inspection=record, version=record.version, items=items
+    )
+    services.inspection_close(user=inspector, inspection=record)
+    decision = services.penalty_issue(user=inspector, violation=record.violations.get(), number="09/QĐ",
+                                      issued_on=date(2026, 11, 21), authority="district_chair", amount=15_000_000,
+                                      organisation=False, payment_due=date(2026, 12, 1))  # fmt: skip
+    early = client.post(
+        url, {"action": "paid", "decision": decision.pk, "paid_on": "2026-11-01"}, follow=True
+    )
+    assert "trước ngày ban hành" in early.content.decode()
+    client.post(url, {"action": "paid", "decision": decision.pk, "paid_on": "2026-11-28"})
+    decision.refresh_from_db()
+    assert decision.paid_on == date(2026, 11, 28)
+    outsider = member("bh.thanhtra", INSPECTOR, tree.new_bo_ha)
+    client.force_login(outsider)
+    assert client.get(reverse("inspections_photo", args=[record.pk, photo.pk])).status_code in (
+        302,
+        403,
+    )
+
+
+def test_administrators_add_business_types(client, tree, member):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tttt.org.roles import ADMIN
+
+    admin = member("bn.quantri", ADMIN, tree.bac_ninh)
+    device = TOTPDevice.objects.create(user=admin, name="t", confirmed=True)
+    client.force_login(admin)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    client.post(reverse("business-types:add"), {"code": "tro-choi-khong-ket-noi", "name": "Điểm trò chơi không kết nối mạng",
+                                                 "certificate_name": "", "description": "", "is_active": "on", "order": 9})  # fmt: skip
+    assert BusinessType.objects.filter(code="tro-choi-khong-ket-noi").exists()
+    inspector = member("tc.tt2", INSPECTOR, tree.new_trung_chinh)
+    client.force_login(inspector)
+    client.post(reverse("business-types:add"), {"code": "x", "name": "X", "order": 1})
+    assert not BusinessType.objects.filter(code="x").exists()

@@ -19,7 +19,7 @@ from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
 from . import queries, services
-from .models import Certificate, Establishment
+from .models import BusinessType, Certificate, Establishment
 
 FIELDS = [
     "business_type", "name", "owner_kind", "owner_name", "owner_id_number",
@@ -315,3 +315,26 @@ def statistics_view(request):
     return TemplateResponse(request, "establishments/admin/statistics.html", {
         "unit": unit, "period": period, "period_text": text, "rows": rows, "error": error,
     })  # fmt: skip
+
+
+class BusinessTypeCreateView(generic.CreateView):
+    def save_instance(self):
+        return services.business_type_save(user=self.request.user, business_type=self.form.instance)
+
+
+class BusinessTypeEditView(generic.EditView):
+    def save_instance(self):
+        return services.business_type_save(user=self.request.user, business_type=self.form.instance)
+
+
+class BusinessTypeViewSet(ModelViewSet):
+    model = BusinessType
+    icon = "tag"
+    menu_label = gettext_lazy("Loại hình kinh doanh")
+    add_to_settings_menu = True
+    name = "business-types"
+    add_view_class = BusinessTypeCreateView
+    edit_view_class = BusinessTypeEditView
+    copy_view_enabled = False
+    list_display = ["name", "code", "certificate_name", "is_active"]
+    form_fields = ["code", "name", "certificate_name", "description", "is_active", "order"]

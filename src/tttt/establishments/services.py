@@ -126,3 +126,17 @@ def certificate_revoke(*, user, certificate: Certificate, on: date, reason: str)
         certificate.full_clean()
         certificate.save()
     return certificate
+
+
+def business_type_save(*, user, business_type) -> object:
+    perm = (
+        "establishments.change_businesstype"
+        if business_type.pk
+        else "establishments.add_businesstype"
+    )
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Bạn không có quyền sửa danh mục loại hình kinh doanh."))
+    with acting(user):
+        business_type.full_clean()
+        business_type.save()
+    return business_type

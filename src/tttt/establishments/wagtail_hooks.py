@@ -8,7 +8,7 @@ from . import admin_views
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return admin_views.EstablishmentViewSet()
+    return [admin_views.EstablishmentViewSet(), admin_views.BusinessTypeViewSet()]
 
 
 @hooks.register("register_admin_urls")

@@ -228,6 +228,22 @@ def inspection_record(request, pk):
             if action == "close":
                 services.inspection_close(user=request.user, inspection=record)
                 messages.success(request, _("Đã khóa biên bản; các mục vi phạm đã được ghi nhận."))
+            elif action == "photo":
+                upload = request.FILES.get("photo")
+                if upload is None:
+                    raise ValidationError(_("Hãy chọn ảnh."))
+                services.inspection_add_photo(user=request.user, inspection=record, upload=upload,
+                                              caption=request.POST.get("caption", ""))  # fmt: skip
+                messages.success(request, _("Đã thêm ảnh."))
+            elif action == "paid":
+                decision = get_object_or_404(
+                    PenaltyDecision, pk=request.POST.get("decision"), violation__inspection=record
+                )
+                paid_on = forms.DateField().clean(request.POST.get("paid_on"))
+                services.penalty_mark_paid(user=request.user, decision=decision, paid_on=paid_on)
+                messages.success(
+                    request, _("Đã ghi nhận nộp phạt quyết định {n}.").format(n=decision.number)
+                )
             elif action == "penalty":
                 form = PenaltyForm(request.POST)
                 if not form.is_valid():
@@ -252,8 +268,10 @@ def inspection_record(request, pk):
         return redirect("inspections_record", record.pk)
     items = record.items.select_related("regulation").order_by("pk")
     violations = record.violations.select_related("regulation").prefetch_related("decisions")
+    photos = record.photos.all()
     return TemplateResponse(request, "inspections/admin/record.html", {
         "record": record, "items": items, "violations": violations, "results": CheckItem.Result.choices,
+        "photos": photos,
         "can_edit": record.status == Inspection.Status.OPEN
         and user_can(request.user, services.INSPECT, record.establishment.unit),
         "can_penalise": user_can(request.user, services.PENALISE, record.establishment.unit),
@@ -276,3 +294,14 @@ def inspection_autosave(request, pk):
         return JsonResponse({"error": message}, status=400)
     return JsonResponse({"version": saved.version,
                          "saved_at": timezone.localtime(saved.saved_at).strftime("%H:%M:%S")})  # fmt: skip
+
+
+def inspection_photo(request, pk, photo_pk):
+    """A photo of a record, only for people whose scope holds the establishment."""
+    from django.http import FileResponse, Http404
+
+    record = _record(request, pk)
+    photo = record.photos.filter(pk=photo_pk).first()
+    if photo is None:
+        raise Http404
+    return FileResponse(photo.image.open("rb"), filename=photo.image.name.rsplit("/", 1)[-1])

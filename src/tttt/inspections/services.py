@@ -305,3 +305,38 @@ def regulation_save(*, user, regulation: Regulation, form=None) -> Regulation:
         if form is not None:
             form.save_m2m()
     return regulation
+
+
+PHOTO_TYPES = {"jpg", "jpeg", "png", "webp", "heic"}
+
+
+def inspection_add_photo(*, user, inspection: Inspection, upload, caption: str = ""):
+    """A photo taken on site, stored outside the web root (served only within scope)."""
+    import os
+
+    from django.conf import settings
+
+    from .models import InspectionPhoto
+
+    _require(
+        user,
+        INSPECT,
+        inspection.establishment.unit,
+        _("Bạn không có quyền thêm ảnh vào biên bản này."),
+    )
+    if inspection.status == Inspection.Status.CLOSED:
+        raise ValidationError(_("Biên bản đã khóa; không thêm ảnh được nữa."))
+    ext = os.path.splitext(upload.name)[1].lstrip(".").lower()
+    if ext not in PHOTO_TYPES:
+        raise ValidationError(
+            _("Ảnh phải là tệp {types}.").format(types=", ".join(sorted(PHOTO_TYPES)))
+        )
+    if upload.size > settings.TTTT_ONESTOP_MAX_FILE_MB * 1024 * 1024:
+        raise ValidationError(
+            _("Ảnh lớn hơn {mb} MB.").format(mb=settings.TTTT_ONESTOP_MAX_FILE_MB)
+        )
+    with acting(user):
+        photo = InspectionPhoto(inspection=inspection, caption=(caption or "").strip()[:200])
+        photo.image.save(os.path.basename(upload.name), upload, save=False)
+        photo.save()
+    return photo

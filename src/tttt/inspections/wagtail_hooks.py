@@ -26,6 +26,11 @@ def register_urls():
             admin_views.inspection_autosave,
             name="inspections_autosave",
         ),
+        path(
+            "kiem-tra/bien-ban/<int:pk>/anh/<int:photo_pk>/",
+            admin_views.inspection_photo,
+            name="inspections_photo",
+        ),
     ]
 
 
