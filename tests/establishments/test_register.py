@@ -179,3 +179,21 @@ def test_issuing_a_certificate_on_the_page(client, officer, tree):
     client.post(url, {"action": "suspend", "certificate": c.pk, "on": "2026-02-01", "reason": ""})
     c.refresh_from_db()
     assert c.suspended_from is None
+
+
+def test_status_at_the_end_of_a_period_comes_from_the_history(officer, tree):
+    from tttt.establishments.models import StatusChange
+
+    e = make(officer, tree.new_trung_chinh, opened_on=date(2025, 8, 1))
+    StatusChange.objects.create(
+        establishment=e, status="suspended", on=date(2026, 3, 1), reason="Sửa chữa"
+    )
+    StatusChange.objects.create(establishment=e, status="active", on=date(2026, 6, 1))
+
+    def value(code, period):
+        return get_indicator(f"establishments.{code}").compute(
+            [tree.bac_ninh], Period.parse(period)
+        )
+
+    assert value("suspended", "2026-Q1") == 1
+    assert value("suspended", "2026-Q2") == 0 and value("closed", "2026-Q2") == 0

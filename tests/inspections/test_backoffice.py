@@ -158,3 +158,26 @@ def test_administrators_add_business_types(client, tree, member):
     client.force_login(inspector)
     client.post(reverse("business-types:add"), {"code": "x", "name": "X", "order": 1})
     assert not BusinessType.objects.filter(code="x").exists()
+
+
+def test_the_record_list_runs_a_fixed_number_of_queries(client, inspector, tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("inspections_list")).status_code == 200
+        return len(ctx)
+
+    client.force_login(inspector)
+    karaoke_type = BusinessType.objects.get(code="karaoke")
+    for i in range(2):
+        e = Establishment.objects.create(business_type=karaoke_type, name=f"K{i}", owner_kind="person",
+                                         owner_name="A", address="B", unit=tree.new_trung_chinh)  # fmt: skip
+        services.inspection_start(user=inspector, establishment=e, on=date(2026, 11, 20))
+    few = count()
+    for i in range(10):
+        e = Establishment.objects.create(business_type=karaoke_type, name=f"L{i}", owner_kind="person",
+                                         owner_name="A", address="B", unit=tree.new_trung_chinh)  # fmt: skip
+        services.inspection_start(user=inspector, establishment=e, on=date(2026, 11, 20))
+    assert count() == few

@@ -70,3 +70,35 @@ def certificates_issued(units, period):
            measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
 def certificates_temporary(units, period):
     return _issued(units, period, temporary=True)
+
+
+def _status_at_end(units, period, status):
+    """Establishments whose latest recorded status on the last day of the period is `status`."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import StatusChange
+
+    latest = (
+        StatusChange.objects.filter(establishment=OuterRef("pk"), on__lte=period.end)
+        .order_by("-on", "-pk")
+        .values("status")[:1]
+    )
+    return (
+        Establishment.objects.filter(territory_q(units))
+        .annotate(status_then=Subquery(latest))
+        .filter(status_then=status)
+        .count()
+    )
+
+
+@indicator(code="establishments.suspended", name=_("Cơ sở đang tạm ngừng (cuối kỳ)"),
+           measure=Measure.COUNT, aggregation=Aggregation.LAST,
+           description=_("Theo lịch sử trạng thái: thay đổi gần nhất đến ngày cuối kỳ là tạm ngừng."))  # fmt: skip
+def suspended(units, period):
+    return _status_at_end(units, period, Establishment.Status.SUSPENDED)
+
+
+@indicator(code="establishments.closed", name=_("Cơ sở đã chấm dứt hoạt động (cuối kỳ)"),
+           measure=Measure.COUNT, aggregation=Aggregation.LAST)  # fmt: skip
+def closed(units, period):
+    return _status_at_end(units, period, Establishment.Status.CLOSED)
