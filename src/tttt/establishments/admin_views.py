@@ -56,7 +56,9 @@ class EstablishmentIndexView(generic.IndexView):
         )
 
 
-class EstablishmentCreateView(generic.CreateView):
+class EstablishmentFormMixin:
+    """Units limited to the user's scope; saved through the service (status history)."""
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
@@ -68,19 +70,13 @@ class EstablishmentCreateView(generic.CreateView):
         )
 
 
-class EstablishmentEditView(generic.EditView):
+class EstablishmentCreateView(EstablishmentFormMixin, generic.CreateView):
+    pass
+
+
+class EstablishmentEditView(EstablishmentFormMixin, generic.EditView):
     def get_base_queryset(self):
         return queries.scoped_establishments(self.request.user)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
-
-    def save_instance(self):
-        return services.establishment_save(
-            user=self.request.user,
-            establishment=self.form.instance,
-            reason=self.form.cleaned_data.get("reason", ""),
-        )
 
 
 class CertificateForm(forms.ModelForm):

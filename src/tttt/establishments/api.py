@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from tttt.core.apischema import Problem, problem
 from tttt.core.indicators import all_indicators
 from tttt.core.periods import Period, PeriodError
 from tttt.org.apiauth import API_AUTH
@@ -104,17 +105,6 @@ class CertificateIn(Schema):
     is_temporary: bool = False
 
 
-class Problem(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
-
-
-def _problem(exc: ValidationError) -> dict:
-    if hasattr(exc, "error_dict"):
-        return {"detail": "Dữ liệu chưa hợp lệ.", "errors": exc.message_dict}
-    return {"detail": " ".join(exc.messages), "errors": {}}
-
-
 def _scoped(request, pk: int) -> Establishment:
     e = get_object_or_404(Establishment.objects.select_related("business_type"), pk=pk)
     if not user_can(request.user, "establishments.view_establishment", e.unit):
@@ -161,7 +151,7 @@ def create_establishment(request, payload: EstablishmentIn):
             user=request.user, establishment=Establishment(business_type=btype, unit=unit, **data)
         )
     except ValidationError as exc:
-        return Status(422, _problem(exc))
+        return Status(422, problem(exc))
     return Status(201, e)
 
 
@@ -175,7 +165,7 @@ def issue_certificate(request, pk: int, payload: CertificateIn):
             user=request.user, certificate=Certificate(establishment=e, **payload.dict())
         )
     except ValidationError as exc:
-        return Status(422, _problem(exc))
+        return Status(422, problem(exc))
     return Status(201, c)
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from tttt.core.apischema import Problem
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.apiauth import API_AUTH
 from tttt.org.queries import restrict_to_scope, user_can
@@ -74,10 +75,6 @@ class InspectionOut(Schema):
     @staticmethod
     def resolve_items(r):
         return list(r.items.select_related("regulation").order_by("pk"))
-
-
-class Problem(Schema):
-    detail: str
 
 
 def _record(request, pk: int, perm="inspections.view_inspection") -> Inspection:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from tttt.core.apischema import Problem, problem
 from tttt.core.periods import Period, PeriodError
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit, User
@@ -123,17 +124,6 @@ class DossierDetailOut(DossierOut):
     events: list[EventOut] = Field(..., alias="events_list")
 
 
-class Problem(Schema):
-    detail: str
-    errors: dict[str, list[str]] = {}
-
-
-def _problem(exc: ValidationError) -> dict:
-    if hasattr(exc, "error_dict"):
-        return {"detail": "Dữ liệu chưa hợp lệ.", "errors": exc.message_dict}
-    return {"detail": " ".join(exc.messages), "errors": {}}
-
-
 def _detail(user, d: Dossier) -> Dossier:
     d.allowed_actions = services.allowed_actions(user, d)
     d.events_list = list(queries.timeline(d))
@@ -174,7 +164,7 @@ def create_dossier(request, payload: IntakeIn):
             digitised=payload.digitised,
         )
     except ValidationError as exc:
-        return Status(422, _problem(exc))
+        return Status(422, problem(exc))
     return Status(201, _detail(request.user, d))
 
 
@@ -242,9 +232,9 @@ def act_on_dossier(request, code: str, payload: ActionIn):
             new_due=payload.new_due,
         )
     except services.ConcurrentChange as exc:
-        return Status(409, _problem(exc))
+        return Status(409, problem(exc))
     except ValidationError as exc:
-        return Status(422, _problem(exc))
+        return Status(422, problem(exc))
     return Status(200, _detail(request.user, d))
 
 
