@@ -18,7 +18,6 @@ GRANTS = {
         *_READ,
         "onestop.add_procedure",
         "onestop.change_procedure",
-        "onestop.delete_procedure",
         "onestop.add_procedurefield",
         "onestop.change_procedurefield",
         "onestop.view_sliptemplate",
