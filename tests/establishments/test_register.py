@@ -197,3 +197,12 @@ def test_status_at_the_end_of_a_period_comes_from_the_history(officer, tree):
 
     assert value("suspended", "2026-Q1") == 1
     assert value("suspended", "2026-Q2") == 0 and value("closed", "2026-Q2") == 0
+
+
+def test_another_communes_establishment_cannot_be_opened_for_editing(client, officer, tree, member):
+    other_officer = member("bh.vhxh2", SPECIALIST, tree.new_bo_ha)
+    theirs = make(other_officer, tree.new_bo_ha, name="Karaoke Xã Khác")
+    client.force_login(officer)
+    page = client.get(reverse("establishments:edit", args=[theirs.pk]))
+    assert page.status_code in (302, 403)
+    assert b"027090001234" not in page.content and theirs.name.encode() not in page.content

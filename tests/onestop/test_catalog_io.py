@@ -146,3 +146,42 @@ def test_editing_a_procedure_with_its_papers_and_steps_in_the_back_office(client
     assert [d.name for d in p.documents.all()] == ["Đơn đề nghị"]
     assert [s.share for s in p.steps.all()] == [30, 70]
     assert list(p.units.all()) == [tree.new_trung_chinh]
+
+
+def test_editing_keeps_the_receiving_units_outside_the_editors_scope(tree, member):
+    from tttt.onestop import services
+    from tttt.onestop.models import ProcedureField
+
+    commune_admin = member("tc.quantri2", ADMIN, tree.new_trung_chinh)
+    field = ProcedureField.objects.create(code="HT", name="Hộ tịch")
+    p = Procedure.objects.create(
+        code="1.000001", name="Đăng ký khai sinh", field=field, level="commune", duration=1
+    )
+    p.units.add(tree.new_trung_chinh, tree.new_bo_ha)
+    p.fee = 8000
+    services.procedure_save(user=commune_admin, procedure=p, units=[tree.new_trung_chinh])
+    # Bố Hạ is outside this administrator's scope: its catalog keeps the procedure.
+    assert set(p.units.all()) == {tree.new_trung_chinh, tree.new_bo_ha}
+    services.procedure_save(user=commune_admin, procedure=p, units=[])
+    assert set(p.units.all()) == {tree.new_bo_ha}
+
+
+def test_a_procedure_outside_scope_cannot_be_opened(client, tree, member):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tttt.onestop.models import ProcedureField
+
+    commune_admin = member("tc.quantri3", ADMIN, tree.new_trung_chinh)
+    device = TOTPDevice.objects.create(user=commune_admin, name="t", confirmed=True)
+    field = ProcedureField.objects.create(code="HT", name="Hộ tịch")
+    p = Procedure.objects.create(
+        code="1.000002", name="Thủ tục riêng của Bố Hạ", field=field, level="commune", duration=1
+    )
+    p.units.add(tree.new_bo_ha)
+    client.force_login(commune_admin)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    for name in ("procedures:edit", "procedures:inspect"):
+        page = client.get(reverse(name, args=[p.pk]))
+        assert page.status_code in (302, 403) and p.name.encode() not in page.content, name

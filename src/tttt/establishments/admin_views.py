@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.org.admin_views import ScopedViewMixin
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
@@ -74,9 +75,8 @@ class EstablishmentCreateView(EstablishmentFormMixin, generic.CreateView):
     pass
 
 
-class EstablishmentEditView(EstablishmentFormMixin, generic.EditView):
-    def get_base_queryset(self):
-        return queries.scoped_establishments(self.request.user)
+class EstablishmentEditView(ScopedViewMixin, EstablishmentFormMixin, generic.EditView):
+    scope_perm = "establishments.change_establishment"
 
 
 class CertificateForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -472,22 +473,31 @@ class ProcedureCreateView(generic.CreateView):
         )
 
 
-class ProcedureEditView(generic.EditView):
-    def get_base_queryset(self):
-        return queries.scoped_procedures(self.request.user)
+class ScopedProcedureMixin:
+    """Only procedures in a catalog of the user's scope open; others are refused (logged).
 
+    Wagtail's edit and inspect views fetch the object by key alone."""
+
+    def get_object(self, queryset=None):
+        pk = unquote(str(self.kwargs["pk"]))
+        procedure = queries.scoped_procedures(self.request.user).filter(pk=pk).first()
+        if procedure is None:
+            raise PermissionDenied(
+                _("Thủ tục này không thuộc danh mục của đơn vị trong phạm vi của bạn.")
+            )
+        return procedure
+
+
+class ProcedureEditView(ScopedProcedureMixin, generic.EditView):
     def save_instance(self):
         return services.procedure_save(
             user=self.request.user, procedure=self.form.instance, form=self.form
         )
 
 
-class ProcedureInspectView(generic.InspectView):
+class ProcedureInspectView(ScopedProcedureMixin, generic.InspectView):
     template_name = "onestop/admin/procedure_detail.html"
     page_title = gettext_lazy("Thủ tục")
-
-    def get_base_queryset(self):
-        return queries.scoped_procedures(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

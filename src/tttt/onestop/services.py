@@ -586,6 +586,8 @@ def procedure_save(*, user, procedure: Procedure, form=None, units=None) -> Proc
         raise PermissionDenied(
             _("Các đơn vị sau nằm ngoài phạm vi của bạn: {units}.").format(units=", ".join(outside))
         )
+    # Units outside the editor's scope keep the procedure in their catalogs.
+    kept = [u for u in procedure.units.all() if not user_can(user, perm, u)] if procedure.pk else []
     with acting(user):
         if form is not None:
             procedure = form.save(commit=False)  # applies the papers and steps formsets
@@ -598,8 +600,7 @@ def procedure_save(*, user, procedure: Procedure, form=None, units=None) -> Proc
         procedure.save()  # a cluster: saves the papers and steps too
         if form is not None:
             form.save_m2m()
-        elif units is not None:
-            procedure.units.set(chosen)
+        procedure.units.set([*chosen, *kept])
     return procedure
 
 
