@@ -181,3 +181,23 @@ def test_the_record_list_runs_a_fixed_number_of_queries(client, inspector, tree)
                                          owner_name="A", address="B", unit=tree.new_trung_chinh)  # fmt: skip
         services.inspection_start(user=inspector, establishment=e, on=date(2026, 11, 20))
     assert count() == few
+
+
+def test_the_plan_list_runs_a_fixed_number_of_queries(client, inspector, tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("inspections_plans")).status_code == 200
+        return len(ctx)
+
+    client.force_login(inspector)
+    plan = lambda n: services.plan_create(user=inspector, unit=tree.new_trung_chinh, title=f"Kế hoạch {n}",  # noqa: E731
+                                          start=date(2026, 1, 1), end=date(2026, 3, 31))  # fmt: skip
+    plan(0)
+    few = count()
+    for n in range(1, 8):
+        plan(n)
+    assert count() == few
+    assert "Kế hoạch 7" in client.get(reverse("inspections_plans")).content.decode()

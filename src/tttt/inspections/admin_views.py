@@ -121,7 +121,7 @@ def plan_list(request):
                                     end=d["period_end"], agencies=d["team_agencies"], team=d["team"])  # fmt: skip
         messages.success(request, _("Đã lập kế hoạch; hãy chọn cơ sở cần kiểm tra."))
         return redirect("inspections_plan", plan.pk)
-    rows = [(p, services.plan_progress(p)) for p in plans.prefetch_related("targets")[:100]]
+    rows = [(p, services.plan_progress(p)) for p in services.with_progress(plans)[:100]]
     return TemplateResponse(request, "inspections/admin/plans.html", {"rows": rows, "form": form})
 
 

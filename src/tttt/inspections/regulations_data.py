@@ -7,6 +7,28 @@ M = 1_000_000
 D = "DOMAIN.md §4"
 GAME, INTERNET, KARAOKE = "game", "internet", "karaoke"
 
+
+def fines(
+    basis: str, person: tuple[float, float], organisation: tuple[float, float], chair_max=5 * M
+) -> dict:
+    """A fine range in millions of đồng, with the commune chairman's limit."""
+    return dict(
+        fine_basis=basis,
+        fine_min_person=int(person[0] * M),
+        fine_max_person=int(person[1] * M),
+        fine_min_org=int(organisation[0] * M),
+        fine_max_org=int(organisation[1] * M),
+        commune_chair_max=chair_max,
+    )
+
+
+# Decree 15/2020 Art. 35(3): organisations 5–10 million, individuals half (TL/b5187065077ce641.md).
+ND15 = fines("Nghị định 15/2020/NĐ-CP Điều 35 khoản 3 (từ 15/4/2020)", (2.5, 5), (5, 10))
+# Decree 174/2026 Art. 100 (from 1/7/2026): 10–15 million; secondary source (OCR copy).
+ND174 = fines("Nghị định 174/2026/NĐ-CP Điều 100 (chưa kiểm chứng)", (5, 7.5), (10, 15))
+# Decree 38/2021 Art. 15(6): individuals 15–20 million, organisations double (TL/70cac2fcb610ecb3.md).
+ND38 = fines("Nghị định 38/2021/NĐ-CP Điều 15 khoản 6", (15, 20), (30, 40))
+
 RULES = [
     # Decree 72/2013 (as amended by Decree 27/2018): game points until Decree 147/2024.
     dict(code="nd72-khoang-cach-truong-hoc", title="Điểm trò chơi cách cổng trường tiểu học, THCS, THPT từ 200 m trở lên",
@@ -14,46 +36,38 @@ RULES = [
          source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
          valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
          check_kind="minimum", minimum=200, minimum_unit="m",
-         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35 (từ 15/4/2020)", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
-         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+         **ND15),
     dict(code="nd72-dien-tich-do-thi-i", title="Diện tích phòng máy tối thiểu 50 m² (đô thị loại đặc biệt, loại I)",
          legal_basis="Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)", article="Điều 35",
          source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
          valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
          check_kind="minimum", minimum=50, minimum_unit="m²",
-         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
-         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+         **ND15),
     dict(code="nd72-dien-tich-do-thi-ii-iii", title="Diện tích phòng máy tối thiểu 40 m² (đô thị loại II, III)",
          legal_basis="Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)", article="Điều 35",
          source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
          valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
          check_kind="minimum", minimum=40, minimum_unit="m²",
-         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
-         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+         **ND15),
     dict(code="nd72-dien-tich-noi-khac", title="Diện tích phòng máy tối thiểu 30 m² (đô thị loại IV, V và nơi khác)",
          legal_basis="Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)", article="Điều 35",
          source=f"{D}: kiểm chứng qua DX/buu-chinh-vien-thong/cong-nghe-thong-tin.md",
          valid_from=date(2013, 9, 1), valid_to=date(2024, 12, 24), types=[GAME],
          check_kind="minimum", minimum=30, minimum_unit="m²",
-         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35", fine_min_person=int(2.5 * M), fine_max_person=5 * M,
-         fine_min_org=5 * M, fine_max_org=10 * M, commune_chair_max=5 * M),
+         **ND15),
     # Decree 147/2024: game points from 25/12/2024.
     dict(code="nd147-gio-hoat-dong", title="Không hoạt động từ 22 giờ đến 8 giờ sáng hôm sau",
          legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 68",
          source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp (ngày hiệu lực 25/12/2024 theo nguồn thứ cấp)",
          valid_from=date(2024, 12, 25), valid_to=date(2026, 6, 30), types=[GAME],
          check_kind="window", window_start=time(22, 0), window_end=time(8, 0),
-         fine_basis="Nghị định 15/2020/NĐ-CP Điều 35 khoản 3 (TL/b5187065077ce641.md)",
-         fine_min_person=int(2.5 * M), fine_max_person=5 * M, fine_min_org=5 * M, fine_max_org=10 * M,
-         commune_chair_max=5 * M),
+         **ND15),
     dict(code="nd147-gio-hoat-dong-nd174", title="Không hoạt động từ 22 giờ đến 8 giờ sáng hôm sau",
          legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 68",
          source=f"{D}: khung phạt theo Nghị định 174/2026/NĐ-CP Điều 100 — nguồn thứ cấp (bản OCR), chưa kiểm chứng văn bản gốc",
          valid_from=date(2026, 7, 1), types=[GAME],
          check_kind="window", window_start=time(22, 0), window_end=time(8, 0),
-         fine_basis="Nghị định 174/2026/NĐ-CP Điều 100 (chưa kiểm chứng)",
-         fine_min_person=5 * M, fine_max_person=int(7.5 * M), fine_min_org=10 * M, fine_max_org=15 * M,
-         commune_chair_max=5 * M),
+         **ND174),
     dict(code="nd147-bien-hieu", title="Có biển hiệu ghi tên, địa chỉ, số điện thoại, số đăng ký kinh doanh",
          legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 62",
          source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
@@ -66,24 +80,18 @@ RULES = [
          legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 63, 66",
          source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
          valid_from=date(2024, 12, 25), types=[GAME], check_kind="yes_no",
-         fine_basis="Nghị định 174/2026/NĐ-CP Điều 100 (chưa kiểm chứng)",
-         fine_min_person=5 * M, fine_max_person=int(7.5 * M), fine_min_org=10 * M, fine_max_org=15 * M,
-         commune_chair_max=5 * M),
+         **ND174),
     # Karaoke: Decree 54/2019 as amended by Decree 148/2024.
     dict(code="nd54-dien-tich-phong", title="Phòng hát có diện tích từ 20 m² trở lên, không kể công trình phụ",
          legal_basis="Nghị định 54/2019/NĐ-CP (sửa đổi bởi Nghị định 148/2024/NĐ-CP)", article="Điều 4",
          source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md",
          valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="minimum", minimum=20, minimum_unit="m²",
-         fine_basis="Nghị định 38/2021/NĐ-CP Điều 15 khoản 6 (TL/70cac2fcb610ecb3.md)",
-         fine_min_person=15 * M, fine_max_person=20 * M, fine_min_org=30 * M, fine_max_org=40 * M,
-         commune_chair_max=5 * M),
+         **ND38),
     dict(code="nd54-khoa-cua", title="Không đặt chốt cửa bên trong, không đặt thiết bị báo động (trừ báo cháy)",
          legal_basis="Nghị định 54/2019/NĐ-CP (sửa đổi bởi Nghị định 148/2024/NĐ-CP)", article="Điều 4",
          source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md",
          valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="yes_no",
-         fine_basis="Nghị định 38/2021/NĐ-CP Điều 15 khoản 6 (TL/70cac2fcb610ecb3.md)",
-         fine_min_person=15 * M, fine_max_person=20 * M, fine_min_org=30 * M, fine_max_org=40 * M,
-         commune_chair_max=5 * M),
+         **ND38),
     dict(code="nd54-gio-hoat-dong", title="Không hoạt động từ 0 giờ đến 8 giờ sáng",
          legal_basis="Nghị định 54/2019/NĐ-CP", article="Điều 7 khoản 2",
          source=f"{D}: kiểm chứng qua TL/ddce6953fed1e561.md; khung phạt chưa kiểm chứng",

@@ -109,9 +109,22 @@ def plan_add_targets(*, user, plan: InspectionPlan, establishments, spread: bool
     return len(rows)
 
 
+def with_progress(plans):
+    """Plans annotated with their number of targets and of closed records (one query)."""
+    from django.db.models import Count
+
+    return plans.annotate(
+        target_count=Count("targets", distinct=True),
+        done_count=Count(
+            "targets", filter=Q(targets__inspection__status=Inspection.Status.CLOSED), distinct=True
+        ),
+    )
+
+
 def plan_progress(plan: InspectionPlan) -> dict[str, int]:
-    targets = plan.targets.count()
-    done = plan.targets.filter(inspection__status=Inspection.Status.CLOSED).count()
+    if not hasattr(plan, "target_count"):
+        plan = with_progress(InspectionPlan.objects.filter(pk=plan.pk)).get()
+    targets, done = plan.target_count, plan.done_count
     return {
         "targets": targets,
         "done": done,
