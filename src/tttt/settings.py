@@ -52,10 +52,13 @@ INSTALLED_APPS = [
     "tttt.onestop",
     "tttt.establishments",
     "tttt.inspections",
+    "tttt.portal",
     "tttt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -274,6 +277,11 @@ TTTT_LOOKUP_RATE = os.environ.get("TTTT_LOOKUP_RATE", "10/600")  # attempts / se
 # Public map: a tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png (its host is
 # added to the CSP); empty by default, and the markers show without tiles.
 TTTT_MAP_TILES = os.environ.get("TTTT_MAP_TILES", "")
+
+# Portals: each unit's portal is served at <name>.<TTTT_PORTAL_DOMAIN> (e.g.
+# luongtai.localhost:8000 locally; browsers resolve *.localhost to this machine).
+TTTT_PORTAL_DOMAIN = os.environ.get("TTTT_PORTAL_DOMAIN", "localhost")
+TTTT_PORTAL_POST_RATE = os.environ.get("TTTT_PORTAL_POST_RATE", "5/600")  # comments, questions
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 

@@ -11,13 +11,14 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from tttt.core.apischema import Problem, problem
 from tttt.core.periods import Period, PeriodError
+from tttt.core.ratelimit import rate_limited
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit, User
 from tttt.org.queries import units_for_territory, user_can
 
 from . import queries, services
 from .models import Dossier, Procedure, ProcedureField
-from .views import NOT_FOUND, rate_limited
+from .views import NOT_FOUND
 
 router = Router(tags=["Một cửa"])
 

@@ -1,12 +1,11 @@
 """Public pages of the one-stop-shop: dossier status lookup (code + phone) and rating."""
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
+from tttt.core.ratelimit import rate_limited
 from tttt.org.models import Unit
 
 from . import queries, services
@@ -14,23 +13,6 @@ from .forms import MultipleFileField
 from .models import Channel, Dossier, Procedure, Rating, Status
 
 NOT_FOUND = "Không tìm thấy hồ sơ với mã và số điện thoại đã nhập. Hãy kiểm tra lại mã trên giấy hẹn và số điện thoại đã đăng ký."
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def rate_limited(request, bucket: str) -> bool:
-    """True once an address has used up its attempts in the window (TTTT_LOOKUP_RATE)."""
-    limit, window = (int(x) for x in settings.TTTT_LOOKUP_RATE.split("/"))
-    key = f"onestop:rate:{bucket}:{_client_ip(request)}"
-    cache.add(key, 0, window)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        used = 1
-    return used > limit
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,492 @@
+"""Reads for portals: listings, document validity, search, compliance, statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from tttt.core.text import fold
+
+from .models import (
+    PATH_STEP,
+    Comment,
+    ContentPage,
+    DocumentPage,
+    DocumentRelation,
+    DocumentType,
+    NewsPage,
+    PortalHomePage,
+    ProcedureCatalogPage,
+    Question,
+    QuestionIndexPage,
+    RequiredCategory,
+    SectionPage,
+)
+
+PAGE_SIZE = 20
+
+
+def page_of(items, number, size: int = PAGE_SIZE):
+    return Paginator(items, size).get_page(number)
+
+
+# ---------------------------------------------------------------- portals
+
+
+def parent_portal(home: PortalHomePage) -> PortalHomePage | None:
+    """The portal of the nearest unit above this one that has a portal."""
+    unit = home.unit
+    ancestors = [p for p in unit.path.strip("/").split("/")[:-1]]
+    if not ancestors:
+        return None
+    paths = ["/" + "/".join(ancestors[: i + 1]) + "/" for i in range(len(ancestors))]
+    return (
+        PortalHomePage.objects.live()
+        .filter(unit__path__in=paths)
+        .select_related("unit")
+        .order_by("-unit__path")
+        .first()
+    )
+
+
+def child_portals(home: PortalHomePage) -> QuerySet[PortalHomePage]:
+    """Component portals of units under this one (the nearest level that has portals)."""
+    return (
+        PortalHomePage.objects.live()
+        .filter(unit__path__startswith=home.unit.path)
+        .exclude(pk=home.pk)
+        .select_related("unit")
+        .order_by("unit__name")
+    )
+
+
+def home_context(home: PortalHomePage) -> dict:
+    news = (
+        NewsPage.objects.live()
+        .descendant_of(home)
+        .select_related("main_image")
+        .order_by("-first_published_at")
+    )
+    documents = (
+        DocumentPage.objects.live()
+        .descendant_of(home)
+        .select_related("doc_type")
+        .order_by("-issued_on", "-pk")
+    )
+    return {
+        "latest_news": news[:10],
+        "latest_documents": documents[:6],
+        "child_portals": child_portals(home),
+    }
+
+
+def portal_of(page: Page) -> PortalHomePage | None:
+    if isinstance(page, PortalHomePage):
+        return page
+    return (
+        PortalHomePage.objects.filter(path=page.path[: 2 * PATH_STEP])
+        .select_related("unit")
+        .first()
+    )
+
+
+def chrome(page: Page) -> dict:
+    """What every portal page shows around its content: the portal, its menu, the search
+    page and the breadcrumb."""
+    home = portal_of(page)
+    if home is None:
+        return {}
+    menu = list(home.get_children().live().in_menu().only("title", "url_path").order_by("path"))
+    from .models import SearchPage
+
+    search = SearchPage.objects.live().child_of(home).only("url_path").first()
+    crumbs = (
+        list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path"))
+        if page.depth > 2
+        else []
+    )
+    return {
+        "portal": home,
+        "menu": menu,
+        "search_page": search,
+        "crumbs": crumbs,
+        "parent_portal": parent_portal(home),
+    }
+
+
+# ---------------------------------------------------------------- sections and documents
+
+
+DOC_STATUS_LABELS = {
+    "not_yet": _("Chưa có hiệu lực"),
+    "in_force": _("Còn hiệu lực"),
+    "amended": _("Còn hiệu lực, đã được sửa đổi, bổ sung"),
+    "expired": _("Hết hiệu lực"),
+}
+
+
+@dataclass(frozen=True)
+class Validity:
+    code: str
+    label: str
+    by: list  # the documents that ended or amended it
+
+
+def _terminating(day: date):
+    """Relations that end a document's force by `day`: replaced or repealed by a document
+    that is itself in effect."""
+    return DocumentRelation.objects.filter(
+        kind__in=[DocumentRelation.Kind.REPLACES, DocumentRelation.Kind.REPEALS],
+        source__live=True,
+    ).filter(
+        Q(source__effective_on__lte=day)
+        | Q(source__effective_on__isnull=True, source__issued_on__lte=day)
+    )
+
+
+def _amending(day: date):
+    return DocumentRelation.objects.filter(
+        kind=DocumentRelation.Kind.AMENDS, source__live=True
+    ).filter(
+        Q(source__effective_on__lte=day)
+        | Q(source__effective_on__isnull=True, source__issued_on__lte=day)
+    )
+
+
+def with_validity(qs: QuerySet[DocumentPage], day: date) -> QuerySet[DocumentPage]:
+    """Annotate `ended` and `amended` (booleans) for filtering by validity in SQL."""
+    return qs.annotate(
+        ended=Exists(_terminating(day).filter(target=OuterRef("pk"))),
+        amended=Exists(_amending(day).filter(target=OuterRef("pk"))),
+    )
+
+
+def validity_filter(status: str, day: date) -> Q:
+    started = Q(effective_on__isnull=True, issued_on__lte=day) | Q(effective_on__lte=day)
+    expired = Q(expires_on__lte=day) | Q(ended=True)
+    if status == "not_yet":
+        return ~started
+    if status == "expired":
+        return started & expired
+    if status == "amended":
+        return started & ~expired & Q(amended=True)
+    if status == "in_force":
+        return started & ~expired
+    return Q()
+
+
+def document_validity(doc: DocumentPage, day: date) -> Validity:
+    """Whether a document is in force on `day`, computed from its dates and from the
+    documents that replace, repeal or amend it."""
+    start = doc.effective_on or doc.issued_on
+    if start > day:
+        return Validity("not_yet", DOC_STATUS_LABELS["not_yet"], [])
+    ending = list(_terminating(day).filter(target=doc).select_related("source"))
+    if ending or (doc.expires_on and doc.expires_on <= day):
+        return Validity("expired", DOC_STATUS_LABELS["expired"], [r.source for r in ending])
+    amending = list(_amending(day).filter(target=doc).select_related("source"))
+    if amending:
+        return Validity("amended", DOC_STATUS_LABELS["amended"], [r.source for r in amending])
+    return Validity("in_force", DOC_STATUS_LABELS["in_force"], [])
+
+
+def section_listing(section: SectionPage, params) -> dict:
+    """A section's children: news and documents newest first, with filters for documents."""
+    today = timezone.localdate()
+    docs = DocumentPage.objects.live().descendant_of(section)
+    has_documents = docs.exists()
+    context = {
+        "subsections": section.get_children().live().type(SectionPage).specific().order_by("path")
+    }
+    if has_documents:
+        q = fold(params.get("q", ""))
+        docs = with_validity(docs.select_related("doc_type", "file"), today)
+        if params.get("loai"):
+            docs = docs.filter(doc_type__code=params["loai"])
+        if params.get("nam", "").isdigit():
+            docs = docs.filter(issued_on__year=int(params["nam"]))
+        if params.get("hieu_luc") in DOC_STATUS_LABELS:
+            docs = docs.filter(validity_filter(params["hieu_luc"], today))
+        for word in q.split():
+            docs = docs.filter(search_text__contains=word)
+        context.update(
+            documents=page_of(docs.order_by("-issued_on", "-pk"), params.get("page")),
+            doc_types=DocumentType.objects.all(),
+            statuses=DOC_STATUS_LABELS,
+            filters=params,
+        )
+    news = (
+        NewsPage.objects.live()
+        .descendant_of(section)
+        .select_related("main_image")
+        .order_by("-first_published_at")
+    )
+    others = ContentPage.objects.live().child_of(section).order_by("path")
+    context.update(news=page_of(news, params.get("page")), pages=others)
+    return context
+
+
+def news_context(page: NewsPage) -> dict:
+    comments = Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED)
+    rating = comments.aggregate(avg=Avg("rating"), n=Count("rating"))
+    related = (
+        NewsPage.objects.live()
+        .sibling_of(page, inclusive=False)
+        .order_by("-first_published_at")[:5]
+    )
+    return {
+        "comments": comments.order_by("created_at"),
+        "rating_average": rating["avg"],
+        "rating_count": rating["n"],
+        "related": related,
+    }
+
+
+def procedure_listing(page: ProcedureCatalogPage, params) -> dict:
+    """The one-stop catalog of the portal's unit and the units under it."""
+    from tttt.onestop.models import Procedure, ProcedureField
+
+    qs = (
+        Procedure.objects.filter(is_active=True, units__path__startswith=page.unit.path)
+        .distinct()
+        .select_related("field")
+        .order_by("field__name", "code")
+    )
+    q = fold(params.get("q", ""))
+    for word in q.split():
+        qs = qs.filter(search_name__contains=word)
+    if params.get("cap") in dict(Procedure.Level.choices):
+        qs = qs.filter(level=params["cap"])
+    if params.get("linh_vuc", "").isdigit():
+        qs = qs.filter(field_id=int(params["linh_vuc"]))
+    if params.get("truc_tuyen") in dict(Procedure.OnlineService.choices):
+        qs = qs.filter(online_service=params["truc_tuyen"])
+    fields = (
+        ProcedureField.objects.filter(
+            procedures__is_active=True, procedures__units__path__startswith=page.unit.path
+        )
+        .distinct()
+        .order_by("name")
+    )
+    return {
+        "procedures": page_of(qs, params.get("page"), 30),
+        "levels": Procedure.Level.choices,
+        "online_choices": Procedure.OnlineService.choices,
+        "fields": fields,
+        "filters": params,
+    }
+
+
+def published_questions(page: QuestionIndexPage, params) -> dict:
+    qs = Question.objects.filter(page=page, status=Question.Status.PUBLISHED).order_by(
+        "-published_at"
+    )
+    for word in fold(params.get("q", "")).split():
+        qs = qs.filter(search_text__contains=word)
+    return {"questions": page_of(qs, params.get("page"))}
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    kind: str
+    summary: str
+    when: datetime | date | None
+    score: float
+
+
+SEARCHED = [
+    (NewsPage, _("Tin, bài"), "lead"),
+    (DocumentPage, _("Văn bản"), "summary"),
+    (ContentPage, _("Trang"), "search_description"),
+    (SectionPage, _("Chuyên mục"), "search_description"),
+]
+CANDIDATES = 500
+
+
+def _match(qs: QuerySet, words: list[str]) -> QuerySet:
+    """Pages whose folded text has every word: PostgreSQL full-text (GIN index), or a
+    substring test elsewhere."""
+    if connection.vendor == "postgresql":
+        # The same expression as the GIN indexes of migration 0002, so they are used.
+        return qs.extra(
+            where=[
+                "to_tsvector('simple'::regconfig, search_text) @@ plainto_tsquery('simple'::regconfig, %s)"
+            ],
+            params=[" ".join(words)],
+        )
+    for word in words:
+        qs = qs.filter(search_text__contains=word)
+    return qs
+
+
+def _score(title: str, text: str, phrase: str, words: list[str]) -> float:
+    title = fold(title)
+    score = 0.0
+    if phrase in title:
+        score += 20
+    elif phrase in text:
+        score += 8
+    score += sum(4 for w in words if w in title.split())
+    score += sum(min(text.count(w), 5) * 0.5 for w in words)
+    return score
+
+
+def portal_search(home: PortalHomePage, query: str, page_number=None) -> dict:
+    """Pages, documents and answered questions of one portal matching `query`, ignoring
+    diacritics ("ha noi" finds "Hà Nội"), best first."""
+    phrase = fold(query)
+    words = [w for w in phrase.split() if w]
+    if not words:
+        return {"query": query, "results": None}
+    hits: list[Hit] = []
+    for model, kind, summary_field in SEARCHED:
+        qs = _match(model.objects.live().descendant_of(home), words).order_by("-first_published_at")
+        for page in qs.only(
+            "title", "url_path", "search_text", "first_published_at", summary_field
+        )[:CANDIDATES]:
+            hits.append(
+                Hit(
+                    page.title,
+                    page.get_url(),
+                    kind,
+                    getattr(page, summary_field) or "",
+                    page.first_published_at,
+                    _score(page.title, page.search_text, phrase, words),
+                )
+            )
+    questions = _match(
+        Question.objects.filter(page__path__startswith=home.path, status=Question.Status.PUBLISHED),
+        words,
+    ).select_related("page")
+    for question in questions[:CANDIDATES]:
+        hits.append(
+            Hit(
+                question.title,
+                f"{question.page.get_url()}#cau-hoi-{question.pk}",
+                _("Hỏi đáp"),
+                question.body[:300],
+                question.published_at,
+                _score(question.title, question.search_text, phrase, words),
+            )
+        )
+    epoch = timezone.make_aware(datetime(1970, 1, 1))
+
+    def recency(hit: Hit):
+        when = hit.when
+        if isinstance(when, datetime):
+            return when
+        if isinstance(when, date):
+            return timezone.make_aware(datetime.combine(when, datetime.min.time()))
+        return epoch
+
+    hits.sort(key=lambda h: (h.score, recency(h)), reverse=True)
+    return {"query": query, "results": page_of(hits, page_number), "total": len(hits)}
+
+
+# ---------------------------------------------------------------- compliance
+
+
+@dataclass
+class CategoryStatus:
+    category: RequiredCategory
+    pages: list
+    items: int
+    latest: datetime | None
+    state: str  # missing / empty / stale / ok
+
+    @property
+    def label(self) -> str:
+        return {
+            "missing": _("Chưa có chuyên mục"),
+            "empty": _("Chưa có nội dung"),
+            "stale": _("Lâu chưa cập nhật"),
+            "ok": _("Đạt"),
+        }[self.state]
+
+
+def _freshness(page) -> tuple[int, datetime | None]:
+    """How many items a category page offers and when the newest appeared."""
+    specific = page.specific
+    if isinstance(specific, ProcedureCatalogPage):
+        from tttt.onestop.models import Procedure
+
+        n = (
+            Procedure.objects.filter(is_active=True, units__path__startswith=specific.unit.path)
+            .values("pk")
+            .distinct()
+            .count()
+        )
+        return n, page.last_published_at
+    if isinstance(specific, QuestionIndexPage):
+        agg = Question.objects.filter(page=specific, status=Question.Status.PUBLISHED).aggregate(
+            n=Count("pk"), latest=Max("published_at")
+        )
+        return agg["n"], agg["latest"]
+    descendants = Page.objects.live().descendant_of(page).exclude(content_type=page.content_type)
+    agg = descendants.aggregate(n=Count("pk"), latest=Max("last_published_at"))
+    if agg["n"]:
+        return agg["n"], agg["latest"]
+    if isinstance(specific, ContentPage) and specific.body:
+        return 1, page.last_published_at
+    return 0, None
+
+
+def compliance(home: PortalHomePage, now: datetime | None = None) -> list[CategoryStatus]:
+    """For each required category in force: the portal's pages for it, how many items and
+    how fresh; a category is missing, empty, stale or fine."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    pages_by_category: dict[int, list] = {}
+    for model in (SectionPage, ContentPage, ProcedureCatalogPage, QuestionIndexPage):
+        for page in model.objects.live().descendant_of(home).filter(category__isnull=False):
+            pages_by_category.setdefault(page.category_id, []).append(page)
+    from .models import ContactPage
+
+    for page in ContactPage.objects.live().descendant_of(home).filter(category__isnull=False):
+        pages_by_category.setdefault(page.category_id, []).append(page)
+    result = []
+    for category in RequiredCategory.objects.all():
+        if not category.in_force_on(today):
+            continue
+        pages = pages_by_category.get(category.pk, [])
+        items, latest = 0, None
+        for page in pages:
+            n, when = _freshness(page)
+            if isinstance(page, ContactPage):
+                n = max(n, page.entries.count())
+                when = when or page.last_published_at
+            items += n
+            if when and (latest is None or when > latest):
+                latest = when
+        if not pages:
+            state = "missing"
+        elif not items:
+            state = "empty"
+        elif category.max_age_days and (
+            latest is None or latest < now - timedelta(days=category.max_age_days)
+        ):
+            state = "stale"
+        else:
+            state = "ok"
+        result.append(CategoryStatus(category, pages, items, latest, state))
+    return result
+
+
+def portals_in_scope(user) -> QuerySet[PortalHomePage]:
+    from tttt.org.queries import restrict_to_scope
+
+    return restrict_to_scope(PortalHomePage.objects.all(), user, unit_field="unit").select_related(
+        "unit"
+    )

@@ -1,0 +1,27 @@
+"""Permissions each role gets for the portal (see org.roles). Page permissions come from
+the editorial board's Wagtail groups (portal.services.board_sync), not from here."""
+
+from tttt.org.roles import ADMIN, EDITOR, EDITOR_IN_CHIEF, LEADER, REPORTER, SUPERVISOR
+
+_MODERATE = [
+    "portal.view_question",
+    "portal.change_question",
+    "portal.view_comment",
+    "portal.change_comment",
+    "portal.view_portalhomepage",
+]
+_READ = ["portal.view_question", "portal.view_comment", "portal.view_portalhomepage"]
+
+GRANTS = {
+    REPORTER: ["portal.view_portalhomepage"],
+    EDITOR: _MODERATE,
+    EDITOR_IN_CHIEF: _MODERATE,
+    LEADER: _READ,
+    SUPERVISOR: _READ,
+    ADMIN: [
+        *_READ,
+        "portal.add_portalhomepage",
+        "portal.change_documenttype",
+        "portal.view_documenttype",
+    ],
+}

@@ -1,0 +1,349 @@
+"""Writes for portals: creating a unit's portal (site, sections, editorial board and
+workflow), citizens' questions and answers, readers' comments and their moderation.
+
+Pages themselves are written through Wagtail's editor and its workflow (contributor →
+editor → editor-in-chief); the editorial board behind that workflow comes from `org`
+memberships and is kept in step by `board_sync`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from tttt.core.calendar import get_calendar
+from tttt.core.text import fold
+from tttt.org import roles as R
+from tttt.org.models import Membership, Unit
+from tttt.org.queries import user_can
+from tttt.org.services import acting
+
+from .models import (
+    Comment,
+    ContactPage,
+    ContentPage,
+    NewsPage,
+    PortalHomePage,
+    ProcedureCatalogPage,
+    Question,
+    QuestionIndexPage,
+    RequiredCategory,
+    SearchPage,
+    SectionPage,
+)
+
+PAGE_KINDS = {
+    "section": SectionPage,
+    "content": ContentPage,
+    "procedures": ProcedureCatalogPage,
+    "questions": QuestionIndexPage,
+    "contact": ContactPage,
+}
+
+# The editorial board: org role → (group suffix, page permissions, workflow step).
+BOARD = [
+    (R.REPORTER, _l("Phóng viên, cộng tác viên"), ["add_page"]),
+    (R.EDITOR, _l("Biên tập viên"), ["add_page", "change_page"]),
+    (
+        R.EDITOR_IN_CHIEF,
+        _l("Trưởng ban biên tập"),
+        ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ),
+]
+MEDIA_PERMS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def portal_slug(unit: Unit) -> str:
+    """`Huyện Lương Tài` → `luongtai` (hostname label)."""
+    return "".join(ch for ch in fold(unit.short_name or unit.name) if ch.isalnum())
+
+
+def portal_hostname(unit: Unit) -> str:
+    return f"{portal_slug(unit)}.{settings.TTTT_PORTAL_DOMAIN}"
+
+
+def _board_groups(home: PortalHomePage) -> dict[str, Group]:
+    groups = {}
+    for role, label, _perms in BOARD:
+        groups[role], _created = Group.objects.get_or_create(name=f"{home.title} — {label}"[:150])
+    return groups
+
+
+@transaction.atomic
+def portal_create(
+    *, user, unit: Unit, hostname: str = "", title: str = "", today=None
+) -> PortalHomePage:
+    """Create `unit`'s portal: home page, site, the sections the law requires, a media
+    collection, the editorial board's groups and the three-step workflow."""
+    if not user_can(user, "portal.add_portalhomepage", unit):
+        raise PermissionDenied(_("Bạn không có quyền tạo cổng thông tin cho đơn vị này."))
+    if unit.kind == Unit.Kind.OFFICE:
+        raise ValidationError(
+            {"unit": _("Cổng thông tin thuộc một đơn vị hành chính, không phải cơ quan.")}
+        )
+    if PortalHomePage.objects.filter(unit=unit).exists():
+        raise ValidationError({"unit": _("Đơn vị này đã có cổng thông tin.")})
+    hostname = (hostname or portal_hostname(unit)).lower()
+    if Site.objects.filter(hostname=hostname).exists():
+        raise ValidationError(
+            {"hostname": _("Tên miền %(host)s đã được dùng cho cổng khác.") % {"host": hostname}}
+        )
+    today = today or timezone.localdate()
+    title = title or _("Cổng thông tin điện tử %(unit)s") % {"unit": unit.name}
+    with acting(user):
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=PortalHomePage(title=title, slug=portal_slug(unit), unit=unit)
+        )
+        Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
+        for order, category in enumerate(
+            c for c in RequiredCategory.objects.all() if c.in_force_on(today) and c.page_kind
+        ):
+            model = PAGE_KINDS[category.page_kind]
+            page = model(
+                title=category.name, slug=category.code, category=category, show_in_menus=order < 8
+            )
+            home.add_child(instance=page)
+        home.add_child(instance=SearchPage(title=_("Tìm kiếm"), slug="tim-kiem"))
+        _board_setup(home)
+    return home
+
+
+def _board_setup(home: PortalHomePage) -> None:
+    groups = _board_groups(home)
+    collection = Collection.get_first_root_node().add_child(name=home.title)
+    perms = {
+        p.codename: p for p in Permission.objects.filter(content_type__app_label="wagtailcore")
+    }
+    media = [Permission.objects.get(content_type__app_label=a, codename=c) for a, c in MEDIA_PERMS]
+    for role, _label, codenames in BOARD:
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=groups[role], page=home, permission=perms[codename]
+            )
+        for permission in media:
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[role], collection=collection, permission=permission
+            )
+    workflow = Workflow.objects.create(name=_("Biên tập – %(portal)s") % {"portal": home.title})
+    for order, (role, step) in enumerate(
+        [(R.EDITOR, _("Biên tập viên duyệt")), (R.EDITOR_IN_CHIEF, _("Trưởng ban biên tập duyệt"))]
+    ):
+        task = GroupApprovalTask.objects.create(name=f"{step} ({home.title})"[:255])
+        task.groups.set([groups[role]])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    WorkflowPage.objects.create(workflow=workflow, page=home)
+    board_sync(home)
+
+
+def board_members(home: PortalHomePage, role_code: str, day=None):
+    """Users on the editorial board in `role_code`: active memberships on the portal's unit
+    or on an office directly under it."""
+    day = day or timezone.localdate()
+    return (
+        Membership.objects.active_on(day)
+        .filter(role__code=role_code, user__is_active=True)
+        .filter(
+            unit__in=Unit.objects.filter(pk=home.unit_id)
+            | Unit.objects.filter(parent_id=home.unit_id, kind=Unit.Kind.OFFICE)
+        )
+        .values_list("user_id", flat=True)
+    )
+
+
+def board_sync(home: PortalHomePage, day=None) -> None:
+    """Make the portal's editorial groups hold exactly the board from `org` memberships."""
+    for role, group in _board_groups(home).items():
+        wanted = set(board_members(home, role, day))
+        current = set(group.user_set.values_list("pk", flat=True))
+        if wanted - current:
+            group.user_set.add(*(wanted - current))
+        if current - wanted:
+            group.user_set.remove(*(current - wanted))
+
+
+def board_sync_for_unit(unit_id: int) -> None:
+    """Resync the portal(s) a membership on `unit_id` can belong to."""
+    parent_id = Unit.objects.filter(pk=unit_id).values_list("parent_id", flat=True).first()
+    for home in PortalHomePage.objects.filter(unit_id__in=[unit_id, parent_id]):
+        board_sync(home)
+
+
+# ---------------------------------------------------------------- questions
+
+
+@dataclass
+class QuestionData:
+    title: str
+    body: str
+    asker_name: str
+    asker_email: str
+    asker_phone: str = ""
+    asker_address: str = ""
+
+
+def question_submit(*, page: QuestionIndexPage, data: QuestionData, now=None) -> Question:
+    """A citizen's question; the answer is due `answer_days` working days later."""
+    now = now or timezone.now()
+    portal = page.portal
+    question = Question(
+        page=page,
+        unit_id=page.unit_id,
+        title=data.title.strip(),
+        body=data.body.strip(),
+        asker_name=data.asker_name.strip(),
+        asker_email=data.asker_email.strip(),
+        asker_phone=data.asker_phone.strip(),
+        asker_address=data.asker_address.strip(),
+        received_at=now,
+        due_at=get_calendar().add_working_days(now, portal.answer_days if portal else 5),
+    )
+    question.full_clean(exclude=["due_at", "search_text"])
+    question.save()
+    return question
+
+
+def _require_unit(user, perm: str, unit_id: int, message: str) -> None:
+    if not user_can(user, perm, Unit.objects.get(pk=unit_id)):
+        raise PermissionDenied(message)
+
+
+def question_answer(
+    *,
+    user,
+    question: Question,
+    answer: str,
+    answerer_title: str = "",
+    publish: bool = True,
+    now=None,
+) -> Question:
+    """Answer a question; publishing shows question and answer on the portal."""
+    _require_unit(
+        user,
+        "portal.change_question",
+        question.unit_id,
+        _("Bạn không có quyền trả lời câu hỏi của đơn vị này."),
+    )
+    answer = (answer or "").strip()
+    if not answer:
+        raise ValidationError({"answer": _("Hãy nhập nội dung trả lời.")})
+    now = now or timezone.now()
+    with acting(user):
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question.status == Question.Status.REJECTED:
+            raise ValidationError(_("Câu hỏi đã bị từ chối đăng; không thể trả lời."))
+        question.answer = answer
+        question.answerer_title = answerer_title.strip()
+        question.answered_by = user
+        question.answered_at = question.answered_at or now
+        if publish:
+            question.status = Question.Status.PUBLISHED
+            question.published_at = question.published_at or now
+        elif question.status == Question.Status.NEW:
+            question.status = Question.Status.ANSWERED
+        question.save()
+    return question
+
+
+def question_publish(*, user, question: Question, now=None) -> Question:
+    _require_unit(
+        user,
+        "portal.change_question",
+        question.unit_id,
+        _("Bạn không có quyền đăng câu hỏi của đơn vị này."),
+    )
+    with acting(user):
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question.status != Question.Status.ANSWERED:
+            raise ValidationError(_("Chỉ đăng được câu hỏi đã có câu trả lời."))
+        question.status = Question.Status.PUBLISHED
+        question.published_at = now or timezone.now()
+        question.save()
+    return question
+
+
+def question_reject(*, user, question: Question) -> Question:
+    """Not published (spam, offensive, out of competence); the record is kept."""
+    _require_unit(
+        user,
+        "portal.change_question",
+        question.unit_id,
+        _("Bạn không có quyền xử lý câu hỏi của đơn vị này."),
+    )
+    with acting(user):
+        question = Question.objects.select_for_update().get(pk=question.pk)
+        if question.status == Question.Status.PUBLISHED:
+            raise ValidationError(_("Câu hỏi đã đăng; hãy sửa câu trả lời thay vì từ chối."))
+        question.status = Question.Status.REJECTED
+        question.save()
+    return question
+
+
+# ---------------------------------------------------------------- comments
+
+
+@dataclass
+class CommentData:
+    title: str
+    sender_name: str
+    sender_email: str
+    content: str
+    rating: int | None = None
+
+
+def comment_submit(*, page: NewsPage, data: CommentData, now=None) -> Comment:
+    """A reader's comment; it waits for moderation and is never shown before."""
+    if not page.allow_comments or not page.live:
+        raise ValidationError(_("Bài viết này không nhận bình luận."))
+    comment = Comment(
+        page=page,
+        unit_id=page.unit_id,
+        title=data.title.strip(),
+        sender_name=data.sender_name.strip(),
+        sender_email=data.sender_email.strip(),
+        content=data.content.strip(),
+        rating=data.rating,
+        created_at=now or timezone.now(),
+    )
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+def comment_moderate(*, user, comment: Comment, publish: bool, now=None) -> Comment:
+    _require_unit(
+        user,
+        "portal.change_comment",
+        comment.unit_id,
+        _("Bạn không có quyền duyệt bình luận của đơn vị này."),
+    )
+    with acting(user):
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        comment.status = Comment.Status.PUBLISHED if publish else Comment.Status.REJECTED
+        comment.moderated_by = user
+        comment.moderated_at = now or timezone.now()
+        comment.save()
+    return comment

@@ -1,0 +1,203 @@
+"""Public portal views that take input: a news page's comment form, the Q&A page, search.
+
+Every form has a honeypot field and a per-address rate limit; nothing a reader sends is
+shown before a moderator publishes it.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
+
+from tttt.core.ratelimit import rate_limited
+
+from . import queries, services
+from .models import NewsPage, QuestionIndexPage
+
+TOO_MANY = "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Hãy thử lại sau ít phút."
+
+
+class HoneypotForm(forms.Form):
+    website = forms.CharField(required=False, widget=forms.HiddenInput)  # people leave it empty
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class CommentForm(HoneypotForm):
+    title = forms.CharField(label="Tiêu đề", max_length=200)
+    sender_name = forms.CharField(label="Người gửi", max_length=120)
+    sender_email = forms.EmailField(
+        label="Thư điện tử",
+        help_text="Không hiển thị trên trang; chỉ để ban biên tập liên hệ khi cần.",
+    )
+    content = forms.CharField(
+        label="Nội dung bình luận", max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    rating = forms.TypedChoiceField(
+        label="Đánh giá bài viết",
+        choices=[("", "Không đánh giá")] + [(str(n), f"{n} sao") for n in range(5, 0, -1)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class QuestionForm(HoneypotForm):
+    title = forms.CharField(label="Tiêu đề câu hỏi", max_length=250)
+    body = forms.CharField(
+        label="Nội dung câu hỏi", max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    asker_name = forms.CharField(label="Họ và tên", max_length=120)
+    asker_email = forms.EmailField(
+        label="Thư điện tử", help_text="Để nhận thông báo khi có câu trả lời; không công khai."
+    )
+    asker_phone = forms.RegexField(
+        label="Điện thoại (không bắt buộc)",
+        regex=r"^0\d{9}$",
+        required=False,
+        error_messages={"invalid": "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."},
+    )
+    asker_address = forms.CharField(
+        label="Địa chỉ (không bắt buộc)", max_length=250, required=False
+    )
+
+
+def _post_rate() -> str:
+    return settings.TTTT_PORTAL_POST_RATE
+
+
+def _submit(request, form, bucket: str, save) -> tuple[bool, str]:
+    """Validate, rate-limit and save a public form; returns (saved, message)."""
+    if not form.is_valid():
+        return False, ""
+    if form.is_bot():
+        return True, ""  # pretend success; nothing is stored
+    if rate_limited(request, bucket, _post_rate()):
+        return False, TOO_MANY
+    try:
+        save(form.cleaned_data)
+    except ValidationError as error:
+        for field, messages in (
+            error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+        ):
+            for message in messages:
+                form.add_error(field if field in form.fields else None, message)
+        return False, ""
+    return True, ""
+
+
+def _render_news(request, page, form, message=""):
+    context = page.get_context(request)
+    context.update(
+        queries.news_context(page), form=form, message=message, sent=request.GET.get("da_gui")
+    )
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def news_page(request, page):
+    """An article with its published comments, average rating and the comment form. The
+    page carries no per-visitor token, so an HTTP cache may keep it (the form posts to
+    `comment_post`)."""
+    return _render_news(request, page, CommentForm())
+
+
+@csrf_exempt  # anonymous form, no session to ride on; honeypot and rate limit instead
+@require_POST
+def comment_post(request, page_id: int):
+    page = get_object_or_404(NewsPage.objects.live(), pk=page_id)
+    form = CommentForm(request.POST)
+    if not page.allow_comments:
+        form.add_error(None, "Bài viết này không nhận bình luận.")
+        return _render_news(request, page, form)
+    saved, message = _submit(
+        request,
+        form,
+        "comment",
+        lambda data: services.comment_submit(
+            page=page,
+            data=services.CommentData(
+                title=data["title"],
+                sender_name=data["sender_name"],
+                sender_email=data["sender_email"],
+                content=data["content"],
+                rating=data["rating"],
+            ),
+        ),
+    )
+    if saved:
+        return redirect(f"{page.url}?da_gui=1#binh-luan")
+    response = _render_news(request, page, form, message)
+    response.status_code = 429 if message else 400
+    return response
+
+
+def _render_questions(request, page, form, message=""):
+    context = page.get_context(request)
+    portal = queries.portal_of(page)
+    context.update(
+        queries.published_questions(page, request.GET),
+        form=form,
+        message=message,
+        sent=request.GET.get("da_gui"),
+        answer_days=portal.answer_days if portal else 5,
+        query=request.GET.get("q", ""),
+    )
+    return TemplateResponse(request, "portal/question_index_page.html", context)
+
+
+def questions_page(request, page):
+    """Published questions and answers, and the form to ask one."""
+    return _render_questions(request, page, QuestionForm())
+
+
+@csrf_exempt  # anonymous form, see comment_post
+@require_POST
+def question_post(request, page_id: int):
+    page = get_object_or_404(QuestionIndexPage.objects.live(), pk=page_id)
+    form = QuestionForm(request.POST)
+    saved, message = _submit(
+        request,
+        form,
+        "question",
+        lambda data: services.question_submit(
+            page=page,
+            data=services.QuestionData(**{k: v for k, v in data.items() if k != "website"}),
+        ),
+    )
+    if saved:
+        return redirect(f"{page.url}?da_gui=1#gui-cau-hoi")
+    response = _render_questions(request, page, form, message)
+    response.status_code = 429 if message else 400
+    return response
+
+
+def search_page(request, page):
+    home = queries.portal_of(page)
+    context = page.get_context(request)
+    context.update(queries.portal_search(home, request.GET.get("q", ""), request.GET.get("page")))
+    return TemplateResponse(request, "portal/search_page.html", context)
+
+
+def root(home_view):
+    """`/`: a portal's home page on a portal's host name, `home_view` on the main site."""
+
+    def view(request):
+        site = Site.find_for_request(request)
+        if site is not None and not site.is_default_site:
+            return wagtail_serve(request, "")
+        return home_view(request)
+
+    view.__name__ = view.__qualname__ = f"root_{home_view.__name__}"
+    return view
+
+
+def sitemap(request):
+    """The sitemap of the portal the host name points at."""
+    return wagtail_sitemap(request)

@@ -1,0 +1,69 @@
+"""A unit's portal: its site, the required sections, the public pages."""
+
+from datetime import date
+
+import pytest
+
+from tttt.portal.models import PortalHomePage, RequiredCategory, SectionPage
+
+from .conftest import HOST, get, site_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_portal_create_makes_a_site_with_the_required_sections(portal, tree):
+    site = site_for(portal)
+    assert site.hostname == HOST
+    assert portal.unit == tree.luong_tai
+    titles = {p.title for p in portal.get_children().specific()}
+    for category in RequiredCategory.objects.all():
+        assert category.name in titles
+    assert "Tìm kiếm" in titles
+
+
+def test_portal_home_is_served_on_its_host_and_the_main_site_stays(client, portal, publish_news):
+    publish_news(
+        "Lương Tài tổ chức Hội nghị sơ kết 9 tháng năm 2019",
+        lead="Sáng 30/9, UBND huyện tổ chức hội nghị.",
+    )
+    response = get(client, "/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Cổng thông tin điện tử Huyện Lương Tài" in html
+    assert "Hội nghị sơ kết 9 tháng năm 2019" in html
+    main = client.get("/", HTTP_HOST="127.0.0.1")
+    assert "Quản lý nhà nước về thông tin và truyền thông" in main.content.decode()
+
+
+def test_news_page_shows_article_and_open_graph(client, portal, publish_news):
+    page = publish_news(
+        "Ra quân làm đường giao thông nông thôn",
+        lead="Xã Trung Chính ra quân.",
+        text="Nội dung chi tiết.",
+    )
+    response = get(client, page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'property="og:title" content="Ra quân làm đường giao thông nông thôn"' in html
+    assert "Nội dung chi tiết." in html
+
+
+def test_second_portal_for_the_same_unit_is_refused(portal, superuser, tree):
+    from django.core.exceptions import ValidationError
+
+    from tttt.portal import services
+
+    with pytest.raises(ValidationError):
+        services.portal_create(user=superuser, unit=tree.luong_tai)
+    assert PortalHomePage.objects.count() == 1
+
+
+def test_commune_portal_links_to_its_parent(client, portal, superuser, tree):
+    from tttt.portal import services
+
+    commune = services.portal_create(user=superuser, unit=tree.trung_chinh, today=date(2019, 9, 30))
+    html = get(client, "/", host="trungchinh.localhost").content.decode()
+    assert "Cổng thông tin cấp trên" in html and portal.title in html
+    parent_html = get(client, "/").content.decode()
+    assert commune.unit.name in parent_html
+    assert SectionPage.objects.filter(unit=tree.trung_chinh).exists()
