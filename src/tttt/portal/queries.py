@@ -490,3 +490,15 @@ def portals_in_scope(user) -> QuerySet[PortalHomePage]:
     return restrict_to_scope(PortalHomePage.objects.all(), user, unit_field="unit").select_related(
         "unit"
     )
+
+
+def figures(units, period) -> list[tuple]:
+    """The portal indicators for `units` in `period`: (indicator, value, formatted)."""
+    from tttt.core.indicators import all_indicators
+
+    rows = []
+    for ind in all_indicators():
+        if ind.code.startswith("portal."):
+            value = ind.compute(units, period)
+            rows.append((ind, value, ind.format(value)))
+    return rows

@@ -115,7 +115,9 @@ def comment_post(request, page_id: int):
     form = CommentForm(request.POST)
     if not page.allow_comments:
         form.add_error(None, "Bài viết này không nhận bình luận.")
-        return _render_news(request, page, form)
+        response = _render_news(request, page, form)
+        response.status_code = 400
+        return response
     saved, message = _submit(
         request,
         form,

@@ -1,0 +1,380 @@
+"""Back office of the portal: citizens' questions to answer, readers' comments to moderate,
+the compliance check, portal creation, and the data lists (document types, required
+categories). Pages are edited in Wagtail's page explorer through the editorial workflow."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from tttt.core.periods import Period, PeriodError
+from tttt.org.admin_views import ScopedViewMixin
+from tttt.org.models import Unit
+from tttt.org.queries import user_scope
+
+from . import queries, services
+from .models import Comment, DocumentType, Question, RequiredCategory
+
+MENU_HOOK = "register_portal_menu_item"
+
+
+class NoAddDeletePolicy(ModelPermissionPolicy):
+    """Records that only arrive from the public site and are never deleted."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Question, NoAddDeletePolicy(Question))
+register_permission_policy(Comment, NoAddDeletePolicy(Comment))
+
+
+# ---------------------------------------------------------------- questions
+
+
+class QuestionAnswerForm(forms.ModelForm):
+    DECISIONS = [
+        ("publish", gettext_lazy("Trả lời và đăng công khai")),
+        ("answer", gettext_lazy("Lưu câu trả lời, chưa đăng")),
+        ("reject", gettext_lazy("Không đăng (câu hỏi không phù hợp)")),
+    ]
+    asked = forms.CharField(
+        label=gettext_lazy("Câu hỏi"),
+        required=False,
+        disabled=True,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Xử lý"), choices=DECISIONS, initial="publish", widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = Question
+        fields = ["answer", "answerer_title"]
+        widgets = {"answer": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        q = self.instance
+        self.fields["asked"].initial = (
+            f"{q.title}\n\n{q.body}\n\n— {q.asker_name}, {timezone.localtime(q.received_at):%d/%m/%Y %H:%M}; "
+            + _("hạn trả lời %(due)s") % {"due": f"{timezone.localtime(q.due_at):%d/%m/%Y %H:%M}"}
+        )
+        self.order_fields(["asked", "answer", "answerer_title", "decision"])
+        self.fields["answer"].required = False
+
+
+class QuestionIndexView(ScopedViewMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("unit")
+
+
+class QuestionEditView(ScopedViewMixin, generic.EditView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        if data["decision"] == "reject":
+            return services.question_reject(user=self.request.user, question=self.object)
+        return services.question_answer(
+            user=self.request.user,
+            question=self.object,
+            answer=data["answer"],
+            answerer_title=data["answerer_title"],
+            publish=data["decision"] == "publish",
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+
+
+def _due_label(question: Question) -> str:
+    text = f"{timezone.localtime(question.due_at):%d/%m/%Y}"
+    return f"{text} — " + _("quá hạn") if question.is_overdue else text
+
+
+class QuestionViewSet(ModelViewSet):
+    model = Question
+    form_fields = ["answer", "answerer_title"]
+    icon = "help"
+    menu_label = gettext_lazy("Câu hỏi của công dân")
+    menu_order = 10
+    add_to_admin_menu = True
+    menu_hook = MENU_HOOK
+    name = "portal_questions"
+    index_view_class = QuestionIndexView
+    edit_view_class = QuestionEditView
+    copy_view_enabled = False
+    list_filter = ["status"]
+    search_fields = ["search_text"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["due_at"]
+    list_display = [
+        TitleColumn(
+            "title",
+            label=gettext_lazy("câu hỏi"),
+            get_url=lambda o: reverse("portal_questions:edit", args=[o.pk]),
+        ),
+        "asker_name",
+        Column("unit", label=gettext_lazy("đơn vị")),
+        DateColumn("received_at", label=gettext_lazy("ngày gửi")),
+        Column("due", label=gettext_lazy("hạn trả lời"), accessor=_due_label),
+        Column("get_status_display", label=gettext_lazy("trạng thái")),
+    ]
+    list_export = [
+        "title",
+        "asker_name",
+        "unit",
+        "received_at",
+        "due_at",
+        "status",
+        "answered_at",
+        "published_at",
+    ]
+
+    def get_form_class(self, for_update=False):
+        return QuestionAnswerForm
+
+
+# ---------------------------------------------------------------- comments
+
+
+class CommentModerationForm(forms.ModelForm):
+    shown = forms.CharField(
+        label=gettext_lazy("Bình luận"),
+        required=False,
+        disabled=True,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Duyệt"),
+        choices=[("publish", gettext_lazy("Đăng")), ("reject", gettext_lazy("Không đăng"))],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Comment
+        fields: list[str] = []
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        c = self.instance
+        stars = f" · {c.rating}/5 sao" if c.rating else ""
+        self.fields[
+            "shown"
+        ].initial = f"{c.title}\n\n{c.content}\n\n— {c.sender_name} <{c.sender_email}>{stars}\n{c.page.title}"
+
+
+class CommentEditView(ScopedViewMixin, generic.EditView):
+    def save_instance(self):
+        return services.comment_moderate(
+            user=self.request.user,
+            comment=self.object,
+            publish=self.form.cleaned_data["decision"] == "publish",
+        )
+
+
+class CommentIndexView(ScopedViewMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("unit", "page")
+
+
+class CommentViewSet(ModelViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = gettext_lazy("Bình luận của bạn đọc")
+    menu_order = 20
+    add_to_admin_menu = True
+    menu_hook = MENU_HOOK
+    name = "portal_comments"
+    index_view_class = CommentIndexView
+    edit_view_class = CommentEditView
+    copy_view_enabled = False
+    list_filter = ["status", "rating"]
+    search_fields = ["title", "content"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-created_at"]
+    list_display = [
+        TitleColumn(
+            "title",
+            label=gettext_lazy("tiêu đề"),
+            get_url=lambda o: reverse("portal_comments:edit", args=[o.pk]),
+        ),
+        "sender_name",
+        Column("page", label=gettext_lazy("bài viết")),
+        Column("rating", label=gettext_lazy("sao")),
+        DateColumn("created_at", label=gettext_lazy("ngày gửi")),
+        Column("get_status_display", label=gettext_lazy("trạng thái")),
+    ]
+
+    def get_form_class(self, for_update=False):
+        return CommentModerationForm
+
+
+# ---------------------------------------------------------------- data lists
+
+
+class DocumentTypeViewSet(ModelViewSet):
+    model = DocumentType
+    icon = "doc-full"
+    menu_label = gettext_lazy("Loại văn bản")
+    menu_order = 80
+    add_to_admin_menu = True
+    menu_hook = MENU_HOOK
+    name = "portal_document_types"
+    form_fields = ["code", "name", "is_legal", "order"]
+    list_display = ["name", "code", "is_legal", "order"]
+    copy_view_enabled = False
+
+
+class RequiredCategoryViewSet(ModelViewSet):
+    model = RequiredCategory
+    icon = "list-ul"
+    menu_label = gettext_lazy("Chuyên mục bắt buộc")
+    menu_order = 90
+    add_to_admin_menu = True
+    menu_hook = MENU_HOOK
+    name = "portal_required_categories"
+    form_fields = [
+        "code",
+        "name",
+        "description",
+        "legal_basis",
+        "max_age_days",
+        "page_kind",
+        "order",
+        "valid_from",
+        "valid_to",
+    ]
+    list_display = ["name", "code", "max_age_days", "valid_from", "valid_to"]
+    copy_view_enabled = False
+
+
+# ---------------------------------------------------------------- compliance, statistics, creation
+
+
+def _chosen_portal(request):
+    portals = list(queries.portals_in_scope(request.user).order_by("unit__path"))
+    if not portals:
+        raise PermissionDenied(_("Bạn không phụ trách cổng thông tin nào."))
+    chosen = next((p for p in portals if str(p.pk) == request.GET.get("cong")), portals[0])
+    return portals, chosen
+
+
+def compliance_view(request):
+    """Which required categories of a portal are missing, empty or stale."""
+    if not request.user.has_perm("portal.view_portalhomepage"):
+        raise PermissionDenied(_("Bạn không có quyền xem cổng thông tin."))
+    portals, portal = _chosen_portal(request)
+    rows = queries.compliance(portal)
+    return TemplateResponse(
+        request,
+        "portal/admin/compliance.html",
+        {
+            "portals": portals,
+            "portal": portal,
+            "rows": rows,
+            "problems": sum(1 for r in rows if r.state != "ok"),
+        },
+    )
+
+
+def statistics_view(request):
+    """The portal's figures for a period (the same indicators reports use)."""
+    if not request.user.has_perm("portal.view_portalhomepage"):
+        raise PermissionDenied(_("Bạn không có quyền xem cổng thông tin."))
+    portals, portal = _chosen_portal(request)
+    text = request.GET.get("ky") or str(timezone.localdate().year)
+    error = ""
+    try:
+        period = Period.parse(text)
+    except PeriodError as exc:
+        error = str(exc)
+        period = Period.year(timezone.localdate().year)
+    return TemplateResponse(
+        request,
+        "portal/admin/statistics.html",
+        {
+            "portals": portals,
+            "portal": portal,
+            "period": period,
+            "period_text": text,
+            "error": error,
+            "figures": queries.figures([portal.unit], period),
+        },
+    )
+
+
+class PortalCreateForm(forms.Form):
+    unit_code = forms.CharField(
+        label=gettext_lazy("Mã đơn vị hành chính"),
+        max_length=20,
+        help_text=gettext_lazy("Mã của tỉnh, xã (hoặc huyện cũ), ví dụ 09523."),
+    )
+    hostname = forms.CharField(
+        label=gettext_lazy("Tên miền"),
+        max_length=255,
+        required=False,
+        help_text=gettext_lazy("Để trống để dùng tên mặc định, ví dụ luongtai.localhost."),
+    )
+    title = forms.CharField(label=gettext_lazy("Tên cổng"), max_length=255, required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_unit_code(self):
+        code = self.cleaned_data["unit_code"].strip()
+        scope = user_scope(self.user, perm="portal.add_portalhomepage")
+        units = [
+            u
+            for u in Unit.objects.filter(code=code).exclude(kind=Unit.Kind.OFFICE)
+            if scope.contains(u)
+        ]
+        current = [u for u in units if u.valid_to is None]
+        if not units:
+            raise ValidationError(
+                _("Không có đơn vị mã %(code)s trong phạm vi của bạn.") % {"code": code}
+            )
+        return (current or units)[0]
+
+
+def create_view(request):
+    if not request.user.has_perm("portal.add_portalhomepage"):
+        raise PermissionDenied(_("Bạn không có quyền tạo cổng thông tin."))
+    form = PortalCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            home = services.portal_create(
+                user=request.user,
+                unit=form.cleaned_data["unit_code"],
+                hostname=form.cleaned_data["hostname"],
+                title=form.cleaned_data["title"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                field = {"unit": "unit_code"}.get(field, field)
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Đã tạo %(title)s.") % {"title": home.title})
+            return redirect(reverse("wagtailadmin_explore", args=[home.pk]))
+    return TemplateResponse(request, "portal/admin/create.html", {"form": form})

@@ -1,0 +1,60 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from . import admin_views
+from .admin_views import MENU_HOOK
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [
+        admin_views.QuestionViewSet(),
+        admin_views.CommentViewSet(),
+        admin_views.DocumentTypeViewSet(),
+        admin_views.RequiredCategoryViewSet(),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path("cong/tuan-thu/", admin_views.compliance_view, name="portal_compliance"),
+        path("cong/thong-ke/", admin_views.statistics_view, name="portal_statistics"),
+        path("cong/tao/", admin_views.create_view, name="portal_create"),
+    ]
+
+
+class PermMenuItem(MenuItem):
+    def __init__(self, *args, perm, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.perm = perm
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.perm)
+
+
+@hooks.register(MENU_HOOK)
+def compliance_item():
+    return PermMenuItem(_("Tuân thủ Nghị định 42/2022"), reverse("portal_compliance"), icon_name="tasks",
+                        order=30, perm="portal.view_portalhomepage")  # fmt: skip
+
+
+@hooks.register(MENU_HOOK)
+def statistics_item():
+    return PermMenuItem(_("Thống kê cổng"), reverse("portal_statistics"), icon_name="table", order=40,
+                        perm="portal.view_portalhomepage")  # fmt: skip
+
+
+@hooks.register(MENU_HOOK)
+def create_item():
+    return PermMenuItem(_("Tạo cổng mới"), reverse("portal_create"), icon_name="site", order=70,
+                        perm="portal.add_portalhomepage")  # fmt: skip
+
+
+@hooks.register("register_admin_menu_item")
+def portal_menu():
+    return SubmenuMenuItem(
+        _("Cổng thông tin"), Menu(register_hook_name=MENU_HOOK), icon_name="globe", order=140
+    )

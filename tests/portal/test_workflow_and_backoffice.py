@@ -1,0 +1,165 @@
+"""The editorial board and its workflow; the back office of questions, comments,
+compliance and statistics, each limited to the user's portal."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+from tttt.core.indicators import get_indicator
+from tttt.core.periods import Period
+from tttt.org import roles as R
+from tttt.org.models import Membership
+from tttt.portal import services
+from tttt.portal.models import NewsPage, Question, QuestionIndexPage
+
+from .conftest import HOST, get
+from .test_questions_and_comments import QUESTION
+
+pytestmark = pytest.mark.django_db
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def login_admin(client, user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="t", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+
+
+def test_board_follows_memberships(portal, board, tree, django_capture_on_commit_callbacks):
+    people = board()
+    chiefs = Group.objects.get(name__endswith="Trưởng ban biên tập", name__startswith=portal.title)
+    assert list(chiefs.user_set.all()) == [people["chief"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        Membership.objects.filter(user=people["chief"]).update(valid_to=date(2020, 1, 1))
+        Membership.objects.get(
+            user=people["chief"]
+        ).save()  # ending it through a save triggers the sync
+    assert chiefs.user_set.count() == 0
+
+
+def test_article_goes_reporter_editor_chief_then_live(portal, board, section):
+    people = board()
+    news = section("tin-tuc")
+    page = NewsPage(
+        title="Lương Tài ra quân xây dựng nông thôn mới",
+        lead="Sáng 5/10…",
+        body=[],
+        owner=people["reporter"],
+    )
+    news.add_child(instance=page)
+    assert page.permissions_for_user(people["reporter"]).can_edit()
+    assert not page.permissions_for_user(people["reporter"]).can_publish()
+    assert not page.permissions_for_user(people["editor"]).can_publish()
+    assert page.permissions_for_user(people["chief"]).can_publish()
+
+    revision = page.save_revision(user=people["reporter"])
+    workflow = page.get_workflow()
+    assert workflow is not None and [t.name.split(" (")[0] for t in workflow.tasks] == [
+        "Biên tập viên duyệt",
+        "Trưởng ban biên tập duyệt",
+    ]
+    state = workflow.start(page, people["reporter"])
+    first = state.current_task_state.task.specific
+    assert [a[0] for a in first.get_actions(page, people["reporter"])] == []
+    assert "approve" in [a[0] for a in first.get_actions(page, people["editor"])]
+    first.on_action(state.current_task_state, people["editor"], "approve")
+    state.refresh_from_db()
+    second = state.current_task_state.task.specific
+    assert [a[0] for a in second.get_actions(page, people["editor"])] == []
+    second.on_action(state.current_task_state, people["chief"], "approve")
+    page.refresh_from_db()
+    assert page.live and revision.pk
+
+
+def test_editor_sees_only_their_portals_questions(client, portal, member, superuser, tree):
+    other = services.portal_create(user=superuser, unit=tree.yen_the, today=date(2019, 9, 30))
+    mine = services.question_submit(
+        page=QuestionIndexPage.objects.get(path__startswith=portal.path),
+        data=services.QuestionData(**QUESTION),
+    )
+    theirs = services.question_submit(
+        page=QuestionIndexPage.objects.get(path__startswith=other.path),
+        data=services.QuestionData(**{**QUESTION, "title": "Câu hỏi ở Yên Thế"}),
+    )
+    editor = member("lt.bientap", R.EDITOR, tree.luong_tai)
+    client.force_login(editor)
+    listing = client.get("/admin/portal_questions/").content.decode()
+    assert QUESTION["title"] in listing and "Câu hỏi ở Yên Thế" not in listing
+    assert client.get(f"/admin/portal_questions/edit/{theirs.pk}/").status_code in (302, 403)
+    response = client.post(
+        f"/admin/portal_questions/edit/{mine.pk}/",
+        {
+            "answer": "Hồ sơ gồm đơn theo mẫu.",
+            "answerer_title": "Phòng VH-TT",
+            "decision": "publish",
+        },
+    )
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.status == Question.Status.PUBLISHED
+    from django.urls import reverse
+
+    assert client.get(reverse("portal_questions:add")).status_code in (302, 403)
+
+
+def test_compliance_lists_empty_and_stale_categories(client, portal, member, tree, publish_news):
+    editor = member("lt.truongban", R.EDITOR_IN_CHIEF, tree.luong_tai)
+    client.force_login(editor)
+    html = client.get("/admin/cong/tuan-thu/").content.decode()
+    assert "Chưa có nội dung" in html and "Tin tức, sự kiện" in html
+    from tttt.portal.queries import compliance
+
+    publish_news("Tin hôm nay", lead="Tóm tắt.")
+    states = {row.category.code: row.state for row in compliance(portal)}
+    assert states["tin-tuc"] == "ok"
+    assert states["van-ban"] == "empty"
+    old = datetime(2019, 1, 1, tzinfo=VN)
+    NewsPage.objects.update(last_published_at=old, first_published_at=old)
+    states = {row.category.code: row.state for row in compliance(portal)}
+    assert states["tin-tuc"] == "stale"
+
+
+def test_portal_figures_count_what_was_published_in_the_period(
+    portal, publish_news, publish_document, tree
+):
+    in_period = datetime(2019, 5, 10, 9, tzinfo=VN)
+    publish_news("Tin 1", when=in_period)
+    publish_news("Bài 1", kind="article", when=in_period)
+    publish_news("Tin năm sau", when=datetime(2020, 2, 1, 9, tzinfo=VN))
+    doc = publish_document("15/KH-UBND", "Kế hoạch tuyên truyền", doc_type="ke-hoach")
+    assert doc.unit == tree.luong_tai
+    period = Period.parse("2019-9M")
+    assert get_indicator("portal.news_items").compute([tree.luong_tai], period) == 1
+    assert get_indicator("portal.articles").compute([tree.luong_tai], period) == 1
+    assert get_indicator("portal.news_items").compute([tree.yen_the], period) == 0
+    assert (
+        get_indicator("portal.news_items").compute([tree.old_bac_ninh], period) == 1
+    )  # the province above
+
+
+def test_create_portal_from_the_back_office(client, superuser, tree, roles):
+    login_admin(client, superuser)
+    response = client.post("/admin/cong/tao/", {"unit_code": "09523", "hostname": "", "title": ""})
+    assert response.status_code == 302
+    site = Site.objects.get(hostname="trungchinh.localhost")
+    assert site.root_page.specific.unit.code == "09523"
+    again = client.post("/admin/cong/tao/", {"unit_code": "09523", "hostname": "", "title": ""})
+    assert "Đơn vị này đã có cổng thông tin." in again.content.decode()
+    missing = client.post("/admin/cong/tao/", {"unit_code": "99999"})
+    assert "Không có đơn vị mã 99999" in missing.content.decode()
+
+
+def test_sitemap_and_feed(client, portal, publish_news, section):
+    page = publish_news("Tin có trong sitemap", lead="Tóm tắt sitemap.")
+    sitemap = get(client, "/sitemap.xml").content.decode()
+    assert f"http://{HOST}{page.url}" in sitemap or page.full_url in sitemap
+    feed = get(client, f"/cong/rss/{section('tin-tuc').pk}/")
+    assert feed.status_code == 200 and "Tin có trong sitemap" in feed.content.decode()
+    assert feed["Content-Type"].startswith("application/rss+xml")
