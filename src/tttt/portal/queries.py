@@ -320,9 +320,10 @@ def _match(qs: QuerySet, words: list[str]) -> QuerySet:
     substring test elsewhere."""
     if connection.vendor == "postgresql":
         # The same expression as the GIN indexes of migration 0002, so they are used.
+        column = f'"{qs.model._meta.db_table}"."search_text"'
         return qs.extra(
             where=[
-                "to_tsvector('simple'::regconfig, search_text) @@ plainto_tsquery('simple'::regconfig, %s)"
+                f"to_tsvector('simple'::regconfig, {column}) @@ plainto_tsquery('simple'::regconfig, %s)"
             ],
             params=[" ".join(words)],
         )
