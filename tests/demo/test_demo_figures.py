@@ -35,6 +35,7 @@ def test_the_demo_reproduces_the_seed_figures(demo):
     long_an_2013()
     todays_communes_have_live_work()
     establishments()
+    portals()
 
 
 def establishments():
@@ -96,3 +97,24 @@ def todays_communes_have_live_work():
     statuses = set(live.values_list("status", flat=True))
     assert {Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT, Status.RETURNED} <= statuses
     assert all(d.events.exists() for d in live[:5])
+
+
+def portals():
+    def portal(code, unit, period):
+        return get_indicator(f"portal.{code}").compute([unit], Period.parse(period))
+
+    luong_tai = legacy("Huyện Lương Tài")
+    assert portal("news_items", luong_tai, "2019-9M") == 197
+    assert portal("articles", luong_tai, "2019-9M") == 65
+    assert portal("images", luong_tai, "2019-9M") == 576
+    assert portal("directive_documents", luong_tai, "2019-9M") == 151
+    vinh_tuong = legacy("Huyện Vĩnh Tường")
+    whole = "2018-01-01..2019-09-30"
+    assert portal("news_items", vinh_tuong, whole) + portal("articles", vinh_tuong, whole) == 1_800
+    assert portal("images", vinh_tuong, whole) > 3_500
+    assert value("procedures", vinh_tuong, "2019-9M") == 450
+    from tttt.onestop.models import Procedure
+
+    levels = Procedure.objects.filter(units__path__startswith=vinh_tuong.path).distinct()
+    assert levels.filter(level=Procedure.Level.DISTRICT).count() == 283
+    assert levels.filter(level=Procedure.Level.COMMUNE).count() == 167

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
+from tttt.portal import services
 from tttt.portal.models import ContentPage, DocumentRelation, QuestionIndexPage
 from tttt.portal.queries import document_validity, portal_search
-from tttt.portal import services
 
 from .conftest import get
 

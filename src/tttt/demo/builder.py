@@ -213,6 +213,20 @@ def build_demo(stdout=None) -> list[DemoLogin]:
             LEGACY_END,
         )
         add("vinhtuong.lanhdao", "Lãnh đạo UBND huyện Vĩnh Tường", R.LEADER, vinh_tuong, LEGACY_END)
+        add(
+            "vinhtuong.bientap",
+            "Biên tập viên Cổng TTĐT huyện Vĩnh Tường",
+            R.EDITOR,
+            vinh_tuong,
+            LEGACY_END,
+        )
+        add(
+            "vinhtuong.phongvien",
+            "Phóng viên Cổng TTĐT huyện Vĩnh Tường",
+            R.REPORTER,
+            vinh_tuong,
+            LEGACY_END,
+        )
         add("vinhphuc.thanhtra", "Thanh tra Sở TT&TT Vĩnh Phúc", R.INSPECTOR, vinh_phuc, sở_end)
         add(
             "longan.baocao", "Cán bộ báo cáo Sở TT&TT Long An", R.REPORTING_OFFICER, long_an, sở_end
@@ -323,4 +337,7 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     from .inspections import build_inspections
 
     build_inspections(write, cua_lo=cua_lo, luong_tai=luong_tai)
+    from .portal import build_portals
+
+    build_portals(write, luong_tai=luong_tai, vinh_tuong=vinh_tuong)
     return logins

@@ -238,21 +238,24 @@ class PortalContent(Page):
 SEARCHABLE = ["sectionpage", "newspage", "documentpage", "contentpage", "question"]
 
 
+def _raw_blocks(stream) -> list[dict]:
+    """The stream's blocks as stored (no image lookups)."""
+    return list(stream.raw_data) if stream else []
+
+
 def _stream_text(stream) -> str:
     parts = []
-    for block in stream or []:
-        value = block.value
-        if block.block_type == "paragraph":
-            parts.append(strip_tags(str(value.source if hasattr(value, "source") else value)))
-        elif block.block_type == "quote":
-            parts.append(str(value))
-        elif block.block_type == "image":
-            parts.append(getattr(value, "contextual_alt_text", "") or "")
+    for block in _raw_blocks(stream):
+        value = block.get("value")
+        if block.get("type") in ("paragraph", "quote"):
+            parts.append(strip_tags(str(value or "")))
+        elif block.get("type") == "image" and isinstance(value, dict):
+            parts.append(value.get("alt_text") or "")
     return " ".join(parts)
 
 
 def _count_images(stream) -> int:
-    return sum(1 for block in stream or [] if block.block_type == "image")
+    return sum(1 for block in _raw_blocks(stream) if block.get("type") == "image")
 
 
 BODY_BLOCKS = [

@@ -7,7 +7,19 @@ from datetime import date, datetime, timedelta
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Avg, Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    Func,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -315,18 +327,20 @@ SEARCHED = [
 CANDIDATES = 500
 
 
+class FoldedMatch(Func):
+    """`to_tsvector('simple', search_text) @@ plainto_tsquery('simple', query)`: the same
+    expression as the GIN indexes of migration 0002, so PostgreSQL uses them."""
+
+    template = "(to_tsvector('simple'::regconfig, %(expressions)s))"
+    arg_joiner = ") @@ plainto_tsquery('simple'::regconfig, "
+    output_field = BooleanField()
+
+
 def _match(qs: QuerySet, words: list[str]) -> QuerySet:
     """Pages whose folded text has every word: PostgreSQL full-text (GIN index), or a
     substring test elsewhere."""
     if connection.vendor == "postgresql":
-        # The same expression as the GIN indexes of migration 0002, so they are used.
-        column = f'"{qs.model._meta.db_table}"."search_text"'
-        return qs.extra(
-            where=[
-                f"to_tsvector('simple'::regconfig, {column}) @@ plainto_tsquery('simple'::regconfig, %s)"
-            ],
-            params=[" ".join(words)],
-        )
+        return qs.filter(FoldedMatch(F("search_text"), Value(" ".join(words))))
     for word in words:
         qs = qs.filter(search_text__contains=word)
     return qs
