@@ -281,6 +281,7 @@ TTTT_MAP_TILES = os.environ.get("TTTT_MAP_TILES", "")
 # Portals: each unit's portal is served at <name>.<TTTT_PORTAL_DOMAIN> (e.g.
 # luongtai.localhost:8000 locally; browsers resolve *.localhost to this machine).
 TTTT_PORTAL_DOMAIN = os.environ.get("TTTT_PORTAL_DOMAIN", "localhost")
+TTTT_PORTAL_PORT = int(os.environ.get("TTTT_PORTAL_PORT", 80))  # port in portal links (80 = none)
 TTTT_PORTAL_POST_RATE = os.environ.get("TTTT_PORTAL_POST_RATE", "5/600")  # comments, questions
 
 AUDITLOG_INCLUDE_ALL_MODELS = False

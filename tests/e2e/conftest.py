@@ -69,3 +69,11 @@ def shipped_data(transactional_db):
 
     load(Regulation, apps.get_model("establishments", "BusinessType"))
     ensure_default_slips()
+    import_module("tttt.portal.migrations.0002_required_categories_document_types").load(apps, None)
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code="vi")
+    if not Page.objects.exists():  # Wagtail's tree roots, made by its migrations
+        Page.add_root(title="Root", slug="root")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Site
 
 from tttt.core.calendar import get_calendar
 from tttt.core.text import fold
@@ -352,7 +352,7 @@ def build_portals(write, *, luong_tai: Unit, vinh_tuong: Unit) -> None:
                           signer="Phó Chủ tịch UBND huyện Lê Chí Thái")),
     ]:  # fmt: skip
         portal = services.portal_create(user=admin, unit=unit, today=spec["end"])
-        portal.tagline = f"Cơ quan chủ quản: UBND {unit.name.lower()}"
+        portal.tagline = f"Cơ quan chủ quản: Ủy ban nhân dân {unit.name}"
         portal.licence = (
             f"Cơ quan chủ quản: UBND {unit.name}. Chịu trách nhiệm chính: Trưởng Ban Biên tập."
         )
@@ -388,6 +388,6 @@ def build_portals(write, *, luong_tai: Unit, vinh_tuong: Unit) -> None:
         write(
             f"Cổng {unit.name}: {NewsPage.objects.filter(unit=unit).count()} tin, bài; "
             f"{DocumentPage.objects.filter(unit=unit).count()} văn bản; "
-            f"{Question.objects.filter(unit=unit).count()} câu hỏi — http://{services.portal_hostname(unit)}:8000/"
+            f"{Question.objects.filter(unit=unit).count()} câu hỏi — {Site.objects.get(root_page=portal).root_url}/"
         )
     build_vinh_phuc_catalog(vinh_tuong)

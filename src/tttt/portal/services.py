@@ -118,7 +118,9 @@ def portal_create(
         home = root.add_child(
             instance=PortalHomePage(title=title, slug=portal_slug(unit), unit=unit)
         )
-        Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
+        Site.objects.create(
+            hostname=hostname, port=settings.TTTT_PORTAL_PORT, root_page=home, site_name=title
+        )
         for order, category in enumerate(
             c for c in RequiredCategory.objects.all() if c.in_force_on(today) and c.page_kind
         ):

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -17,6 +19,8 @@ class Command(BaseCommand):
         from django.contrib.auth import get_user_model
 
         call_command("migrate", interactive=False, verbosity=0)
+        if "TTTT_PORTAL_PORT" not in os.environ:
+            settings.TTTT_PORTAL_PORT = options["port"]  # demo portals link to this server
         if not options["no_demo"] and not get_user_model().objects.exists():
             self.stdout.write("CSDL trống: nạp dữ liệu mẫu…")
             call_command("demo", stdout=self.stdout)
@@ -24,5 +28,9 @@ class Command(BaseCommand):
             call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(
             f"TTTT đang chạy tại http://{options['host']}:{options['port']}/ (quản trị: /admin/)"
+        )
+        self.stdout.write(
+            f"Cổng thông tin mẫu: http://luongtai.localhost:{options['port']}/, "
+            f"http://vinhtuong.localhost:{options['port']}/"
         )
         call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
