@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "tttt.onestop",
     "tttt.establishments",
     "tttt.inspections",
+    "tttt.assignments",
     "tttt.portal",
     "tttt.demo",
     "wagtail.contrib.forms",

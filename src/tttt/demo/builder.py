@@ -337,7 +337,9 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     from .inspections import build_inspections
 
     build_inspections(write, cua_lo=cua_lo, luong_tai=luong_tai)
+    from .assignments import build_tasks
     from .portal import build_portals
 
+    build_tasks(vinh_tuong=vinh_tuong, luong_tai=luong_tai)
     build_portals(write, luong_tai=luong_tai, vinh_tuong=vinh_tuong)
     return logins

@@ -63,6 +63,7 @@ class RequiredCategory(models.Model):
             ("procedures", _("Danh mục thủ tục")),
             ("questions", _("Hỏi đáp")),
             ("contact", _("Danh bạ")),
+            ("tasks", _("Theo dõi thực hiện nhiệm vụ")),
         ],
         help_text=_("Trang được tạo sẵn cho chuyên mục này khi lập cổng mới."),
     )
@@ -144,6 +145,7 @@ class PortalHomePage(Page):
         "portal.ProcedureCatalogPage",
         "portal.QuestionIndexPage",
         "portal.ContactPage",
+        "portal.TaskFollowUpPage",
         "portal.SearchPage",
     ]
     max_count_per_parent = None
@@ -581,6 +583,27 @@ class ContactEntry(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("mục danh bạ")
+
+
+class TaskFollowUpPage(PortalContent):
+    """The section "Theo dõi thực hiện nhiệm vụ": the tasks the unit assigned, their
+    deadlines and whether they were done on time (from `assignments`)."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
+    subpage_types: list[str] = []
+    content_panels = PortalContent.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("theo dõi thực hiện nhiệm vụ")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import queries
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(queries.task_listing(self, request.GET))
+        return context
 
 
 class SearchPage(Page):

@@ -444,6 +444,18 @@ def _freshness(page) -> tuple[int, datetime | None]:
             .count()
         )
         return n, page.last_published_at
+    if specific.__class__.__name__ == "TaskFollowUpPage":
+        from django.db.models.functions import Greatest
+
+        from tttt.assignments.queries import public_tasks
+
+        agg = public_tasks(specific.unit).aggregate(
+            n=Count("pk"), latest=Max(Greatest("assigned_on", "completed_on"))
+        )
+        latest = agg["latest"]
+        if latest is not None and not isinstance(latest, datetime):
+            latest = timezone.make_aware(datetime.combine(latest, datetime.min.time()))
+        return agg["n"], latest
     if isinstance(specific, QuestionIndexPage):
         agg = Question.objects.filter(page=specific, status=Question.Status.PUBLISHED).aggregate(
             n=Count("pk"), latest=Max("published_at")
@@ -470,6 +482,10 @@ def compliance(home: PortalHomePage, now: datetime | None = None) -> list[Catego
     from .models import ContactPage
 
     for page in ContactPage.objects.live().descendant_of(home).filter(category__isnull=False):
+        pages_by_category.setdefault(page.category_id, []).append(page)
+    from .models import TaskFollowUpPage
+
+    for page in TaskFollowUpPage.objects.live().descendant_of(home).filter(category__isnull=False):
         pages_by_category.setdefault(page.category_id, []).append(page)
     result = []
     for category in RequiredCategory.objects.all():
@@ -517,3 +533,18 @@ def figures(units, period) -> list[tuple]:
             value = ind.compute(units, period)
             rows.append((ind, value, ind.format(value)))
     return rows
+
+
+def task_listing(page, params) -> dict:
+    """The unit's published tasks, filtered by state, newest first."""
+    from tttt.assignments.models import Task
+    from tttt.assignments.queries import in_state, public_tasks
+
+    state = params.get("tinh_trang", "")
+    tasks = in_state(public_tasks(page.unit), state).order_by("-assigned_on", "-pk")
+    return {
+        "tasks": page_of(tasks, params.get("page")),
+        "states": Task.STATE_LABELS,
+        "chosen_state": state,
+        "today": timezone.localdate(),
+    }

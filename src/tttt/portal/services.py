@@ -48,6 +48,7 @@ from .models import (
     RequiredCategory,
     SearchPage,
     SectionPage,
+    TaskFollowUpPage,
 )
 
 PAGE_KINDS = {
@@ -56,6 +57,7 @@ PAGE_KINDS = {
     "procedures": ProcedureCatalogPage,
     "questions": QuestionIndexPage,
     "contact": ContactPage,
+    "tasks": TaskFollowUpPage,
 }
 
 # The editorial board: org role → (group suffix, page permissions, workflow step).

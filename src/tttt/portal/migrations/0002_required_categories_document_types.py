@@ -22,7 +22,7 @@ CATEGORIES = [
     ("thong-tin-cong-khai", "Danh mục thông tin phải công khai", "Danh mục thông tin phải công khai theo Luật Tiếp cận thông tin.", 365, "section"),
     ("hoi-dap", "Hỏi đáp", "Tiếp nhận, trả lời câu hỏi, phản ánh, kiến nghị của tổ chức, cá nhân (trả lời trong 5 ngày làm việc, tối đa 10).", 90, "questions"),
     ("an-toan-thong-tin", "An toàn thông tin", "Thông báo, cảnh báo về an toàn thông tin mạng.", 180, "section"),
-    ("theo-doi-nhiem-vu", "Theo dõi thực hiện nhiệm vụ", "Theo dõi thực hiện nhiệm vụ của các cơ quan, đơn vị theo chỉ đạo của người đứng đầu.", 90, "section"),
+    ("theo-doi-nhiem-vu", "Theo dõi thực hiện nhiệm vụ", "Theo dõi thực hiện nhiệm vụ của các cơ quan, đơn vị theo chỉ đạo của người đứng đầu.", 90, "tasks"),
     ("lien-he", "Danh bạ, thông tin liên hệ", "Địa chỉ, điện thoại, thư điện tử của cơ quan và cán bộ đầu mối; kênh tiếp nhận thông tin.", 365, "contact"),
 ]
 

@@ -1,0 +1,55 @@
+"""Figures of assigned tasks (DESIGN.md indicator protocol), by the assigning unit."""
+
+from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
+
+from tttt.core.indicators import Aggregation, Measure, indicator
+from tttt.org.indicators import territory_q
+
+from .models import Task
+
+
+def task_figures(units, period) -> dict:
+    """Assigned in the period, completed in it (on time / late), open and overdue at its end."""
+    end = period.end
+    return Task.objects.filter(territory_q(units)).aggregate(
+        assigned=Count("pk", filter=Q(assigned_on__range=(period.start, end))),
+        completed=Count(
+            "pk", filter=Q(status=Task.Status.DONE, completed_on__range=(period.start, end))
+        ),
+        completed_on_time=Count(
+            "pk",
+            filter=Q(
+                status=Task.Status.DONE,
+                completed_on__range=(period.start, end),
+                completed_on__lte=F("deadline"),
+            ),
+        ),
+        overdue=Count(
+            "pk",
+            filter=Q(assigned_on__lte=end, deadline__lt=end)
+            & ~Q(status=Task.Status.CANCELLED)
+            & (Q(completed_on__isnull=True) | Q(completed_on__gt=end)),
+        ),
+    )
+
+
+def _register(key, name, description=""):
+    @indicator(code=f"assignments.{key}", name=name, measure=Measure.COUNT, aggregation=Aggregation.SUM,
+               description=description)  # fmt: skip
+    def compute(units, period):
+        return task_figures(units, period)[key]
+
+    return compute
+
+
+_register("assigned", _("Nhiệm vụ được giao trong kỳ"))
+_register("completed", _("Nhiệm vụ hoàn thành trong kỳ"))
+_register("completed_on_time", _("Nhiệm vụ hoàn thành đúng hạn trong kỳ"))
+_register(
+    "overdue",
+    _("Nhiệm vụ quá hạn chưa hoàn thành (cuối kỳ)"),
+    _(
+        "Đã giao, hạn trước ngày cuối kỳ, đến ngày cuối kỳ chưa hoàn thành (không tính nhiệm vụ đã hủy)."
+    ),
+)
