@@ -40,6 +40,7 @@ from tttt.portal.models import (
     PortalHomePage,
     Question,
     QuestionIndexPage,
+    RoyaltyRate,
     SectionPage,
 )
 
@@ -273,7 +274,27 @@ def _comments(portal, *, rng, editor, count):
             )
 
 
-def _fill_static_pages(portal, *, district, rng):
+def _royalties(portal, *, rng, chief, month):
+    """The editor-in-chief grades the last month's items (the monthly statement)."""
+    rates = {
+        r.kind: r for r in RoyaltyRate.objects.filter(code__in=["tin-thoi-su", "bai-phan-anh"])
+    }
+    start = timezone.make_aware(datetime.combine(month, time.min))
+    for page in NewsPage.objects.filter(
+        unit=portal.unit,
+        first_published_at__gte=start,
+        first_published_at__lte=start + timedelta(days=31),
+    ):
+        low, high = (2, 5) if page.kind == NewsPage.Kind.NEWS else (10, 20)
+        services.royalty_grade(
+            user=chief,
+            page=page,
+            rate=rates[page.kind],
+            coefficient=rng.randrange(low * 2, high * 2 + 1) / 2,
+        )
+
+
+def _fill_static_pages(portal, *, district, rng, admin):
     intro = ContentPage.objects.get(path__startswith=portal.path, slug="gioi-thieu")
     communes = Unit.objects.filter(parent=portal.unit, kind=Unit.Kind.COMMUNE).count()
     intro.body = [
@@ -282,7 +303,7 @@ def _fill_static_pages(portal, *, district, rng):
         ("paragraph", "<h2>Chức năng, nhiệm vụ</h2><p>UBND huyện là cơ quan hành chính nhà nước ở địa phương, thực hiện chức năng quản lý nhà nước trên địa bàn theo Luật Tổ chức chính quyền địa phương.</p>"),
         ("paragraph", "<h2>Lãnh đạo</h2><p>Chủ tịch UBND huyện phụ trách chung; các Phó Chủ tịch phụ trách khối kinh tế, khối văn hóa – xã hội; Trưởng Ban Biên tập Cổng thông tin điện tử là một Phó Chủ tịch UBND huyện.</p>"),
     ]  # fmt: skip
-    intro.save()
+    intro.save_revision(user=admin).publish(user=admin)
     contact = ContactPage.objects.get(path__startswith=portal.path)
     for i, (office, position) in enumerate(C.CONTACTS):
         ContactEntry.objects.create(
@@ -357,6 +378,7 @@ def build_portals(write, *, luong_tai: Unit, vinh_tuong: Unit) -> None:
             f"Cơ quan chủ quản: UBND {unit.name}. Chịu trách nhiệm chính: Trưởng Ban Biên tập."
         )
         portal.contact_email = f"ubnd@{services.portal_slug(unit)}.example.gov.vn"
+        portal.point_value = 149_000  # 10% of the base salary from 01/7/2019 (Decree 18/2014)
         portal.save()
         communes = [c.name for c in unit.children.filter(kind=Unit.Kind.COMMUNE).order_by("name")]
         images = _images(portal, spec["photos"])
@@ -381,10 +403,11 @@ def build_portals(write, *, luong_tai: Unit, vinh_tuong: Unit) -> None:
                     end=spec["end"], count=spec["directives"], issuer=f"UBND {unit.name}",
                     signer=spec["signer"])  # fmt: skip
         _legal(docs)
-        _fill_static_pages(portal, district=unit.name, rng=rng)
+        _fill_static_pages(portal, district=unit.name, rng=rng, admin=admin)
         qa = QuestionIndexPage.objects.get(path__startswith=portal.path)
         _questions(portal, qa, rng=rng, start=spec["start"], end=spec["end"], editor=admin)
         _comments(portal, rng=rng, editor=admin, count=15)
+        _royalties(portal, rng=rng, chief=admin, month=spec["end"].replace(day=1))
         write(
             f"Cổng {unit.name}: {NewsPage.objects.filter(unit=unit).count()} tin, bài; "
             f"{DocumentPage.objects.filter(unit=unit).count()} văn bản; "

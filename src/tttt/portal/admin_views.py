@@ -19,13 +19,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from tttt.core.formatting import format_money
 from tttt.core.periods import Period, PeriodError
 from tttt.org.admin_views import ScopedViewMixin
 from tttt.org.models import Unit
-from tttt.org.queries import user_scope
+from tttt.org.queries import user_can, user_scope
 
 from . import queries, services
-from .models import Comment, DocumentType, Question, RequiredCategory
+from .models import Comment, DocumentType, NewsPage, Question, RequiredCategory, RoyaltyRate
 
 MENU_HOOK = "register_portal_menu_item"
 
@@ -246,6 +247,30 @@ class DocumentTypeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class RoyaltyRateViewSet(ModelViewSet):
+    model = RoyaltyRate
+    icon = "pick"
+    menu_label = gettext_lazy("Khung nhuận bút")
+    menu_order = 85
+    add_to_admin_menu = True
+    menu_hook = MENU_HOOK
+    name = "portal_royalty_rates"
+    form_fields = [
+        "code",
+        "name",
+        "kind",
+        "coefficient_min",
+        "coefficient_max",
+        "legal_basis",
+        "is_verified",
+        "valid_from",
+        "valid_to",
+        "order",
+    ]
+    list_display = ["name", "kind", "coefficient_min", "coefficient_max", "is_verified"]
+    copy_view_enabled = False
+
+
 class RequiredCategoryViewSet(ModelViewSet):
     model = RequiredCategory
     icon = "list-ul"
@@ -378,3 +403,85 @@ def create_view(request):
             messages.success(request, _("Đã tạo %(title)s.") % {"title": home.title})
             return redirect(reverse("wagtailadmin_explore", args=[home.pk]))
     return TemplateResponse(request, "portal/admin/create.html", {"form": form})
+
+
+# ---------------------------------------------------------------- royalties
+
+
+def _month(text: str | None):
+    from datetime import date
+
+    try:
+        year, month = (int(x) for x in (text or "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        today = timezone.localdate()
+        return today.replace(day=1)
+
+
+def royalties_view(request):
+    """A month of a portal: items to grade, grades, the statement per contributor, XLSX."""
+    if not request.user.has_perm("portal.view_royaltygrade"):
+        raise PermissionDenied(_("Bạn không có quyền xem nhuận bút."))
+    portals, portal = _chosen_portal(request)
+    month = _month(request.GET.get("thang"))
+    can_grade = user_can(request.user, services.GRADE, portal.unit)
+    if request.method == "POST":
+        if not can_grade:
+            raise PermissionDenied(_("Chỉ trưởng ban biên tập của cổng này được chấm nhuận bút."))
+        page = NewsPage.objects.filter(pk=request.POST.get("page"), unit=portal.unit).first()
+        rate = RoyaltyRate.objects.filter(pk=request.POST.get("rate")).first()
+        try:
+            if page is None or rate is None:
+                raise ValidationError(_("Hãy chọn tin, bài và khung nhuận bút."))
+            grade = services.royalty_grade(
+                user=request.user,
+                page=page,
+                rate=rate,
+                coefficient=request.POST.get("coefficient", ""),
+            )
+            messages.success(
+                request,
+                _("Đã chấm “%(title)s”: %(amount)s.")
+                % {"title": page.title, "amount": format_money(grade.amount)},
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect(f"{request.path}?cong={portal.pk}&thang={month:%Y-%m}")
+    data = queries.royalty_month(portal, month)
+    if request.GET.get("xuat") == "xlsx":
+        from django.http import HttpResponse
+
+        from tttt.core.tabular import xlsx_bytes
+
+        rows = [
+            [r["contributor_name"], r["items"], float(r["coefficients"]), r["amount"]]
+            for r in data["statement"]
+        ]
+        rows.append(
+            [
+                _("Tổng cộng"),
+                data["totals"]["items"],
+                float(data["totals"]["coefficients"] or 0),
+                data["totals"]["amount"] or 0,
+            ]
+        )
+        content = xlsx_bytes(
+            [_("Tác giả"), _("Số tin, bài"), _("Tổng hệ số"), _("Thành tiền (đồng)")],
+            rows,
+            _("Nhuận bút"),
+        )
+        response = HttpResponse(
+            content,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="nhuan-but-{portal.slug}-{month:%Y-%m}.xlsx"'
+        )
+        return response
+    return TemplateResponse(
+        request,
+        "portal/admin/royalties.html",
+        {"portals": portals, "portal": portal, "month": month, "can_grade": can_grade, **data},
+    )

@@ -756,3 +756,98 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# ---------------------------------------------------------------- royalties (nhuận bút)
+
+
+def coefficient_text(value) -> str:
+    """2.50 → "2,5"; 10.00 → "10"."""
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+class RoyaltyRate(models.Model):
+    """A line of the royalty table: a kind of work and its coefficient range; data, with
+    its legal basis (the unit's own rules apply the national frame)."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Tin")
+        ARTICLE = "article", _("Bài")
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("loại tác phẩm"), max_length=200)
+    kind = models.CharField(_("áp dụng cho"), max_length=8, choices=Kind.choices)
+    coefficient_min = models.DecimalField(_("hệ số từ"), max_digits=5, decimal_places=2)
+    coefficient_max = models.DecimalField(_("hệ số đến"), max_digits=5, decimal_places=2)
+    legal_basis = models.CharField(_("căn cứ"), max_length=300)
+    is_verified = models.BooleanField(
+        _("đã kiểm chứng"),
+        default=False,
+        help_text=_("Bỏ chọn khi khung hệ số chưa được đối chiếu với văn bản gốc."),
+    )
+    valid_from = models.DateField(_("áp dụng từ"), null=True, blank=True)
+    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("khung nhuận bút")
+        verbose_name_plural = _("khung nhuận bút")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(coefficient_min__gt=0)
+                & Q(coefficient_max__gte=models.F("coefficient_min")),
+                name="portal_royaltyrate_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({coefficient_text(self.coefficient_min)}–{coefficient_text(self.coefficient_max)})"
+
+    def in_force_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+
+class RoyaltyGrade(models.Model):
+    """The editor-in-chief's grading of one published news item or article: a coefficient
+    within the rate's range, times the portal's value of one coefficient point."""
+
+    page = models.OneToOneField(
+        NewsPage, on_delete=models.PROTECT, related_name="royalty", verbose_name=_("tin, bài")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
+    )
+    month = models.DateField(
+        _("tháng"), help_text=_("Ngày đầu tháng đăng bài; bảng kê tính theo tháng này.")
+    )
+    rate = models.ForeignKey(
+        RoyaltyRate, on_delete=models.PROTECT, related_name="+", verbose_name=_("khung")
+    )
+    coefficient = models.DecimalField(_("hệ số"), max_digits=5, decimal_places=2)
+    point_value = models.PositiveBigIntegerField(_("giá trị một hệ số (đồng)"))
+    amount = models.PositiveBigIntegerField(_("thành tiền (đồng)"))
+    contributor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    contributor_name = models.CharField(_("tác giả"), max_length=200)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    graded_at = models.DateTimeField(_("ngày chấm"), default=timezone.now)
+
+    class Meta:
+        ordering = ["month", "contributor_name", "pk"]
+        verbose_name = _("chấm nhuận bút")
+        verbose_name_plural = _("chấm nhuận bút")
+        indexes = [models.Index(fields=["unit", "month"], name="portal_royalty_unit_month")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(coefficient__gt=0), name="portal_royalty_coefficient_pos"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.coefficient} × {self.point_value}"

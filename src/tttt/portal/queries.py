@@ -548,3 +548,37 @@ def task_listing(page, params) -> dict:
         "chosen_state": state,
         "today": timezone.localdate(),
     }
+
+
+def royalty_month(home: PortalHomePage, month: date) -> dict:
+    """The items published on a portal in a month with their grades, and the statement:
+    per contributor, the items, the sum of coefficients and the amount."""
+    from django.db.models import Sum
+
+    from .models import RoyaltyGrade, RoyaltyRate
+
+    start = timezone.make_aware(datetime.combine(month, datetime.min.time()))
+    following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+    end = timezone.make_aware(datetime.combine(following, datetime.min.time()))
+    items = (
+        NewsPage.objects.live()
+        .descendant_of(home)
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
+        .select_related("royalty__rate", "owner")
+        .order_by("first_published_at")
+    )
+    grades = RoyaltyGrade.objects.filter(unit_id=home.unit_id, month=month)
+    statement = list(
+        grades.values("contributor_name")
+        .annotate(items=Count("pk"), coefficients=Sum("coefficient"), amount=Sum("amount"))
+        .order_by("contributor_name")
+    )
+    totals = grades.aggregate(
+        items=Count("pk"), coefficients=Sum("coefficient"), amount=Sum("amount")
+    )
+    return {
+        "items": items,
+        "statement": statement,
+        "totals": totals,
+        "rates": [r for r in RoyaltyRate.objects.all() if r.in_force_on(month)],
+    }

@@ -10,12 +10,18 @@ _MODERATE = [
     "portal.change_comment",
     "portal.view_portalhomepage",
 ]
-_READ = ["portal.view_question", "portal.view_comment", "portal.view_portalhomepage"]
+_READ = [
+    "portal.view_question",
+    "portal.view_comment",
+    "portal.view_portalhomepage",
+    "portal.view_royaltygrade",
+]
+_GRADE = ["portal.view_royaltygrade", "portal.add_royaltygrade", "portal.change_royaltygrade"]
 
 GRANTS = {
     REPORTER: ["portal.view_portalhomepage"],
-    EDITOR: _MODERATE,
-    EDITOR_IN_CHIEF: _MODERATE,
+    EDITOR: [*_MODERATE, "portal.view_royaltygrade"],
+    EDITOR_IN_CHIEF: [*_MODERATE, *_GRADE],
     LEADER: _READ,
     SUPERVISOR: _READ,
     ADMIN: [

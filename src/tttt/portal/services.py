@@ -46,9 +46,12 @@ from .models import (
     Question,
     QuestionIndexPage,
     RequiredCategory,
+    RoyaltyGrade,
+    RoyaltyRate,
     SearchPage,
     SectionPage,
     TaskFollowUpPage,
+    coefficient_text,
 )
 
 PAGE_KINDS = {
@@ -118,8 +121,9 @@ def portal_create(
     with acting(user):
         root = Page.get_first_root_node()
         home = root.add_child(
-            instance=PortalHomePage(title=title, slug=portal_slug(unit), unit=unit)
+            instance=PortalHomePage(title=title, slug=portal_slug(unit), unit=unit, owner=user)
         )
+        home.save_revision(user=user).publish(user=user)
         Site.objects.create(
             hostname=hostname, port=settings.TTTT_PORTAL_PORT, root_page=home, site_name=title
         )
@@ -131,7 +135,9 @@ def portal_create(
                 title=category.name, slug=category.code, category=category, show_in_menus=order < 8
             )
             home.add_child(instance=page)
-        home.add_child(instance=SearchPage(title=_("Tìm kiếm"), slug="tim-kiem"))
+            page.save_revision(user=user).publish(user=user)
+        search = home.add_child(instance=SearchPage(title=_("Tìm kiếm"), slug="tim-kiem"))
+        search.save_revision(user=user).publish(user=user)
         _board_setup(home)
     return home
 
@@ -351,3 +357,75 @@ def comment_moderate(*, user, comment: Comment, publish: bool, now=None) -> Comm
         comment.moderated_at = now or timezone.now()
         comment.save()
     return comment
+
+
+# ---------------------------------------------------------------- royalties
+
+
+GRADE = "portal.add_royaltygrade"
+
+
+def royalty_grade(
+    *, user, page: NewsPage, rate: RoyaltyRate, coefficient, now=None
+) -> RoyaltyGrade:
+    """Grade a published item (or regrade it): the coefficient must lie in the rate's range
+    and the rate must fit the item; the amount is the coefficient times the portal's value
+    of one point, fixed at grading."""
+    from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+    if not user_can(user, GRADE, page.unit):
+        raise PermissionDenied(_("Chỉ trưởng ban biên tập của cổng này được chấm nhuận bút."))
+    if not page.live or page.first_published_at is None:
+        raise ValidationError(_("Chỉ chấm nhuận bút tin, bài đã đăng."))
+    try:
+        coefficient = Decimal(str(coefficient).replace(",", ".")).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({"coefficient": _("Hệ số phải là một số, ví dụ 2,5.")}) from None
+    published = timezone.localtime(page.first_published_at).date()
+    if rate.kind != page.kind:
+        raise ValidationError(
+            {
+                "rate": _("Khung “%(rate)s” không dùng cho loại %(kind)s.")
+                % {"rate": rate.name, "kind": page.get_kind_display().lower()}
+            }
+        )
+    if not rate.in_force_on(published):
+        raise ValidationError(
+            {"rate": _("Khung “%(rate)s” không áp dụng vào ngày đăng.") % {"rate": rate.name}}
+        )
+    if not rate.coefficient_min <= coefficient <= rate.coefficient_max:
+        raise ValidationError(
+            {
+                "coefficient": _("Hệ số phải từ %(low)s đến %(high)s.")
+                % {
+                    "low": coefficient_text(rate.coefficient_min),
+                    "high": coefficient_text(rate.coefficient_max),
+                }
+            }
+        )
+    portal = page.portal
+    if not portal or not portal.point_value:
+        raise ValidationError(
+            _("Cổng chưa khai báo giá trị một hệ số nhuận bút (trang chủ cổng → Quy định).")
+        )
+    amount = int((coefficient * portal.point_value).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    owner = page.owner
+    with acting(user):
+        grade, _created = RoyaltyGrade.objects.select_for_update().update_or_create(
+            page=page,
+            defaults=dict(
+                unit_id=page.unit_id,
+                month=published.replace(day=1),
+                rate=rate,
+                coefficient=coefficient,
+                point_value=portal.point_value,
+                amount=amount,
+                contributor=owner,
+                contributor_name=(owner.get_full_name() if owner else "")
+                or page.byline
+                or _("(chưa ghi tác giả)"),
+                graded_by=user,
+                graded_at=now or timezone.now(),
+            ),
+        )
+    return grade

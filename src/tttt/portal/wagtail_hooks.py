@@ -13,6 +13,7 @@ def register_viewsets():
         admin_views.QuestionViewSet(),
         admin_views.CommentViewSet(),
         admin_views.DocumentTypeViewSet(),
+        admin_views.RoyaltyRateViewSet(),
         admin_views.RequiredCategoryViewSet(),
     ]
 
@@ -23,6 +24,7 @@ def register_urls():
         path("cong/tuan-thu/", admin_views.compliance_view, name="portal_compliance"),
         path("cong/thong-ke/", admin_views.statistics_view, name="portal_statistics"),
         path("cong/tao/", admin_views.create_view, name="portal_create"),
+        path("cong/nhuan-but/", admin_views.royalties_view, name="portal_royalties"),
     ]
 
 
@@ -45,6 +47,12 @@ def compliance_item():
 def statistics_item():
     return PermMenuItem(_("Thống kê cổng"), reverse("portal_statistics"), icon_name="table", order=40,
                         perm="portal.view_portalhomepage")  # fmt: skip
+
+
+@hooks.register(MENU_HOOK)
+def royalties_item():
+    return PermMenuItem(_("Nhuận bút"), reverse("portal_royalties"), icon_name="pick", order=50,
+                        perm="portal.view_royaltygrade")  # fmt: skip
 
 
 @hooks.register(MENU_HOOK)
