@@ -56,9 +56,11 @@ def main():
     sys.path.insert(0, os.path.dirname(__file__))
     import inspections_bench
     import onestop_bench
+    import portal_bench
 
     onestop = {**onestop_bench.intake_rate(), **onestop_bench.statistics_over_a_million()}
     onestop.update(inspections_bench.plan_over_ten_thousand())
+    onestop.update(portal_bench.http_figures())
 
     print(
         json.dumps(

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -284,6 +285,20 @@ TTTT_MAP_TILES = os.environ.get("TTTT_MAP_TILES", "")
 TTTT_PORTAL_DOMAIN = os.environ.get("TTTT_PORTAL_DOMAIN", "localhost")
 TTTT_PORTAL_PORT = int(os.environ.get("TTTT_PORTAL_PORT", 80))  # port in portal links (80 = none)
 TTTT_PORTAL_POST_RATE = os.environ.get("TTTT_PORTAL_POST_RATE", "5/600")  # comments, questions
+# Anonymous portal pages may be kept this long by the HTTP cache in front (Varnish,
+# deploy/varnish/tttt.vcl), which the application purges on publish at TTTT_CACHE_PURGE_URL.
+TTTT_PORTAL_CACHE_SECONDS = int(os.environ.get("TTTT_PORTAL_CACHE_SECONDS", 600))
+TTTT_CACHE_PURGE_URL = os.environ.get("TTTT_CACHE_PURGE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": TTTT_CACHE_PURGE_URL,
+        }
+    }
+    if TTTT_CACHE_PURGE_URL
+    else {}
+)
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 

@@ -11,13 +11,16 @@ from tttt.onestop import views as onestop_views
 from tttt.org import twofactor, views
 from tttt.portal import feeds as portal_feeds
 from tttt.portal import views as portal_views
+from tttt.portal.cache import cached_publicly
 
 urlpatterns = [
     path("", portal_views.root(views.home), name="home"),
     path("cong/binh-luan/<int:page_id>/", portal_views.comment_post, name="portal_comment_post"),
     path("cong/hoi-dap/<int:page_id>/", portal_views.question_post, name="portal_question_post"),
-    path("cong/rss/<int:page_id>/", portal_feeds.SectionFeed(), name="portal_feed"),
-    path("sitemap.xml", portal_views.sitemap, name="sitemap"),
+    path(
+        "cong/rss/<int:page_id>/", cached_publicly(portal_feeds.SectionFeed()), name="portal_feed"
+    ),
+    path("sitemap.xml", cached_publicly(portal_views.sitemap), name="sitemap"),
     path("don-vi/", views.unit_lookup, name="unit_lookup"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("tra-cuu-ho-so/", onestop_views.dossier_lookup, name="dossier_lookup"),

@@ -186,6 +186,11 @@ class PortalHomePage(Page):
         context.update(queries.home_context(self))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from .cache import public_cache
+
+        return public_cache(request, super().serve(request, *args, **kwargs))
+
 
 class PortalContent(Page):
     """Fields every page inside a portal shares (abstract)."""
@@ -234,6 +239,11 @@ class PortalContent(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(queries.chrome(self))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from .cache import public_cache
+
+        return public_cache(request, super().serve(request, *args, **kwargs))
 
 
 # Full-text indexes over `search_text` exist on PostgreSQL only (migration 0002).

@@ -1,14 +1,16 @@
 """Keep derived data in step: the editorial board follows `org` memberships; content pages
-follow their portal when moved."""
+follow their portal when moved; the HTTP cache forgets what changed."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from tttt.assignments.models import Task
 from tttt.org.models import Membership
 
-from .models import PATH_STEP, PORTAL_DEPTH, PortalContent, PortalHomePage
+from .cache import purge_later, purge_targets
+from .models import PATH_STEP, PORTAL_DEPTH, Comment, PortalContent, PortalHomePage, Question
 
 
 @receiver([post_save, post_delete], sender=Membership)
@@ -29,3 +31,30 @@ def _page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     )
     for model in PortalContent.__subclasses__():
         model.objects.filter(path__startswith=page.path).update(unit_id=unit_id)
+
+
+@receiver([page_published, page_unpublished])
+def _purge_lists(sender, instance, **kwargs):
+    """A published or withdrawn portal page leaves every list that shows it."""
+    if isinstance(instance.specific, (PortalContent, PortalHomePage)):
+        purge_later(purge_targets(instance))
+
+
+@receiver(post_save, sender=Comment)
+def _purge_commented(sender, instance, **kwargs):
+    if instance.status != Comment.Status.PENDING:
+        purge_later([instance.page.get_full_url()])
+
+
+@receiver(post_save, sender=Question)
+def _purge_questions(sender, instance, **kwargs):
+    if instance.status == Question.Status.PUBLISHED:
+        purge_later([instance.page.get_full_url()])
+
+
+@receiver([post_save, post_delete], sender=Task)
+def _purge_follow_up(sender, instance, **kwargs):
+    from .models import TaskFollowUpPage
+
+    pages = TaskFollowUpPage.objects.live().filter(unit__isnull=False)
+    purge_later([p.get_full_url() for p in pages if instance.unit.path.startswith(p.unit.path)])

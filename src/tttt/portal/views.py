@@ -18,6 +18,7 @@ from wagtail.views import serve as wagtail_serve
 from tttt.core.ratelimit import rate_limited
 
 from . import queries, services
+from .cache import public_cache
 from .models import NewsPage, QuestionIndexPage
 
 TOO_MANY = "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Hãy thử lại sau ít phút."
@@ -105,7 +106,7 @@ def news_page(request, page):
     """An article with its published comments, average rating and the comment form. The
     page carries no per-visitor token, so an HTTP cache may keep it (the form posts to
     `comment_post`)."""
-    return _render_news(request, page, CommentForm())
+    return public_cache(request, _render_news(request, page, CommentForm()))
 
 
 @csrf_exempt  # anonymous form, no session to ride on; honeypot and rate limit instead
@@ -156,7 +157,7 @@ def _render_questions(request, page, form, message=""):
 
 def questions_page(request, page):
     """Published questions and answers, and the form to ask one."""
-    return _render_questions(request, page, QuestionForm())
+    return public_cache(request, _render_questions(request, page, QuestionForm()))
 
 
 @csrf_exempt  # anonymous form, see comment_post
@@ -184,7 +185,7 @@ def search_page(request, page):
     home = queries.portal_of(page)
     context = page.get_context(request)
     context.update(queries.portal_search(home, request.GET.get("q", ""), request.GET.get("page")))
-    return TemplateResponse(request, "portal/search_page.html", context)
+    return public_cache(request, TemplateResponse(request, "portal/search_page.html", context))
 
 
 def root(home_view):
