@@ -186,6 +186,20 @@ class PortalHomePage(Page):
         context.update(queries.home_context(self))
         return context
 
+    def route(self, request, path_components):
+        """Find a page of this portal by its URL in one indexed query (Wagtail's default
+        walks the tree one level at a time)."""
+        if not path_components:
+            return super().route(request, path_components)
+        from django.http import Http404
+        from wagtail.url_routing import RouteResult
+
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = Page.objects.live().filter(url_path=url_path).specific().first()
+        if page is None or not page.path.startswith(self.path):
+            raise Http404
+        return RouteResult(page)
+
     def serve(self, request, *args, **kwargs):
         from .cache import public_cache
 

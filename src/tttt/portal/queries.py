@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
-    Avg,
     BooleanField,
     Count,
     Exists,
@@ -109,27 +109,72 @@ def portal_of(page: Page) -> PortalHomePage | None:
     )
 
 
+CHROME_SECONDS = 300
+
+
+def _chrome_key(home_path: str) -> str:
+    return f"portal:chrome:{home_path}"
+
+
+def forget_chrome(page: Page) -> None:
+    """Called when a portal's pages are published, withdrawn or moved."""
+    key = _chrome_key(page.path[: 2 * PATH_STEP])
+    cache.delete_many([key, f"{key}:home"])
+
+
+def local_url(home: PortalHomePage, page: Page) -> str:
+    """The URL of `page` on its own portal's site: "/tin-tuc/…/"."""
+    return "/" + page.url_path[len(home.url_path) :]
+
+
+def _chrome_data(home: PortalHomePage) -> dict:
+    """The parts around every page of a portal, kept in the cache: the menu, the search
+    page, the parent portal."""
+    key = _chrome_key(home.path)
+    data = cache.get(key)
+    if data is None:
+        from .models import SearchPage
+
+        menu = home.get_children().live().in_menu().only("title", "url_path").order_by("path")
+        search = SearchPage.objects.live().child_of(home).only("url_path").first()
+        parent = parent_portal(home)
+        data = {
+            "menu": [(p.title, local_url(home, p)) for p in menu],
+            "search_url": local_url(home, search) if search else "",
+            "parent_portal": (parent.title, parent.url) if parent else None,
+        }
+        cache.set(key, data, CHROME_SECONDS)
+    return data
+
+
 def chrome(page: Page) -> dict:
     """What every portal page shows around its content: the portal, its menu, the search
-    page and the breadcrumb."""
-    home = portal_of(page)
-    if home is None:
-        return {}
-    menu = list(home.get_children().live().in_menu().only("title", "url_path").order_by("path"))
-    from .models import SearchPage
-
-    search = SearchPage.objects.live().child_of(home).only("url_path").first()
-    crumbs = (
-        list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path"))
-        if page.depth > 2
-        else []
-    )
+    page, the parent portal and the breadcrumb."""
+    if isinstance(page, PortalHomePage):
+        home = page
+    else:
+        key = f"{_chrome_key(page.path[: 2 * PATH_STEP])}:home"
+        home = cache.get(key)
+        if home is None:
+            home = portal_of(page)
+            if home is None:
+                return {}
+            cache.set(key, home, CHROME_SECONDS)
+    data = _chrome_data(home)
+    crumbs = []
+    if page.depth > 3:  # sections between the home page and this one
+        parent_url = local_url(home, page).rstrip("/").rsplit("/", 1)[0] + "/"
+        in_menu = [(title, url) for title, url in data["menu"] if url == parent_url]
+        if page.depth == 4 and in_menu:  # the usual case: a page in a top-level section
+            crumbs = in_menu
+        else:
+            for ancestor in page.get_ancestors().filter(depth__gt=2).only("title", "url_path"):
+                crumbs.append((ancestor.title, local_url(home, ancestor)))
     return {
         "portal": home,
-        "menu": menu,
-        "search_page": search,
         "crumbs": crumbs,
-        "parent_portal": parent_portal(home),
+        "page_url": local_url(home, page) if page.pk != home.pk else "/",
+        **data,
     }
 
 
@@ -246,18 +291,24 @@ def section_listing(section: SectionPage, params) -> dict:
 
 
 def news_context(page: NewsPage) -> dict:
-    comments = Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED)
-    rating = comments.aggregate(avg=Avg("rating"), n=Count("rating"))
+    comments = list(
+        Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED).order_by("created_at")
+    )
+    ratings = [c.rating for c in comments if c.rating]
     related = (
         NewsPage.objects.live()
         .sibling_of(page, inclusive=False)
+        .only("title", "url_path", "first_published_at")
         .order_by("-first_published_at")[:5]
     )
     return {
-        "comments": comments.order_by("created_at"),
-        "rating_average": rating["avg"],
-        "rating_count": rating["n"],
-        "related": related,
+        "comments": comments,
+        "rating_average": sum(ratings) / len(ratings) if ratings else None,
+        "rating_count": len(ratings),
+        # url_path is "/<portal>/<section>/<slug>/"; on the portal's site it is "/<section>/<slug>/".
+        "related": [
+            ("/" + r.url_path.split("/", 2)[2], r.title, r.first_published_at) for r in related
+        ],
     }
 
 

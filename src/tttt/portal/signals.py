@@ -4,13 +4,21 @@ follow their portal when moved; the HTTP cache forgets what changed."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tttt.assignments.models import Task
 from tttt.org.models import Membership
 
 from .cache import purge_later, purge_targets
+from .middleware import forget_sites
 from .models import PATH_STEP, PORTAL_DEPTH, Comment, PortalContent, PortalHomePage, Question
+from .queries import forget_chrome
+
+
+@receiver([post_save, post_delete], sender=Site)
+def _sites_changed(sender, **kwargs):
+    forget_sites()
 
 
 @receiver([post_save, post_delete], sender=Membership)
@@ -31,12 +39,16 @@ def _page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     )
     for model in PortalContent.__subclasses__():
         model.objects.filter(path__startswith=page.path).update(unit_id=unit_id)
+    forget_chrome(page)
 
 
 @receiver([page_published, page_unpublished])
 def _purge_lists(sender, instance, **kwargs):
     """A published or withdrawn portal page leaves every list that shows it."""
     if isinstance(instance.specific, (PortalContent, PortalHomePage)):
+        forget_chrome(instance)
+        if isinstance(instance.specific, PortalHomePage):
+            forget_sites()
         purge_later(purge_targets(instance))
 
 

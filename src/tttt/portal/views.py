@@ -182,8 +182,8 @@ def question_post(request, page_id: int):
 
 
 def search_page(request, page):
-    home = queries.portal_of(page)
     context = page.get_context(request)
+    home = context.get("portal") or queries.portal_of(page)
     context.update(queries.portal_search(home, request.GET.get("q", ""), request.GET.get("page")))
     return public_cache(request, TemplateResponse(request, "portal/search_page.html", context))
 
