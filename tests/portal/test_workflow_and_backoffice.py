@@ -163,3 +163,50 @@ def test_sitemap_and_feed(client, portal, publish_news, section):
     feed = get(client, f"/cong/rss/{section('tin-tuc').pk}/")
     assert feed.status_code == 200 and "Tin có trong sitemap" in feed.content.decode()
     assert feed["Content-Type"].startswith("application/rss+xml")
+
+
+def _queries(client, url, **kw):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, **kw).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_list_pages_do_not_grow_queries_with_rows(client, portal, publish_news, member, tree):
+    qa = QuestionIndexPage.objects.get(path__startswith=portal.path)
+    for i in range(3):
+        publish_news(f"Tin {i}")
+        services.question_submit(page=qa, data=services.QuestionData(**{**QUESTION, "title": f"Câu hỏi {i}"}))
+    _queries(client, "/tin-tuc/", HTTP_HOST=HOST)  # fills the site and menu cache
+    section_few = _queries(client, "/tin-tuc/", HTTP_HOST=HOST)
+    editor = member("lt.bientap", R.EDITOR, tree.luong_tai)
+    client.force_login(editor)
+    _queries(client, "/admin/portal_questions/")  # fills the scope cache
+    admin_few = _queries(client, "/admin/portal_questions/")
+    client.logout()
+    for i in range(3, 15):
+        publish_news(f"Tin {i}")
+        services.question_submit(page=qa, data=services.QuestionData(**{**QUESTION, "title": f"Câu hỏi {i}"}))
+    _queries(client, "/tin-tuc/", HTTP_HOST=HOST)  # publishing emptied the menu cache
+    assert _queries(client, "/tin-tuc/", HTTP_HOST=HOST) == section_few
+    client.force_login(editor)
+    _queries(client, "/admin/portal_questions/")
+    assert _queries(client, "/admin/portal_questions/") == admin_few
+
+
+def test_question_export_holds_only_the_editors_portal(client, portal, member, superuser, tree):
+    other = services.portal_create(user=superuser, unit=tree.yen_the, today=date(2019, 9, 30))
+    services.question_submit(
+        page=QuestionIndexPage.objects.get(path__startswith=portal.path), data=services.QuestionData(**QUESTION)
+    )
+    services.question_submit(
+        page=QuestionIndexPage.objects.get(path__startswith=other.path),
+        data=services.QuestionData(**{**QUESTION, "title": "Câu hỏi ở Yên Thế"}),
+    )
+    client.force_login(member("lt.bientap", R.EDITOR, tree.luong_tai))
+    export = client.get("/admin/portal_questions/?export=csv")
+    assert export.status_code == 200
+    text = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    assert QUESTION["title"] in text and "Câu hỏi ở Yên Thế" not in text
