@@ -178,7 +178,9 @@ def test_list_pages_do_not_grow_queries_with_rows(client, portal, publish_news, 
     qa = QuestionIndexPage.objects.get(path__startswith=portal.path)
     for i in range(3):
         publish_news(f"Tin {i}")
-        services.question_submit(page=qa, data=services.QuestionData(**{**QUESTION, "title": f"Câu hỏi {i}"}))
+        services.question_submit(
+            page=qa, data=services.QuestionData(**{**QUESTION, "title": f"Câu hỏi {i}"})
+        )
     _queries(client, "/tin-tuc/", HTTP_HOST=HOST)  # fills the site and menu cache
     section_few = _queries(client, "/tin-tuc/", HTTP_HOST=HOST)
     editor = member("lt.bientap", R.EDITOR, tree.luong_tai)
@@ -188,7 +190,9 @@ def test_list_pages_do_not_grow_queries_with_rows(client, portal, publish_news, 
     client.logout()
     for i in range(3, 15):
         publish_news(f"Tin {i}")
-        services.question_submit(page=qa, data=services.QuestionData(**{**QUESTION, "title": f"Câu hỏi {i}"}))
+        services.question_submit(
+            page=qa, data=services.QuestionData(**{**QUESTION, "title": f"Câu hỏi {i}"})
+        )
     _queries(client, "/tin-tuc/", HTTP_HOST=HOST)  # publishing emptied the menu cache
     assert _queries(client, "/tin-tuc/", HTTP_HOST=HOST) == section_few
     client.force_login(editor)
@@ -199,7 +203,8 @@ def test_list_pages_do_not_grow_queries_with_rows(client, portal, publish_news, 
 def test_question_export_holds_only_the_editors_portal(client, portal, member, superuser, tree):
     other = services.portal_create(user=superuser, unit=tree.yen_the, today=date(2019, 9, 30))
     services.question_submit(
-        page=QuestionIndexPage.objects.get(path__startswith=portal.path), data=services.QuestionData(**QUESTION)
+        page=QuestionIndexPage.objects.get(path__startswith=portal.path),
+        data=services.QuestionData(**QUESTION),
     )
     services.question_submit(
         page=QuestionIndexPage.objects.get(path__startswith=other.path),
@@ -208,5 +213,7 @@ def test_question_export_holds_only_the_editors_portal(client, portal, member, s
     client.force_login(member("lt.bientap", R.EDITOR, tree.luong_tai))
     export = client.get("/admin/portal_questions/?export=csv")
     assert export.status_code == 200
-    text = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    text = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
     assert QUESTION["title"] in text and "Câu hỏi ở Yên Thế" not in text

@@ -45,6 +45,7 @@ from tttt.portal.models import (
 )
 
 from . import portal_content as C
+from .pages import bulk_add_children
 
 SEED = 20191003  # the day of the Vĩnh Tường portal inspection
 
@@ -135,7 +136,9 @@ def _news(
         left -= 1
     days = _days(start, end)
     moments = sorted(_moment(rng.choice(days), rng) for _ in kinds)
-    for n, (kind, extra, when) in enumerate(zip(kinds, extras, moments, strict=True), start=1):
+    first = section.numchild + 1
+    pages = []
+    for n, (kind, extra, when) in enumerate(zip(kinds, extras, moments, strict=True), start=first):
         commune = rng.choice(communes)
         if kind == NewsPage.Kind.ARTICLE:
             title = rng.choice(C.ARTICLE_TITLES).format(commune=commune)
@@ -161,13 +164,15 @@ def _news(
             first_published_at=when,
             last_published_at=when,
         )
-        section.add_child(instance=page)
+        pages.append(page)
+    bulk_add_children(section, pages)
 
 
 def _directives(portal, section, *, rng, communes, district, start, end, count, issuer, signer):
     days = _days(start, end)
     types = {t.code: t for t in DocumentType.objects.all()}
     numbers: dict[str, int] = {}
+    pages = []
     for n, day in enumerate(sorted(rng.choice(days) for _ in range(count)), start=1):
         code, symbol, summaries = rng.choice(C.DIRECTIVES)
         numbers[symbol] = numbers.get(symbol, 0) + rng.randrange(1, 4)
@@ -176,8 +181,8 @@ def _directives(portal, section, *, rng, communes, district, start, end, count, 
             year=day.year, month=day.month, commune=rng.choice(communes)
         )
         when = _moment(day, rng)
-        section.add_child(
-            instance=DocumentPage(
+        pages.append(
+            DocumentPage(
                 title=f"{number} — {summary}"[:255],
                 slug=f"{slugify(fold(number))}-{n}",
                 doc_type=types[code],
@@ -193,6 +198,7 @@ def _directives(portal, section, *, rng, communes, district, start, end, count, 
                 last_published_at=when,
             )
         )
+    bulk_add_children(section, pages)
 
 
 def _legal(section):

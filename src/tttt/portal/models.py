@@ -233,14 +233,21 @@ class PortalContent(Page):
     def search_parts(self) -> list[str]:
         return [self.title, self.search_description]
 
-    def save(self, *args, **kwargs):
-        if self.path and len(self.path) >= PORTAL_DEPTH * PATH_STEP:
+    def refresh_derived(self, unit_id: int | None = None) -> None:
+        """Fill what is derived from the page: its portal's unit (looked up from the tree
+        unless given) and the folded search text."""
+        if unit_id is not None:
+            self.unit_id = unit_id
+        elif self.path and len(self.path) >= PORTAL_DEPTH * PATH_STEP:
             self.unit_id = (
                 PortalHomePage.objects.filter(path=self.path[: PORTAL_DEPTH * PATH_STEP])
                 .values_list("unit_id", flat=True)
                 .first()
             )
         self.search_text = fold(" ".join(p for p in self.search_parts() if p))
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
         return super().save(*args, **kwargs)
 
     @property
@@ -382,9 +389,9 @@ class NewsPage(PortalContent):
     def search_parts(self):
         return [*super().search_parts(), self.lead, _stream_text(self.body), self.byline]
 
-    def save(self, *args, **kwargs):
+    def refresh_derived(self, unit_id: int | None = None) -> None:
         self.image_count = (1 if self.main_image_id else 0) + _count_images(self.body)
-        return super().save(*args, **kwargs)
+        super().refresh_derived(unit_id)
 
     def serve(self, request, *args, **kwargs):
         from . import views
