@@ -27,8 +27,10 @@ def public_cache(request, response):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not getattr(request, "is_preview", False)
     ):
+        # Browsers revalidate every time (so a reader sees a new answer at once); the shared
+        # cache in front keeps the page until it expires or is purged.
         patch_cache_control(
-            response, public=True, max_age=60, s_maxage=settings.TTTT_PORTAL_CACHE_SECONDS
+            response, public=True, max_age=0, s_maxage=settings.TTTT_PORTAL_CACHE_SECONDS
         )
     return response
 
@@ -77,3 +79,40 @@ def cached_publicly(view):
 
     wrapped.__name__ = getattr(view, "__name__", "cached_view")
     return wrapped
+
+
+RESTRICTIONS_KEY = "portal:view-restrictions"
+
+
+def view_restrictions_exist() -> bool:
+    """Whether any page has a view restriction (password, login, groups). Known from a cache
+    only when the cache is shared by every process (Redis): a per-process cache could miss a
+    restriction added in another process."""
+    from wagtail.models import PageViewRestriction
+
+    if "locmem" in settings.CACHES["default"]["BACKEND"].lower():
+        return True
+    from django.core.cache import cache
+
+    value = cache.get(RESTRICTIONS_KEY)
+    if value is None:
+        value = PageViewRestriction.objects.exists()
+        cache.set(RESTRICTIONS_KEY, value, 3600)
+    return value
+
+
+def forget_view_restrictions() -> None:
+    from django.core.cache import cache
+
+    cache.delete(RESTRICTIONS_KEY)
+
+
+class SkipsEmptyViewRestrictions:
+    """Page mixin: when no page has a view restriction, skip Wagtail's two queries for them."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

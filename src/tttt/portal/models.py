@@ -30,6 +30,8 @@ from wagtail.models import Orderable, Page
 from tttt.core.text import fold
 from tttt.org.models import Unit
 
+from .cache import SkipsEmptyViewRestrictions
+
 PORTAL_DEPTH = 2  # portal home pages are children of Wagtail's root page
 PATH_STEP = 4  # treebeard's step length in Page.path
 
@@ -109,7 +111,7 @@ class DocumentType(models.Model):
 # ---------------------------------------------------------------- pages
 
 
-class PortalHomePage(Page):
+class PortalHomePage(SkipsEmptyViewRestrictions, Page):
     """The home page of one unit's portal; a Wagtail site points at it."""
 
     unit = models.OneToOneField(
@@ -206,7 +208,7 @@ class PortalHomePage(Page):
         return public_cache(request, super().serve(request, *args, **kwargs))
 
 
-class PortalContent(Page):
+class PortalContent(SkipsEmptyViewRestrictions, Page):
     """Fields every page inside a portal shares (abstract)."""
 
     unit = models.ForeignKey(
@@ -637,7 +639,7 @@ class TaskFollowUpPage(PortalContent):
         return context
 
 
-class SearchPage(Page):
+class SearchPage(SkipsEmptyViewRestrictions, Page):
     """The portal's search page (one per portal)."""
 
     parent_page_types = ["portal.PortalHomePage"]

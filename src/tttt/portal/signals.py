@@ -4,16 +4,21 @@ follow their portal when moved; the HTTP cache forgets what changed."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tttt.assignments.models import Task
 from tttt.org.models import Membership
 
-from .cache import purge_later, purge_targets
+from .cache import forget_view_restrictions, purge_later, purge_targets
 from .middleware import forget_sites
 from .models import PATH_STEP, PORTAL_DEPTH, Comment, PortalContent, PortalHomePage, Question
 from .queries import forget_chrome
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def _restrictions_changed(sender, **kwargs):
+    forget_view_restrictions()
 
 
 @receiver([post_save, post_delete], sender=Site)
