@@ -212,3 +212,16 @@ def test_task_list_queries_do_not_grow_with_rows(client, people, tree, office):
             user=people["leader"], task=new_task(tree.luong_tai, office, title=f"Nhiệm vụ {i}")
         )
     assert count() == few
+
+
+def test_assignment_form_shows_the_services_refusal(client, people, tree, office):
+    client.force_login(people["leader"])
+    response = client.post(
+        reverse("tasks:add"),
+        {"unit": tree.trung_chinh.pk, "assignee": office.pk, "source": "directive",
+         "source_reference": "Thông báo số 12/TB-UBND", "title": "Rà soát điểm Internet",
+         "assigned_on": "2019-10-07", "deadline": "2019-10-31", "is_public": "on"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "Cơ quan thực hiện phải thuộc đơn vị giao nhiệm vụ." in response.content.decode()
+    assert Task.objects.count() == 0

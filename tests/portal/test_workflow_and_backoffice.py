@@ -217,3 +217,19 @@ def test_question_export_holds_only_the_editors_portal(client, portal, member, s
         b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     )
     assert QUESTION["title"] in text and "Câu hỏi ở Yên Thế" not in text
+
+
+def test_refusing_a_published_question_is_explained_on_the_form(client, portal, member, tree):
+    editor = member("lt.bientap", R.EDITOR, tree.luong_tai)
+    qa = QuestionIndexPage.objects.get(path__startswith=portal.path)
+    question = services.question_submit(page=qa, data=services.QuestionData(**QUESTION))
+    services.question_answer(user=editor, question=question, answer="Đã trả lời.")
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/portal_questions/edit/{question.pk}/",
+        {"answer": "Đã trả lời.", "answerer_title": "", "decision": "reject"},
+    )
+    assert response.status_code == 200
+    assert "Câu hỏi đã đăng; hãy sửa câu trả lời thay vì từ chối." in response.content.decode()
+    question.refresh_from_db()
+    assert question.status == Question.Status.PUBLISHED

@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core.forms import ServiceErrorsMixin
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -36,11 +37,7 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         scope = user_scope(for_user, perm=services.ASSIGN)
-        units = (
-            Unit.objects.filter(scope.q(None))
-            .exclude(kind=Unit.Kind.OFFICE)
-            .filter(valid_to__isnull=True)
-        )
+        units = Unit.objects.filter(scope.q(None)).exclude(kind=Unit.Kind.OFFICE)
         self.fields["unit"].queryset = units.order_by("path")
         self.fields["assignee"].queryset = Unit.objects.filter(scope.q(None)).order_by("path")
         self.fields["assigned_on"].initial = timezone.localdate()
@@ -58,20 +55,12 @@ class TaskIndexView(generic.IndexView):
         return context
 
 
-class TaskCreateView(generic.CreateView):
+class TaskCreateView(ServiceErrorsMixin, generic.CreateView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
     def save_instance(self):
         return services.task_create(user=self.request.user, task=self.form.instance)
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-            return self.form_invalid(form)
 
 
 class ProgressForm(forms.Form):

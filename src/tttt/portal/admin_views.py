@@ -20,6 +20,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from tttt.core.formatting import format_money
+from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
 from tttt.org.admin_views import ScopedViewMixin
 from tttt.org.models import Unit
@@ -84,7 +85,7 @@ class QuestionIndexView(ScopedViewMixin, generic.IndexView):
         return super().get_base_queryset().select_related("unit")
 
 
-class QuestionEditView(ScopedViewMixin, generic.EditView):
+class QuestionEditView(ServiceErrorsMixin, ScopedViewMixin, generic.EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         if data["decision"] == "reject":
@@ -96,14 +97,6 @@ class QuestionEditView(ScopedViewMixin, generic.EditView):
             answerer_title=data["answerer_title"],
             publish=data["decision"] == "publish",
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
 
 
 def _due_label(question: Question) -> str:
@@ -396,9 +389,7 @@ def create_view(request):
                 title=form.cleaned_data["title"],
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                field = {"unit": "unit_code"}.get(field, field)
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error, {"unit": "unit_code"})
         else:
             messages.success(request, _("Đã tạo %(title)s.") % {"title": home.title})
             return redirect(reverse("wagtailadmin_explore", args=[home.pk]))

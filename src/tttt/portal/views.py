@@ -15,6 +15,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
+from tttt.core.forms import add_service_errors
 from tttt.core.ratelimit import rate_limited
 
 from . import queries, services
@@ -85,11 +86,7 @@ def _submit(request, form, bucket: str, save) -> tuple[bool, str]:
     try:
         save(form.cleaned_data)
     except ValidationError as error:
-        for field, messages in (
-            error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-        ):
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
+        add_service_errors(form, error)
         return False, ""
     return True, ""
 
