@@ -225,3 +225,18 @@ def test_assignment_form_shows_the_services_refusal(client, people, tree, office
     assert response.status_code == 200
     assert "Cơ quan thực hiện phải thuộc đơn vị giao nhiệm vụ." in response.content.decode()
     assert Task.objects.count() == 0
+
+
+def test_the_generic_edit_form_is_not_a_back_door(client, people, tree, office):
+    yt_office = make_unit(
+        "Phòng VH-TT Yên Thế", Unit.Kind.OFFICE, Unit.TypeWord.PHONG, tree.yen_the, code="yt-vhtt"
+    )
+    theirs = services.task_create(user=people["stranger"], task=new_task(tree.yen_the, yt_office))
+    client.force_login(people["leader"])
+    response = client.post(
+        reverse("tasks:edit", args=[theirs.pk]), {"title": "Đổi tên", "deadline": "2030-01-01"}
+    )
+    assert response.status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.title != "Đổi tên" and theirs.deadline == date(2019, 12, 31)
+    assert client.get(response.url).status_code in (302, 403)  # and its page is out of scope

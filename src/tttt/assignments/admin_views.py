@@ -63,6 +63,14 @@ class TaskCreateView(ServiceErrorsMixin, generic.CreateView):
         return services.task_create(user=self.request.user, task=self.form.instance)
 
 
+class TaskEditView(generic.EditView):
+    """Tasks change only through the actions on their page (report, extend, complete, stop),
+    each a service with its checks; the generic edit form is not offered."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return redirect(reverse("tasks:inspect", args=[kwargs["pk"]]))
+
+
 class ProgressForm(forms.Form):
     note = forms.CharField(
         label=gettext_lazy("Tiến độ, kết quả"), widget=forms.Textarea(attrs={"rows": 3})
@@ -166,6 +174,7 @@ class TaskViewSet(ModelViewSet):
     index_template_name = "assignments/admin/task_index.html"
     index_view_class = TaskIndexView
     add_view_class = TaskCreateView
+    edit_view_class = TaskEditView
     inspect_view_class = TaskDetailView
     inspect_view_enabled = True
     copy_view_enabled = False
