@@ -254,7 +254,9 @@ class PortalContent(SkipsEmptyViewRestrictions, Page):
 
     @property
     def portal(self) -> PortalHomePage | None:
-        return PortalHomePage.objects.filter(path=self.path[: PORTAL_DEPTH * PATH_STEP]).first()
+        from .queries import portal_of
+
+        return portal_of(self)
 
     def get_context(self, request, *args, **kwargs):
         from . import queries
@@ -546,14 +548,22 @@ class ContentPage(PortalContent):
         return [*super().search_parts(), _stream_text(self.body)]
 
 
-class ProcedureCatalogPage(PortalContent):
-    """The unit's administrative procedures, from the one-stop-shop catalog."""
+class IntroPage(PortalContent):
+    """A page with an introduction that lists records of another app (procedures,
+    questions, contacts, tasks); it has no child pages (abstract)."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
     subpage_types: list[str] = []
     content_panels = PortalContent.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class ProcedureCatalogPage(IntroPage):
+    """The unit's administrative procedures, from the one-stop-shop catalog."""
 
     class Meta:
         verbose_name = _("danh mục thủ tục hành chính")
@@ -566,14 +576,8 @@ class ProcedureCatalogPage(PortalContent):
         return context
 
 
-class QuestionIndexPage(PortalContent):
+class QuestionIndexPage(IntroPage):
     """Q&A: citizens ask, staff answer within the portal's time limit, answers are published."""
-
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
-    subpage_types: list[str] = []
-    content_panels = PortalContent.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("hỏi đáp")
@@ -584,17 +588,10 @@ class QuestionIndexPage(PortalContent):
         return views.questions_page(request, self)
 
 
-class ContactPage(PortalContent):
+class ContactPage(IntroPage):
     """The contact directory (danh bạ)."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
-    subpage_types: list[str] = []
-    content_panels = PortalContent.content_panels + [
-        FieldPanel("intro"),
-        InlinePanel("entries", label=_("Danh bạ")),
-    ]
+    content_panels = IntroPage.content_panels + [InlinePanel("entries", label=_("Danh bạ"))]
 
     class Meta:
         verbose_name = _("danh bạ liên hệ")
@@ -618,15 +615,9 @@ class ContactEntry(Orderable):
         verbose_name = _("mục danh bạ")
 
 
-class TaskFollowUpPage(PortalContent):
+class TaskFollowUpPage(IntroPage):
     """The section "Theo dõi thực hiện nhiệm vụ": the tasks the unit assigned, their
     deadlines and whether they were done on time (from `assignments`)."""
-
-    intro = RichTextField(_("giới thiệu"), blank=True)
-
-    parent_page_types = ["portal.PortalHomePage", "portal.SectionPage"]
-    subpage_types: list[str] = []
-    content_panels = PortalContent.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("theo dõi thực hiện nhiệm vụ")

@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from wagtail.models import Page
 
 from tttt.core.text import fold
@@ -29,6 +30,7 @@ from tttt.core.text import fold
 from .models import (
     PATH_STEP,
     Comment,
+    ContactPage,
     ContentPage,
     DocumentPage,
     DocumentRelation,
@@ -39,7 +41,19 @@ from .models import (
     Question,
     QuestionIndexPage,
     RequiredCategory,
+    SearchPage,
     SectionPage,
+    TaskFollowUpPage,
+)
+
+# Page types that can stand for a required category (compliance).
+CATEGORY_PAGES = (
+    SectionPage,
+    ContentPage,
+    ProcedureCatalogPage,
+    QuestionIndexPage,
+    ContactPage,
+    TaskFollowUpPage,
 )
 
 PAGE_SIZE = 20
@@ -133,8 +147,6 @@ def _chrome_data(home: PortalHomePage) -> dict:
     key = _chrome_key(home.path)
     data = cache.get(key)
     if data is None:
-        from .models import SearchPage
-
         menu = home.get_children().live().in_menu().only("title", "url_path").order_by("path")
         search = SearchPage.objects.live().child_of(home).only("url_path").first()
         parent = parent_portal(home)
@@ -182,10 +194,10 @@ def chrome(page: Page) -> dict:
 
 
 DOC_STATUS_LABELS = {
-    "not_yet": _("Chưa có hiệu lực"),
-    "in_force": _("Còn hiệu lực"),
-    "amended": _("Còn hiệu lực, đã được sửa đổi, bổ sung"),
-    "expired": _("Hết hiệu lực"),
+    "not_yet": _l("Chưa có hiệu lực"),
+    "in_force": _l("Còn hiệu lực"),
+    "amended": _l("Còn hiệu lực, đã được sửa đổi, bổ sung"),
+    "expired": _l("Hết hiệu lực"),
 }
 
 
@@ -370,10 +382,10 @@ class Hit:
 
 
 SEARCHED = [
-    (NewsPage, _("Tin, bài"), "lead"),
-    (DocumentPage, _("Văn bản"), "summary"),
-    (ContentPage, _("Trang"), "search_description"),
-    (SectionPage, _("Chuyên mục"), "search_description"),
+    (NewsPage, _l("Tin, bài"), "lead"),
+    (DocumentPage, _l("Văn bản"), "summary"),
+    (ContentPage, _l("Trang"), "search_description"),
+    (SectionPage, _l("Chuyên mục"), "search_description"),
 ]
 CANDIDATES = 500
 
@@ -495,7 +507,7 @@ def _freshness(page) -> tuple[int, datetime | None]:
             .count()
         )
         return n, page.last_published_at
-    if specific.__class__.__name__ == "TaskFollowUpPage":
+    if isinstance(specific, TaskFollowUpPage):
         from django.db.models.functions import Greatest
 
         from tttt.assignments.queries import public_tasks
@@ -527,17 +539,9 @@ def compliance(home: PortalHomePage, now: datetime | None = None) -> list[Catego
     now = now or timezone.now()
     today = timezone.localdate(now)
     pages_by_category: dict[int, list] = {}
-    for model in (SectionPage, ContentPage, ProcedureCatalogPage, QuestionIndexPage):
+    for model in CATEGORY_PAGES:
         for page in model.objects.live().descendant_of(home).filter(category__isnull=False):
             pages_by_category.setdefault(page.category_id, []).append(page)
-    from .models import ContactPage
-
-    for page in ContactPage.objects.live().descendant_of(home).filter(category__isnull=False):
-        pages_by_category.setdefault(page.category_id, []).append(page)
-    from .models import TaskFollowUpPage
-
-    for page in TaskFollowUpPage.objects.live().descendant_of(home).filter(category__isnull=False):
-        pages_by_category.setdefault(page.category_id, []).append(page)
     result = []
     for category in RequiredCategory.objects.all():
         if not category.in_force_on(today):
@@ -546,7 +550,7 @@ def compliance(home: PortalHomePage, now: datetime | None = None) -> list[Catego
         items, latest = 0, None
         for page in pages:
             n, when = _freshness(page)
-            if isinstance(page, ContactPage):
+            if isinstance(page, ContactPage):  # its items are the directory's entries
                 n = max(n, page.entries.count())
                 when = when or page.last_published_at
             items += n

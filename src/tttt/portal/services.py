@@ -278,23 +278,6 @@ def question_answer(
     return question
 
 
-def question_publish(*, user, question: Question, now=None) -> Question:
-    _require_unit(
-        user,
-        "portal.change_question",
-        question.unit_id,
-        _("Bạn không có quyền đăng câu hỏi của đơn vị này."),
-    )
-    with acting(user):
-        question = Question.objects.select_for_update().get(pk=question.pk)
-        if question.status != Question.Status.ANSWERED:
-            raise ValidationError(_("Chỉ đăng được câu hỏi đã có câu trả lời."))
-        question.status = Question.Status.PUBLISHED
-        question.published_at = now or timezone.now()
-        question.save()
-    return question
-
-
 def question_reject(*, user, question: Question) -> Question:
     """Not published (spam, offensive, out of competence); the record is kept."""
     _require_unit(

@@ -71,7 +71,10 @@ def _purge_questions(sender, instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=Task)
 def _purge_follow_up(sender, instance, **kwargs):
+    """The follow-up sections of the assigning unit's portal and of the portals above it."""
     from .models import TaskFollowUpPage
 
-    pages = TaskFollowUpPage.objects.live().filter(unit__isnull=False)
-    purge_later([p.get_full_url() for p in pages if instance.unit.path.startswith(p.unit.path)])
+    path = instance.unit.path
+    prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "/" and i > 0]
+    pages = TaskFollowUpPage.objects.live().filter(unit__path__in=prefixes)
+    purge_later([p.get_full_url() for p in pages])
