@@ -4,10 +4,13 @@ Every form has a honeypot field and a per-address rate limit; nothing a reader s
 shown before a moderator publishes it.
 """
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -91,10 +94,24 @@ def _submit(request, form, bucket: str, save) -> tuple[bool, str]:
     return True, ""
 
 
+@functools.cache
+def _blank_fields(form_class) -> str:
+    """The fields of an empty public form, rendered once per process: every reader gets the
+    same HTML, and rendering widgets is a large share of a page's time."""
+    return render_to_string("portal/_form_fields.html", {"form": form_class()})
+
+
+def _form_context(form) -> dict:
+    return {"form": form, "form_fields": "" if form.is_bound else _blank_fields(type(form))}
+
+
 def _render_news(request, page, form, message=""):
     context = page.get_context(request)
     context.update(
-        queries.news_context(page), form=form, message=message, sent=request.GET.get("da_gui")
+        queries.news_context(page),
+        **_form_context(form),
+        message=message,
+        sent=request.GET.get("da_gui"),
     )
     return TemplateResponse(request, page.get_template(request), context)
 
@@ -143,7 +160,7 @@ def _render_questions(request, page, form, message=""):
     portal = queries.portal_of(page)
     context.update(
         queries.published_questions(page, request.GET),
-        form=form,
+        **_form_context(form),
         message=message,
         sent=request.GET.get("da_gui"),
         answer_days=portal.answer_days if portal else 5,
