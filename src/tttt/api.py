@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
 from tttt.establishments.api import router as establishments_router
+from tttt.infra.api import router as infra_router
 from tttt.inspections.api import router as inspections_router
 from tttt.onestop.api import router as onestop_router
 from tttt.org.api import router as org_router
@@ -16,6 +17,7 @@ api.add_router("/", org_router)
 api.add_router("/", onestop_router)
 api.add_router("/", establishments_router)
 api.add_router("/", inspections_router)
+api.add_router("/", infra_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "tttt.establishments",
     "tttt.inspections",
     "tttt.assignments",
+    "tttt.infra",
     "tttt.portal",
     "tttt.demo",
     "wagtail.contrib.forms",

@@ -49,6 +49,28 @@ def text(value) -> str:
     return str(value).strip()
 
 
+def parse_decimal(value: str, places: int = 6):
+    """`21,0321` or `21.0321` as a Decimal with `places` decimals; None when not a number."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(value.replace(",", ".")).quantize(Decimal(10) ** -places)
+    except InvalidOperation:
+        return None
+
+
+def parse_date(value: str):
+    """dd/mm/yyyy, yyyy-mm-dd or a spreadsheet's date cell; None when not a date."""
+    from datetime import datetime
+
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def rows_by_header(table: list[list], columns: list[tuple[str, str]], required: list[str]):
     """`(row number, {key: text})` for each non-empty row, or problems for missing headers.
 

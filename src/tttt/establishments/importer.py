@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tttt.core.tabular import ImportRejected, Problem, read_table, rows_by_header
-from tttt.org.models import Unit, UnitSuccession
-from tttt.org.queries import user_can
+from tttt.core.tabular import parse_date as _date
+from tttt.core.tabular import parse_decimal as _decimal
+from tttt.org.queries import resolve_unit, user_can
 from tttt.org.services import acting
 
 from .models import BusinessType, Establishment, StatusChange
@@ -35,39 +35,6 @@ HEADERS = [title for _key, title in COLUMNS]
 REQUIRED = ["type", "name", "owner_name", "address", "unit"]
 OWNER_KINDS = {"cá nhân": "person", "hộ kinh doanh": "person", "tổ chức": "organisation",
                "doanh nghiệp": "organisation", "": "person"}  # fmt: skip
-
-
-def _decimal(value, places=6):
-    try:
-        return Decimal(value.replace(",", ".")).quantize(Decimal(10) ** -places)
-    except InvalidOperation:
-        return None
-
-
-def _date(value):
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S"):
-        try:
-            from datetime import datetime
-
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def resolve_unit(code: str, on: date | None = None) -> tuple[Unit | None, Unit | None]:
-    """(today's unit, former unit) for a statistical code of either era."""
-    units = list(Unit.objects.filter(code=code).administrative())
-    current = next((u for u in units if u.valid_to is None), None)
-    former = next((u for u in units if u.valid_to is not None), None)
-    if current is None and former is not None:
-        link = (
-            UnitSuccession.objects.filter(predecessor=former, is_main=True)
-            .select_related("successor")
-            .first()
-        )
-        current = link.successor if link else None
-    return current, former
 
 
 def parse(table, user):

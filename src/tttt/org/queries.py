@@ -337,3 +337,30 @@ def find_units(text: str) -> list[Unit]:
     if exact:
         return exact
     return [v.unit for v in unit_search(text, limit=20, include_offices=True)]
+
+
+def resolve_unit(code: str) -> tuple[Unit | None, Unit | None]:
+    """(today's unit, former unit) for a statistical code of either era; an import names
+    units by code, and a former unit's code leads to the unit that took it over."""
+    units = list(Unit.objects.filter(code=code).administrative())
+    current = next((u for u in units if u.valid_to is None), None)
+    former = next((u for u in units if u.valid_to is not None), None)
+    if current is None and former is not None:
+        link = (
+            UnitSuccession.objects.filter(predecessor=former, is_main=True)
+            .select_related("successor")
+            .first()
+        )
+        current = link.successor if link else None
+    return current, former
+
+
+def main_predecessor(unit: Unit) -> Unit | None:
+    """The former unit whose main part became `unit` in a reorganisation (the one a record
+    of `unit` belonged to before it), when exactly one did."""
+    links = list(
+        UnitSuccession.objects.filter(successor=unit, is_main=True)
+        .select_related("predecessor")
+        .filter(predecessor__kind=unit.kind)[:2]
+    )
+    return links[0].predecessor if len(links) == 1 else None

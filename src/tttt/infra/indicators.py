@@ -1,0 +1,262 @@
+"""Figures of the infrastructure registries (DESIGN.md indicator protocol); one aggregate
+query each, over the records of the units asked for."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from tttt.core.indicators import Aggregation, Measure, indicator
+from tttt.org.indicators import territory_q as _unit_q
+
+from . import queries
+from .models import (
+    BtsStation,
+    DigitalCertificate,
+    EmailAccounts,
+    EmailSurvey,
+    PostalPoint,
+    RadioOutput,
+    RadioStation,
+    UndergroundingProject,
+)
+
+C, P, LAST, SUM, RATIO = (Measure.COUNT, Measure.PERCENT, Aggregation.LAST, Aggregation.SUM,
+                          Aggregation.RATIO)  # fmt: skip
+
+
+def _register(code, name, measure, aggregation, description=""):
+    return indicator(code=f"infra.{code}", name=name, measure=measure, aggregation=aggregation,
+                     description=description)  # fmt: skip
+
+
+def territory_q(units, unit_field: str = "unit"):
+    """Records of the territory: by their unit, or by their former unit when the units
+    asked for are those before the 2025 reform (the two trees never overlap)."""
+    prefix = unit_field[: -len("unit")]
+    return _unit_q(units, unit_field) | _unit_q(units, f"{prefix}former_unit")
+
+
+def _share(part, whole) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def _in(period, field):
+    return {f"{field}__gte": period.start, f"{field}__lte": period.end}
+
+
+# ---------------------------------------------------------------- BTS
+
+
+def _bts(units):
+    return BtsStation.objects.filter(territory_q(units))
+
+
+@_register("bts_operating", _("Trạm BTS đang phát sóng (cuối kỳ)"), C, LAST)
+def bts_operating(units, period):
+    return _bts(units).filter(queries.operating_on_q(period.end)).count()
+
+
+@_register("bts_new", _("Trạm BTS phát sóng mới trong kỳ"), C, SUM)
+def bts_new(units, period):
+    return _bts(units).filter(**_in(period, "commissioned_on")).count()
+
+
+@_register("bts_shared", _("Trạm BTS dùng chung hạ tầng (cuối kỳ)"), C, LAST,
+           _("Trạm đang phát sóng có ít nhất một doanh nghiệp khác dùng chung."))  # fmt: skip
+def bts_shared(units, period):
+    return (
+        _bts(units).filter(queries.operating_on_q(period.end), shared_with__isnull=False)
+        .values("pk").distinct().count()
+    )  # fmt: skip
+
+
+@_register("bts_5g", _("Trạm BTS có 5G (cuối kỳ)"), C, LAST)
+def bts_5g(units, period):
+    return _bts(units).filter(queries.operating_on_q(period.end), has_5g=True).count()
+
+
+# ---------------------------------------------------------------- undergrounding
+
+
+def _projects(units):
+    return UndergroundingProject.objects.filter(territory_q(units))
+
+
+@_register("undergrounding_completed", _("Tuyến ngầm hóa cáp hoàn thành trong kỳ"), C, SUM)
+def undergrounding_completed(units, period):
+    return _projects(units).filter(**_in(period, "completed_on")).count()
+
+
+@_register("undergrounding_completed_m", _("Chiều dài cáp ngầm hóa hoàn thành trong kỳ (m)"),
+           C, SUM)  # fmt: skip
+def undergrounding_completed_m(units, period):
+    return (
+        _projects(units)
+        .filter(**_in(period, "completed_on"))
+        .aggregate(n=Coalesce(Sum("length_m"), 0))["n"]
+    )
+
+
+@_register("undergrounding_overdue", _("Tuyến ngầm hóa cáp quá hạn chưa hoàn thành (cuối kỳ)"),
+           C, LAST, _("Chưa hoàn thành vào cuối kỳ, đã quá thời hạn (kể cả gia hạn) đã có đến "
+                      "ngày đó."))  # fmt: skip
+def undergrounding_overdue(units, period):
+    return queries.overdue_on(_projects(units), period.end).count()
+
+
+# ---------------------------------------------------------------- postal points
+
+
+def _postal_on(units, period):
+    return (
+        PostalPoint.objects.filter(territory_q(units))
+        .annotate(status_then=queries.status_on(period.end))
+        .aggregate(
+            operating=Count("pk", filter=Q(status_then="operating")),
+            suspended=Count("pk", filter=Q(status_then="suspended")),
+        )
+    )
+
+
+@_register("postal_points", _("Điểm bưu điện văn hóa xã (cuối kỳ, chưa giải thể)"), C, LAST)
+def postal_points(units, period):
+    f = _postal_on(units, period)
+    return f["operating"] + f["suspended"]
+
+
+@_register("postal_points_suspended", _("Điểm bưu điện văn hóa xã tạm ngưng hoạt động (cuối kỳ)"),
+           C, LAST)  # fmt: skip
+def postal_points_suspended(units, period):
+    return _postal_on(units, period)["suspended"]
+
+
+# ---------------------------------------------------------------- radio
+
+
+def _stations(units, period):
+    return RadioStation.objects.filter(territory_q(units)).filter(
+        Q(established_on__isnull=True) | Q(established_on__lte=period.end)
+    )
+
+
+@_register("radio_stations", _("Đài truyền thanh đang hoạt động"), C, LAST,
+           _("Theo tình trạng hiện tại của đài."))  # fmt: skip
+def radio_stations(units, period):
+    return _stations(units, period).exclude(status=RadioStation.Status.STOPPED).count()
+
+
+@_register("radio_stations_ip", _("Đài truyền thanh ứng dụng CNTT – viễn thông (IP)"), C, LAST)
+def radio_stations_ip(units, period):
+    return (
+        _stations(units, period)
+        .exclude(status=RadioStation.Status.STOPPED)
+        .filter(technology=RadioStation.Technology.IP)
+        .count()
+    )
+
+
+def _register_output(field, name):
+    @_register(f"radio_{field}", name, C, SUM,
+               _("Cộng các kỳ ghi trong nhật ký nằm trọn trong kỳ báo cáo."))  # fmt: skip
+    def figure(units, period):
+        return RadioOutput.objects.filter(
+            territory_q(units, "station__unit"),
+            period_start__gte=period.start,
+            period_end__lte=period.end,
+        ).aggregate(n=Coalesce(Sum(field), 0))["n"]
+
+    return figure
+
+
+for _field, _name in [
+    ("news_programmes", _("Chương trình thời sự phát thanh sản xuất")),
+    ("items_used", _("Tin, bài phát thanh sử dụng")),
+    ("relays", _("Chương trình tiếp âm trực tiếp")),
+    ("tv_clips", _("Clip truyền hình sản xuất")),
+    ("tv_features", _("Chuyên mục truyền hình")),
+    ("posted_online", _("Chương trình đăng tải trên website")),
+]:
+    _register_output(_field, _name)
+
+
+# ---------------------------------------------------------------- digital certificates
+
+
+def _certificates(units):
+    return DigitalCertificate.objects.filter(territory_q(units))
+
+
+@_register("certificates_received", _("Chứng thư số chuyên dùng tiếp nhận trong kỳ"), C, SUM)
+def certificates_received(units, period):
+    return (
+        _certificates(units)
+        .annotate(received=Coalesce("received_on", "issued_on"))
+        .filter(**_in(period, "received"))
+        .count()
+    )
+
+
+@_register("certificates_valid", _("Chứng thư số còn hiệu lực (cuối kỳ)"), C, LAST)
+def certificates_valid(units, period):
+    return _certificates(units).filter(queries.valid_certificates_q(period.end)).count()
+
+
+@_register("certificates_revoked", _("Chứng thư số bị thu hồi trong kỳ"), C, SUM)
+def certificates_revoked(units, period):
+    return _certificates(units).filter(**_in(period, "revoked_on")).count()
+
+
+# ---------------------------------------------------------------- official e-mail
+
+
+def _accounts(units, period):
+    latest = (
+        EmailAccounts.objects.filter(unit=OuterRef("unit"), on__lte=period.end)
+        .order_by("-on")
+        .values("on")[:1]
+    )
+    return (
+        EmailAccounts.objects.filter(territory_q(units), on__lte=period.end)
+        .filter(on=Subquery(latest))
+        .aggregate(
+            accounts=Coalesce(Sum("accounts"), 0), active=Coalesce(Sum("active_accounts"), 0)
+        )
+    )
+
+
+@_register("email_accounts", _("Hộp thư điện tử công vụ được cấp (cuối kỳ)"), C, LAST)
+def email_accounts(units, period):
+    return _accounts(units, period)["accounts"]
+
+
+@_register("email_active_accounts", _("Hộp thư điện tử công vụ đang sử dụng (cuối kỳ)"), C, LAST)
+def email_active_accounts(units, period):
+    return _accounts(units, period)["active"]
+
+
+def _survey(units, period):
+    return EmailSurvey.objects.filter(territory_q(units), **_in(period, "surveyed_on")).aggregate(
+        respondents=Coalesce(Sum("respondents"), 0),
+        proficient=Coalesce(Sum("proficient"), 0),
+        regular=Coalesce(Sum("regular"), 0),
+    )
+
+
+@_register("email_proficient_share", _("Tỷ lệ CBCC sử dụng thành thạo thư điện tử"), P, RATIO,
+           _("Người sử dụng thành thạo / người được khảo sát trong kỳ × 100."))  # fmt: skip
+def email_proficient_share(units, period):
+    f = _survey(units, period)
+    return _share(f["proficient"], f["respondents"])
+
+
+@_register("email_regular_share", _("Tỷ lệ CBCC thường xuyên sử dụng thư điện tử trong công việc"),
+           P, RATIO, _("Người dùng thường xuyên / người được khảo sát trong kỳ × 100."))  # fmt: skip
+def email_regular_share(units, period):
+    f = _survey(units, period)
+    return _share(f["regular"], f["respondents"])
