@@ -5,6 +5,9 @@ REDIS_URL     optional; when set, cache and sessions use Redis
 SECRET_KEY    optional; generated into var/secret_key for local use when unset
 DEBUG         "1"/"true" for local development; production settings apply when off
 ALLOWED_HOSTS comma-separated; default localhost names
+EMAIL_HOST    optional SMTP server for reminders (with EMAIL_PORT, EMAIL_HOST_USER,
+              EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, DEFAULT_FROM_EMAIL); without it e-mail is
+              written to the console
 """
 
 import os
@@ -281,6 +284,16 @@ TTTT_LOOKUP_RATE = os.environ.get("TTTT_LOOKUP_RATE", "10/600")  # attempts / se
 # Public map: a tile URL such as https://tile.openstreetmap.org/{z}/{x}/{y}.png (its host is
 # added to the CSP); empty by default, and the markers show without tiles.
 TTTT_MAP_TILES = os.environ.get("TTTT_MAP_TILES", "")
+
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TTTT <khong-tra-loi@tttt.local>")
 
 # Portals: each unit's portal is served at <name>.<TTTT_PORTAL_DOMAIN> (e.g.
 # luongtai.localhost:8000 locally; browsers resolve *.localhost to this machine).

@@ -36,6 +36,7 @@ def test_the_demo_reproduces_the_seed_figures(demo):
     todays_communes_have_live_work()
     establishments()
     portals()
+    infrastructure()
 
 
 def establishments():
@@ -122,3 +123,40 @@ def portals():
     tasks = get_indicator("assignments.assigned").compute([vinh_tuong], Period.parse("2019-Q4"))
     overdue = get_indicator("assignments.overdue").compute([vinh_tuong], Period.parse("2020"))
     assert (tasks, overdue) == (4, 1)
+
+
+def infrastructure():
+    from tttt.infra.models import BtsStation, DigitalCertificate
+    from tttt.infra.queries import expiring
+
+    def count(code, unit, period):
+        return get_indicator(f"infra.{code}").compute([unit], Period.parse(period))
+
+    long_an, luong_tai = legacy("Tỉnh Long An"), legacy("Huyện Lương Tài")
+    # Seed 002, Q1/2013: 26 of 175 commune postal cultural points suspended; the four routes
+    # extended to 30/6/2013 are not overdue in Q1 and are in Q3.
+    assert count("postal_points", long_an, "2013-Q1") == 175
+    assert count("postal_points_suspended", long_an, "2013-Q1") == 26
+    assert count("undergrounding_overdue", long_an, "2013-Q1") == 0
+    assert count("undergrounding_overdue", long_an, "2013-Q3") == 4
+    assert count("undergrounding_completed", long_an, "2012") == 2
+    # Seed 004, 9 months of 2019: the district radio's output and 103 certificates received.
+    figures = {k: count(f"radio_{k}", luong_tai, "2019-9M") for k in
+               ("news_programmes", "items_used", "relays", "tv_clips", "tv_features", "posted_online")}  # fmt: skip
+    assert 290 <= figures["news_programmes"] < 300  # "gần 300"
+    assert figures["items_used"] > 3400 and figures["tv_clips"] > 300  # "trên"
+    assert (
+        figures["tv_features"] > 39 and figures["relays"] == 4 and figures["posted_online"] == 260
+    )
+    assert count("certificates_received", luong_tai, "2019-9M") == 103
+    # Seed 000, Cửa Lò 2014: 55% proficient, 45% regular users of official e-mail.
+    cua_lo = Unit.objects.get(name="Thị xã Cửa Lò")
+    assert count("email_proficient_share", cua_lo, "2014") == Decimal("55.00")
+    assert count("email_regular_share", cua_lo, "2014") == Decimal("45.00")
+    # Seed 003: BTS stations in Nghệ An's cluster grow every year.
+    nghe_an = legacy("Tỉnh Nghệ An")
+    yearly = [count("bts_operating", nghe_an, str(y)) for y in range(2011, 2016)]
+    assert yearly == sorted(yearly) and yearly[-1] > 1.3 * yearly[-3]
+    # Today's communes have stations on the map and certificates that expire soon.
+    assert BtsStation.objects.filter(unit__valid_to__isnull=True, has_5g=True).exists()
+    assert expiring(DigitalCertificate.objects.all(), 30).count() == 2

@@ -219,3 +219,31 @@ def test_statistics_page_shows_figures_and_stations_per_unit_and_year(
     ]  # fmt: skip
     bad = client.get(reverse("infra_statistics"), {"unit": tree.bac_ninh.pk, "period": "2026-Q9"})
     assert bad.status_code == 200 and 'role="alert"' in bad.content.decode()
+
+
+def test_expiry_reminders_reach_the_managers_of_the_unit_once_per_threshold(
+    client, officer, other_officer, tree, mailoutbox
+):
+    from django.core.management import call_command
+
+    officer.email, other_officer.email = "tc@example.vn", "bh@example.vn"
+    officer.save(), other_officer.save()
+    today = date(2026, 11, 25)
+    for serial, unit, expires in [
+        ("A", tree.new_trung_chinh, date(2026, 12, 25)),  # 30 days
+        ("B", tree.new_trung_chinh, date(2026, 12, 26)),  # 31: not today
+        ("C", tree.new_bo_ha, date(2027, 1, 24)),
+    ]:  # 60 days, other commune
+        DigitalCertificate.objects.create(holder_name=f"Người {serial}", unit=unit, kind="personal",
+                                          serial=serial, issued_on=date(2024, 1, 1), expires_on=expires)  # fmt: skip
+    call_command("certificate-reminders", "--today", today.isoformat())
+    sent = {m.to[0]: m.body for m in mailoutbox}
+    assert set(sent) == {"tc@example.vn", "bh@example.vn"}
+    assert "Người A" in sent["tc@example.vn"] and "Người B" not in sent["tc@example.vn"]
+    assert "Người C" in sent["bh@example.vn"] and "Người A" not in sent["bh@example.vn"]
+    mailoutbox.clear()
+    call_command("certificate-reminders", "--today", "2026-11-26")  # B is 30 days away now
+    assert [m.to for m in mailoutbox] == [["tc@example.vn"]] and "Người B" in mailoutbox[0].body
+    client.force_login(officer)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-testid="expiring-panel"' in home

@@ -341,5 +341,9 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     from .portal import build_portals
 
     build_tasks(vinh_tuong=vinh_tuong, luong_tai=luong_tai)
+    from .infra import build_infra
+
+    build_infra(write, luong_tai=luong_tai, long_an=long_an, cluster=cluster, cua_lo=cua_lo,
+                today_communes=[new_trung_chinh, new_thua])  # fmt: skip
     build_portals(write, luong_tai=luong_tai, vinh_tuong=vinh_tuong)
     return logins

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -144,7 +145,9 @@ class HistoryRowEditView(Scoped, generic.EditView):
 
 
 class RecordInspectView(Scoped, generic.InspectView):
-    pass
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
 
 
 class RecordHistoryView(Scoped, history.HistoryView):
@@ -176,8 +179,10 @@ class RegistryViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 50
     form_widgets: dict = {}
+    readonly_fields: tuple = ()  # shown on the record's page after the form's fields
 
     def __init__(self, *args, **kwargs):
+        self.inspect_view_fields = [*self.form_fields, *self.readonly_fields]
         if self.history_rows:
             self.edit_view_class = type(
                 "EditView", (HistoryRowEditView,), {"url_namespace": self.name}
@@ -293,7 +298,6 @@ class ProjectInspectView(RecordInspectView):
         return {
             **super().get_context_data(**kwargs),
             "project": p,
-            "operators": p.operators.all(),
             "extensions": p.extensions.all(),
             "reports": p.progress_reports.all(),
             "overdue": p.deadline < timezone.localdate()
@@ -305,6 +309,7 @@ class ProjectInspectView(RecordInspectView):
 class ProjectViewSet(RegistryViewSet):
     model = UndergroundingProject
     name = "ngam-hoa"
+    readonly_fields = ("deadline", "progress_percent", "completed_on")
     icon = "link-external"
     menu_label = gettext_lazy("Ngầm hóa cáp")
     index_view_class = ProjectIndexView
@@ -332,6 +337,7 @@ class ProjectViewSet(RegistryViewSet):
 class ExtensionViewSet(RegistryViewSet):
     model = UndergroundingExtension
     name = "gia-han-ngam-hoa"
+    readonly_fields = ("previous_deadline",)
     icon = "date"
     menu_label = gettext_lazy("Gia hạn ngầm hóa")
     scope_field = "project__unit"
@@ -380,6 +386,7 @@ class PostalInspectView(RecordInspectView):
 class PostalViewSet(RegistryViewSet):
     model = PostalPoint
     name = "buu-dien-van-hoa"
+    readonly_fields = ("status",)
     icon = "mail"
     menu_label = gettext_lazy("Điểm bưu điện văn hóa xã")
     inspect_view_class = PostalInspectView
@@ -422,7 +429,10 @@ class RadioInspectView(RecordInspectView):
     template_name = "infra/admin/radio_detail.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "outputs": self.object.outputs.all()}
+        outputs = self.object.outputs.all()
+        totals = outputs.aggregate(**{f: Sum(f) for f in RadioOutput.FIGURES})
+        return {**super().get_context_data(**kwargs), "outputs": outputs,
+                "totals": [totals[f] or 0 for f in RadioOutput.FIGURES]}  # fmt: skip
 
 
 class RadioViewSet(RegistryViewSet):
@@ -657,6 +667,16 @@ def _unit_in_scope(request, perm):
     return Unit.objects.filter(path__in=scope.paths).order_by("path").first()
 
 
+GROUPS = {
+    "bts": gettext_lazy("Trạm BTS"),
+    "undergrounding": gettext_lazy("Ngầm hóa cáp viễn thông"),
+    "postal": gettext_lazy("Điểm bưu điện văn hóa xã"),
+    "radio": gettext_lazy("Truyền thanh"),
+    "certificates": gettext_lazy("Chứng thư số chuyên dùng"),
+    "email": gettext_lazy("Thư điện tử công vụ"),
+}
+
+
 def statistics_view(request):
     """Every infrastructure figure of a unit in scope for a period, and BTS stations per
     unit directly below it and year."""
@@ -673,13 +693,17 @@ def statistics_view(request):
     except PeriodError as exc:
         error, period = str(exc), Period.year(timezone.localdate().year)
     used = units_for_territory(unit, period.end) if unit else []
-    rows = [(ind.name, ind.format(ind.compute(used, period)), ind.code)
-            for ind in all_indicators() if ind.app_label == "infra" and unit]  # fmt: skip
+    groups: dict[str, list] = {label: [] for label in GROUPS.values()}
+    for ind in all_indicators():
+        if ind.app_label == "infra" and unit:
+            label = next(v for k, v in GROUPS.items() if ind.code.startswith(f"infra.{k}"))
+            groups[label].append((ind.name, ind.format(ind.compute(used, period)), ind.code))
     years = list(range(period.end.year - 4, period.end.year + 1))
     by_unit = []
     for u in used:
         by_unit += queries.bts_by_unit_and_year(u, years)
     return TemplateResponse(request, "infra/admin/statistics.html", {
-        "unit": unit, "period": period, "period_text": text, "rows": rows, "error": error,
+        "unit": unit, "period": period, "period_text": text, "groups": groups, "error": error,
         "years": years, "by_unit": by_unit,
+        "parent": unit.parent if unit and user_can(request.user, "infra.view_btsstation", unit.parent) else None,
     })  # fmt: skip

@@ -1,4 +1,4 @@
-// Public map of licensed establishments: markers from the page's JSON; tiles only when
+// A map of records (establishments, BTS stations): markers from the page's JSON; tiles only when
 // the server sets a tile URL (TTTT_MAP_TILES), so the markers show even without tiles.
 (function () {
   var box = document.getElementById("map");
