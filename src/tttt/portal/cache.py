@@ -84,13 +84,19 @@ def cached_publicly(view):
 RESTRICTIONS_KEY = "portal:view-restrictions"
 
 
+def shared_cache() -> bool:
+    """Whether Django's cache is shared by every process (Redis). Facts that another process
+    may change are kept in the cache only then; a per-process cache could serve them stale."""
+    return "locmem" not in settings.CACHES["default"]["BACKEND"].lower()
+
+
 def view_restrictions_exist() -> bool:
     """Whether any page has a view restriction (password, login, groups). Known from a cache
     only when the cache is shared by every process (Redis): a per-process cache could miss a
     restriction added in another process."""
     from wagtail.models import PageViewRestriction
 
-    if "locmem" in settings.CACHES["default"]["BACKEND"].lower():
+    if not shared_cache():
         return True
     from django.core.cache import cache
 

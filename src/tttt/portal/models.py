@@ -111,6 +111,11 @@ class DocumentType(models.Model):
 # ---------------------------------------------------------------- pages
 
 
+# The page type last found at a URL, per process: a page is then read in one query. A stale
+# entry costs nothing but the full lookup (the typed query finds no live page there).
+_PAGE_TYPES: dict[str, type] = {}
+
+
 class PortalHomePage(SkipsEmptyViewRestrictions, Page):
     """The home page of one unit's portal; a Wagtail site points at it."""
 
@@ -197,7 +202,14 @@ class PortalHomePage(SkipsEmptyViewRestrictions, Page):
         from wagtail.url_routing import RouteResult
 
         url_path = self.url_path + "/".join(path_components) + "/"
-        page = Page.objects.live().filter(url_path=url_path).specific().first()
+        model = _PAGE_TYPES.get(url_path)
+        page = model.objects.live().filter(url_path=url_path).first() if model else None
+        if page is None:  # not seen yet, or gone or replaced since: look it up in full
+            page = Page.objects.live().filter(url_path=url_path).specific().first()
+            if page is not None:
+                if len(_PAGE_TYPES) > 50_000:
+                    _PAGE_TYPES.clear()
+                _PAGE_TYPES[url_path] = type(page)
         if page is None or not page.path.startswith(self.path):
             raise Http404
         return RouteResult(page)

@@ -141,11 +141,9 @@ def local_url(home: PortalHomePage, page: Page) -> str:
     return "/" + page.url_path[len(home.url_path) :]
 
 
-def _chrome_data(home: PortalHomePage) -> dict:
+def _chrome_data(home: PortalHomePage, data: dict | None = None) -> dict:
     """The parts around every page of a portal, kept in the cache: the menu, the search
-    page, the parent portal."""
-    key = _chrome_key(home.path)
-    data = cache.get(key)
+    page, the parent portal (`data`: what the cache already gave)."""
     if data is None:
         menu = home.get_children().live().in_menu().only("title", "url_path").order_by("path")
         search = SearchPage.objects.live().child_of(home).only("url_path").first()
@@ -155,24 +153,25 @@ def _chrome_data(home: PortalHomePage) -> dict:
             "search_url": local_url(home, search) if search else "",
             "parent_portal": (parent.title, parent.url) if parent else None,
         }
-        cache.set(key, data, CHROME_SECONDS)
+        cache.set(_chrome_key(home.path), data, CHROME_SECONDS)
     return data
 
 
 def chrome(page: Page) -> dict:
     """What every portal page shows around its content: the portal, its menu, the search
     page, the parent portal and the breadcrumb."""
+    key = _chrome_key(page.path[: 2 * PATH_STEP])
+    found = cache.get_many([key, f"{key}:home"])  # one round trip for both
     if isinstance(page, PortalHomePage):
         home = page
     else:
-        key = f"{_chrome_key(page.path[: 2 * PATH_STEP])}:home"
-        home = cache.get(key)
+        home = found.get(f"{key}:home")
         if home is None:
             home = portal_of(page)
             if home is None:
                 return {}
-            cache.set(key, home, CHROME_SECONDS)
-    data = _chrome_data(home)
+            cache.set(f"{key}:home", home, CHROME_SECONDS)
+    data = _chrome_data(home, found.get(key))
     crumbs = []
     if page.depth > 3:  # sections between the home page and this one
         parent_url = local_url(home, page).rstrip("/").rsplit("/", 1)[0] + "/"
@@ -302,24 +301,63 @@ def section_listing(section: SectionPage, params) -> dict:
     return context
 
 
+RELATED = 5
+EXTRAS_SECONDS = 600
+
+
+def _extras_keys(page) -> tuple[str, str]:
+    """Cache keys of an article's published comments and of its section's newest items (by
+    the section's URL, so a page that moves away leaves the old list behind)."""
+    return f"portal:comments:{page.pk}", f"portal:related:{page.url_path.rsplit('/', 2)[0]}/"
+
+
+def forget_comments(page_id: int) -> None:
+    cache.delete(f"portal:comments:{page_id}")
+
+
+def forget_related(url_path: str) -> None:
+    """The newest-items list of the section that holds the page at `url_path`."""
+    cache.delete(f"portal:related:{url_path.rstrip('/').rsplit('/', 1)[0]}/")
+
+
 def news_context(page: NewsPage) -> dict:
-    comments = list(
-        Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED).order_by("created_at")
-    )
+    """An article's published comments, rating and the newest items of its section. Both
+    come from the shared cache when there is one (forgotten when a comment is moderated or
+    an item of the section is published, withdrawn or moved)."""
+    from .cache import shared_cache
+
+    comments_key, related_key = _extras_keys(page)
+    found = cache.get_many([comments_key, related_key]) if shared_cache() else {}
+    comments = found.get(comments_key)
+    if comments is None:
+        comments = list(
+            Comment.objects.filter(page=page, status=Comment.Status.PUBLISHED).order_by(
+                "created_at"
+            )
+        )
+        if shared_cache():
+            cache.set(comments_key, comments, EXTRAS_SECONDS)
+    newest = found.get(related_key)
+    if newest is None:
+        rows = (
+            NewsPage.objects.live()
+            .sibling_of(page, inclusive=True)
+            .only("title", "url_path", "first_published_at")
+            .order_by("-first_published_at")[: RELATED + 1]
+        )
+        # url_path is "/<portal>/<section>/<slug>/"; on the portal's site it is "/<section>/<slug>/".
+        newest = [
+            (r.pk, "/" + r.url_path.split("/", 2)[2], r.title, r.first_published_at) for r in rows
+        ]
+        if shared_cache():
+            cache.set(related_key, newest, EXTRAS_SECONDS)
     ratings = [c.rating for c in comments if c.rating]
-    related = (
-        NewsPage.objects.live()
-        .sibling_of(page, inclusive=False)
-        .only("title", "url_path", "first_published_at")
-        .order_by("-first_published_at")[:5]
-    )
     return {
         "comments": comments,
         "rating_average": sum(ratings) / len(ratings) if ratings else None,
         "rating_count": len(ratings),
-        # url_path is "/<portal>/<section>/<slug>/"; on the portal's site it is "/<section>/<slug>/".
-        "related": [
-            ("/" + r.url_path.split("/", 2)[2], r.title, r.first_published_at) for r in related
+        "related": [(url, title, when) for pk, url, title, when in newest if pk != page.pk][
+            :RELATED
         ],
     }
 

@@ -12,8 +12,16 @@ from tttt.org.models import Membership
 
 from .cache import forget_view_restrictions, purge_later, purge_targets
 from .middleware import forget_sites
-from .models import PATH_STEP, PORTAL_DEPTH, Comment, PortalContent, PortalHomePage, Question
-from .queries import forget_chrome
+from .models import (
+    PATH_STEP,
+    PORTAL_DEPTH,
+    Comment,
+    NewsPage,
+    PortalContent,
+    PortalHomePage,
+    Question,
+)
+from .queries import forget_chrome, forget_comments, forget_related
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
@@ -45,6 +53,8 @@ def _page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     for model in PortalContent.__subclasses__():
         model.objects.filter(path__startswith=page.path).update(unit_id=unit_id)
     forget_chrome(page)
+    forget_related(url_path_before)
+    forget_related(url_path_after)
 
 
 @receiver([page_published, page_unpublished])
@@ -54,12 +64,25 @@ def _purge_lists(sender, instance, **kwargs):
         forget_chrome(instance)
         if isinstance(instance.specific, PortalHomePage):
             forget_sites()
+        forget_related(instance.url_path)
         purge_later(purge_targets(instance))
+
+
+@receiver(post_delete, sender=NewsPage)
+def _news_deleted(sender, instance, **kwargs):
+    forget_related(instance.url_path)
+    forget_comments(instance.pk)
+
+
+@receiver(post_delete, sender=Comment)
+def _comment_deleted(sender, instance, **kwargs):
+    forget_comments(instance.page_id)
 
 
 @receiver(post_save, sender=Comment)
 def _purge_commented(sender, instance, **kwargs):
     if instance.status != Comment.Status.PENDING:
+        forget_comments(instance.page_id)
         purge_later([instance.page.get_full_url()])
 
 
