@@ -75,4 +75,3 @@ def test_the_redis_cache_reuses_one_client(shared_cache):
     cache.set("tttt:test", {"a": 1})
     assert cache.get("tttt:test") == {"a": 1}
     assert cache._cache.get_client(write=True) is cache._cache.get_client(write=True)
-

@@ -216,46 +216,31 @@ def warnings_view(request):
     )
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Tệp danh sách cơ sở (.xlsx hoặc .csv)"))
-
-
 def import_view(request):
     """Establishments from a file: all rows or none, every problem by row and column."""
-    from tttt.core.tabular import ImportRejected
+    from tttt.core.import_page import import_page
 
     from .importer import import_establishments
 
     if not request.user.has_perm("establishments.add_establishment"):
         raise PermissionDenied(_("Bạn không có quyền nhập cơ sở kinh doanh."))
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            count = import_establishments(
-                user=request.user, filename=upload.name, content=upload.read()
-            )
-        except ImportRejected as exc:
-            problems = exc.problems
-            messages.error(request, _("Chưa nhập gì: tệp có {n} lỗi.").format(n=len(problems)))
-        else:
-            messages.success(request, _("Đã nhập {n} cơ sở.").format(n=count))
-            return redirect("establishments:index")
-    return TemplateResponse(
+
+    def run(user, filename, content):
+        count = import_establishments(user=user, filename=filename, content=content)
+        return _("Đã nhập {n} cơ sở.").format(n=count)
+
+    return import_page(
         request,
-        "core/tabular_import.html",
-        {
-            "form": form,
-            "problems": problems,
-            "title": _("Nhập danh sách cơ sở kinh doanh"),
-            "help": _(
-                "Mỗi dòng một cơ sở. «Loại hình» ghi mã (internet, game, karaoke, printing, "
-                "publication); «Mã đơn vị hành chính» là mã xã, phường hiện nay hoặc trước "
-                "01/7/2025 (hệ thống tự tìm đơn vị hiện nay). Ngày ghi dd/mm/yyyy."
-            ),
-            "template_url": reverse("establishments_import_template"),
-        },
+        run=run,
+        done=reverse("establishments:index"),
+        title=_("Nhập danh sách cơ sở kinh doanh"),
+        help=_(
+            "Mỗi dòng một cơ sở. «Loại hình» ghi mã (internet, game, karaoke, printing, "
+            "publication); «Mã đơn vị hành chính» là mã xã, phường hiện nay hoặc trước "
+            "01/7/2025 (hệ thống tự tìm đơn vị hiện nay). Ngày ghi dd/mm/yyyy."
+        ),
+        file_label=_("Tệp danh sách cơ sở (.xlsx hoặc .csv)"),
+        template_url=reverse("establishments_import_template"),
     )
 
 

@@ -591,34 +591,28 @@ class InfraGroup(ViewSetGroup):
 # ---------------------------------------------------------------- import, map, statistics
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Tệp danh sách trạm BTS (.xlsx hoặc .csv)"))
-
-
 def bts_import(request):
     """BTS stations from a file: all rows or none, every problem by row and column."""
-    from tttt.core.tabular import ImportRejected
+    from tttt.core.import_page import import_page
 
     from .importer import HELP, import_stations
 
     if not request.user.has_perm("infra.add_btsstation"):
         raise PermissionDenied(_("Bạn không có quyền nhập trạm BTS."))
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            count = import_stations(user=request.user, filename=upload.name, content=upload.read())
-        except ImportRejected as exc:
-            problems = exc.problems
-            messages.error(request, _("Chưa nhập gì: tệp có {n} lỗi.").format(n=len(problems)))
-        else:
-            messages.success(request, _("Đã nhập {n} trạm BTS.").format(n=count))
-            return redirect("bts:index")
-    return TemplateResponse(request, "core/tabular_import.html", {
-        "form": form, "problems": problems, "title": _("Nhập danh sách trạm BTS"), "help": HELP,
-        "template_url": reverse("infra_bts_import_template"),
-    })  # fmt: skip
+
+    def run(user, filename, content):
+        count = import_stations(user=user, filename=filename, content=content)
+        return _("Đã nhập {n} trạm BTS.").format(n=count)
+
+    return import_page(
+        request,
+        run=run,
+        done=reverse("bts:index"),
+        title=_("Nhập danh sách trạm BTS"),
+        help=HELP,
+        file_label=_("Tệp danh sách trạm BTS (.xlsx hoặc .csv)"),
+        template_url=reverse("infra_bts_import_template"),
+    )
 
 
 def bts_import_template(request):

@@ -745,55 +745,32 @@ def _statistics_xlsx(unit, period, rows, figures, children, by_field):
 # ---------------------------------------------------------------- catalog import / export
 
 
-class CatalogImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Tệp danh mục (.xlsx hoặc .csv)"),
-        help_text=gettext_lazy(
-            "Dùng đúng các cột của tệp xuất. Có lỗi ở bất kỳ dòng nào thì không nhập gì."
-        ),
-    )
-
-
 def catalog_import(request):
-    from .catalog_io import ImportRejected, import_catalog
+    from tttt.core.import_page import import_page
+
+    from .catalog_io import import_catalog
 
     if not request.user.has_perm("onestop.add_procedure"):
         raise PermissionDenied(_("Bạn không có quyền nhập danh mục thủ tục."))
-    form = CatalogImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            result = import_catalog(user=request.user, filename=upload.name, content=upload.read())
-        except ImportRejected as exc:
-            problems = exc.problems
-            messages.error(
-                request,
-                _("Chưa nhập gì: tệp có {n} lỗi. Sửa các ô dưới đây rồi nhập lại.").format(
-                    n=len(problems)
-                ),
-            )
-        else:
-            messages.success(
-                request,
-                _("Đã nhập danh mục: thêm {added}, cập nhật {changed} thủ tục.").format(**result),
-            )
-            return redirect("procedures:index")
-    return TemplateResponse(
+
+    def run(user, filename, content):
+        result = import_catalog(user=user, filename=filename, content=content)
+        return _("Đã nhập danh mục: thêm {added}, cập nhật {changed} thủ tục.").format(**result)
+
+    return import_page(
         request,
-        "core/tabular_import.html",
-        {
-            "form": form,
-            "problems": problems,
-            "title": _("Nhập danh mục thủ tục"),
-            "help": _(
-                "Tải tệp mẫu bằng nút «Xuất danh mục» rồi sửa và nhập lại. Các thủ tục được "
-                "nhận diện theo mã; thành phần hồ sơ ghi mỗi giấy tờ một dòng, dạng «Tên [số bản "
-                "chính/số bản sao]»; quy trình ghi mỗi bước một dòng, dạng «tên bước | vai trò | "
-                "tỷ lệ %»."
-            ),
-            "template_url": reverse("onestop_catalog_export"),
-        },
+        run=run,
+        done=reverse("procedures:index"),
+        title=_("Nhập danh mục thủ tục"),
+        help=_(
+            "Tải tệp mẫu bằng nút «Xuất danh mục» rồi sửa và nhập lại. Các thủ tục được "
+            "nhận diện theo mã; thành phần hồ sơ ghi mỗi giấy tờ một dòng, dạng «Tên [số bản "
+            "chính/số bản sao]»; quy trình ghi mỗi bước một dòng, dạng «tên bước | vai trò | "
+            "tỷ lệ %»."
+        ),
+        file_label=_("Tệp danh mục (.xlsx hoặc .csv)"),
+        file_help=_("Dùng đúng các cột của tệp xuất. Có lỗi ở bất kỳ dòng nào thì không nhập gì."),
+        template_url=reverse("onestop_catalog_export"),
     )
 
 
