@@ -41,6 +41,15 @@ class Aggregation(StrEnum):
     LAST = "last"  # a stock at the end of the period
 
 
+def share(part, whole) -> Decimal | None:
+    """`part` as a percentage of `whole`, two decimals; None when there is no whole."""
+    from decimal import ROUND_HALF_UP
+
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 class IndicatorError(LookupError):
     pass
 

@@ -15,7 +15,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from tttt.org.admin_views import ScopedViewMixin
+from tttt.org.admin_views import ScopedViewMixin, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
@@ -266,21 +266,11 @@ def statistics_view(request):
     """Establishment and inspection figures of a unit in scope for a period."""
     from tttt.core.indicators import all_indicators
     from tttt.core.periods import Period, PeriodError
-    from tttt.org.queries import units_for_territory, user_scope
+    from tttt.org.queries import units_for_territory
 
     if not request.user.has_perm("establishments.view_establishment"):
         raise PermissionDenied(_("Bạn không có quyền xem thống kê cơ sở kinh doanh."))
-    scope = user_scope(request.user, perm="establishments.view_establishment")
-    if request.GET.get("unit"):
-        unit = get_object_or_404(Unit, pk=request.GET["unit"])
-        if not scope.contains(unit):
-            raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi được giao cho bạn."))
-    else:
-        unit = (
-            Unit.objects.filter(path__in=scope.paths).order_by("path").first()
-            if not scope.unrestricted
-            else Unit.objects.filter(kind=Unit.Kind.PROVINCE).current().order_by("name").first()
-        )
+    unit = unit_for_page(request, "establishments.view_establishment")
     text = request.GET.get("period") or str(timezone.localdate().year)
     error = ""
     try:

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -28,8 +28,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.forms import ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
+from tttt.org.admin_views import unit_for_page
 from tttt.org.models import Unit
-from tttt.org.queries import restrict_to_scope, user_can, user_scope
+from tttt.org.queries import restrict_to_scope, user_can
 
 from . import queries, services
 from .models import (
@@ -649,18 +650,6 @@ def bts_map(request):
     })  # fmt: skip
 
 
-def _unit_in_scope(request, perm):
-    scope = user_scope(request.user, perm=perm)
-    if request.GET.get("unit"):
-        unit = get_object_or_404(Unit, pk=request.GET["unit"])
-        if not scope.contains(unit):
-            raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi được giao cho bạn."))
-        return unit
-    if scope.unrestricted:
-        return Unit.objects.filter(kind=Unit.Kind.PROVINCE).current().order_by("name").first()
-    return Unit.objects.filter(path__in=scope.paths).order_by("path").first()
-
-
 GROUPS = {
     "bts": gettext_lazy("Trạm BTS"),
     "undergrounding": gettext_lazy("Ngầm hóa cáp viễn thông"),
@@ -679,7 +668,7 @@ def statistics_view(request):
 
     if not request.user.has_perm("infra.view_btsstation"):
         raise PermissionDenied(_("Bạn không có quyền xem thống kê hạ tầng."))
-    unit = _unit_in_scope(request, "infra.view_btsstation")
+    unit = unit_for_page(request, "infra.view_btsstation")
     text = request.GET.get("period") or str(timezone.localdate().year)
     error = ""
     try:

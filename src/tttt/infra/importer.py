@@ -4,6 +4,7 @@ written unless there is none."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 
 from tttt.core.tabular import (
     ImportRejected,
@@ -160,8 +161,19 @@ def import_stations(*, user, filename: str, content: bytes) -> int:
         stations.append((station, shared))
     if problems:
         raise ImportRejected(problems)
-    with acting(user):
-        for station, shared in stations:
-            station.save()
-            station.shared_with.set(shared)
+    try:
+        with acting(user):
+            for station, shared in stations:
+                station.save()
+                station.shared_with.set(shared)
+    except IntegrityError as exc:  # another import wrote the same station meanwhile
+        raise ImportRejected(
+            [
+                Problem(
+                    1,
+                    title["code"],
+                    "Một trạm trong tệp vừa được nhập bởi người khác; nhập lại tệp.",
+                )
+            ]
+        ) from exc
     return len(stations)

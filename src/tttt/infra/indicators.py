@@ -3,13 +3,11 @@ query each, over the records of the units asked for."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from tttt.core.indicators import Aggregation, Measure, indicator
+from tttt.core.indicators import Aggregation, Measure, indicator, share
 from tttt.org.indicators import territory_q as _unit_q
 
 from . import queries
@@ -38,12 +36,6 @@ def territory_q(units, unit_field: str = "unit"):
     asked for are those before the 2025 reform (the two trees never overlap)."""
     prefix = unit_field[: -len("unit")]
     return _unit_q(units, unit_field) | _unit_q(units, f"{prefix}former_unit")
-
-
-def _share(part, whole) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def _in(period, field):
@@ -250,13 +242,13 @@ def _survey(units, period):
 
 @_register("email_proficient_share", _("Tỷ lệ CBCC sử dụng thành thạo thư điện tử"), P, RATIO,
            _("Người sử dụng thành thạo / người được khảo sát trong kỳ × 100."))  # fmt: skip
-def email_proficient_share(units, period):
+def email_proficientshare(units, period):
     f = _survey(units, period)
-    return _share(f["proficient"], f["respondents"])
+    return share(f["proficient"], f["respondents"])
 
 
 @_register("email_regular_share", _("Tỷ lệ CBCC thường xuyên sử dụng thư điện tử trong công việc"),
            P, RATIO, _("Người dùng thường xuyên / người được khảo sát trong kỳ × 100."))  # fmt: skip
-def email_regular_share(units, period):
+def email_regularshare(units, period):
     f = _survey(units, period)
-    return _share(f["regular"], f["respondents"])
+    return share(f["regular"], f["respondents"])

@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tttt.core.indicators import Aggregation, Measure, indicator
+from tttt.core.indicators import Aggregation, Measure, indicator, share
 from tttt.core.periods import Period
 from tttt.org.indicators import territory_q
 
@@ -31,12 +31,6 @@ def bounds(period: Period) -> tuple[datetime, datetime]:
     start = datetime.combine(period.start, time.min, tzinfo=tz)
     end = datetime.combine(period.end + timedelta(days=1), time.min, tzinfo=tz)
     return start, end
-
-
-def share(part, whole) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 def dossiers(units):

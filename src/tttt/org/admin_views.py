@@ -36,6 +36,24 @@ class ScopedViewMixin:
         return obj
 
 
+def unit_for_page(request, perm: str) -> Unit | None:
+    """The unit a statistics page shows: `?unit=` when it lies in the user's scope (else
+    refused), by default the first unit of the scope (a province for the unrestricted)."""
+    from django.shortcuts import get_object_or_404
+
+    from .queries import user_scope
+
+    scope = user_scope(request.user, perm=perm)
+    if request.GET.get("unit"):
+        unit = get_object_or_404(Unit, pk=request.GET["unit"])
+        if not scope.contains(unit):
+            raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi được giao cho bạn."))
+        return unit
+    if scope.unrestricted:
+        return Unit.objects.filter(kind=Unit.Kind.PROVINCE).current().order_by("name").first()
+    return Unit.objects.filter(path__in=scope.paths).order_by("path").first()
+
+
 # ---------------------------------------------------------------- units
 
 
