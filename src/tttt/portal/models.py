@@ -202,6 +202,19 @@ class PortalHomePage(SkipsEmptyViewRestrictions, Page):
         from wagtail.url_routing import RouteResult
 
         url_path = self.url_path + "/".join(path_components) + "/"
+        entry = getattr(request, "_tttt_page_entry", None)  # see portal.middleware
+        if entry is not None and entry.page is not None and entry.page.url_path == url_path:
+            page = entry.page
+        else:
+            page = self._find_live(url_path)
+            if entry is not None and page is not None:
+                entry.remember(page)
+        if page is None or not page.path.startswith(self.path):
+            raise Http404
+        return RouteResult(page)
+
+    @staticmethod
+    def _find_live(url_path: str):
         model = _PAGE_TYPES.get(url_path)
         page = model.objects.live().filter(url_path=url_path).first() if model else None
         if page is None:  # not seen yet, or gone or replaced since: look it up in full
@@ -210,9 +223,7 @@ class PortalHomePage(SkipsEmptyViewRestrictions, Page):
                 if len(_PAGE_TYPES) > 50_000:
                     _PAGE_TYPES.clear()
                 _PAGE_TYPES[url_path] = type(page)
-        if page is None or not page.path.startswith(self.path):
-            raise Http404
-        return RouteResult(page)
+        return page
 
     def serve(self, request, *args, **kwargs):
         from .cache import public_cache

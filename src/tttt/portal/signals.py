@@ -1,17 +1,18 @@
 """Keep derived data in step: the editorial board follows `org` memberships; content pages
 follow their portal when moved; the HTTP cache forgets what changed."""
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tttt.assignments.models import Task
 from tttt.org.models import Membership
 
 from .cache import forget_view_restrictions, purge_later, purge_targets
-from .middleware import forget_sites
+from .middleware import forget_pages, forget_sites
 from .models import (
     PATH_STEP,
     PORTAL_DEPTH,
@@ -27,6 +28,15 @@ from .queries import forget_chrome, forget_comments, forget_related
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def _restrictions_changed(sender, **kwargs):
     forget_view_restrictions()
+
+
+@receiver([post_save, post_delete])
+def _page_changed(sender, instance, **kwargs):
+    """Any saved or deleted page: the pages remembered per path are forgotten (a move updates
+    its descendants in bulk, so it is caught below)."""
+    if isinstance(instance, Page):
+        forget_pages()
+        transaction.on_commit(forget_pages)  # and what another reader cached before the commit
 
 
 @receiver([post_save, post_delete], sender=Site)
@@ -45,13 +55,15 @@ def _membership_changed(sender, instance, **kwargs):
 @receiver(post_page_move)
 def _page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     """A page moved to another portal belongs to that portal's unit, with its subtree."""
+    forget_pages()
     page = instance.specific
     home_path = page.path[: PORTAL_DEPTH * PATH_STEP]
     unit_id = (
         PortalHomePage.objects.filter(path=home_path).values_list("unit_id", flat=True).first()
     )
-    for model in PortalContent.__subclasses__():
-        model.objects.filter(path__startswith=page.path).update(unit_id=unit_id)
+    for model in apps.get_models():  # every concrete page type, however deep
+        if issubclass(model, PortalContent):
+            model.objects.filter(path__startswith=page.path).update(unit_id=unit_id)
     forget_chrome(page)
     forget_related(url_path_before)
     forget_related(url_path_after)
