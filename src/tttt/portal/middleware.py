@@ -67,10 +67,13 @@ class CachedSiteMiddleware:
             key = f"portal:site:{hostname}:{port}"
             keys = [VERSION_KEY, key]
             page_key = None
-            if shared_cache() and request.method in ("GET", "HEAD"):
-                if len(request.path) <= PAGE_KEY_MAX_PATH:
-                    page_key = f"portal:page:{hostname}:{port}:{request.path}"
-                    keys += [PAGES_VERSION_KEY, page_key]
+            if (
+                shared_cache()
+                and request.method in ("GET", "HEAD")
+                and len(request.path) <= PAGE_KEY_MAX_PATH
+            ):
+                page_key = f"portal:page:{hostname}:{port}:{request.path}"
+                keys += [PAGES_VERSION_KEY, page_key]
             found = cache.get_many(keys)  # one round trip
             version = found.get(VERSION_KEY)
             if version is None:
