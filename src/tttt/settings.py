@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "tttt.assignments",
     "tttt.infra",
     "tttt.portal",
+    "tttt.reporting",
     "tttt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,318 @@
+"""Periodic reports up the hierarchy (DESIGN.md: reporting).
+
+- `ManualIndicator`: a figure no app can compute (e.g. "Bưu điện hoàn thành % kế hoạch năm"),
+  defined by an administrator with its validation rules; computed indicators are declared
+  by the apps (`core.indicators`). Both make up the catalog (`reporting.catalog`).
+- `ReportForm`: a set of indicators plus narrative sections, for a unit level and a period
+  kind, with a due date rule (days after the period's end).
+- `Report`: one form filled for one unit and one period. Computed figures are live until
+  submission, then frozen in `ReportFigure.value`; manual figures are entered there.
+  Draft → submitted → accepted, or returned for correction and submitted again.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from tttt.core.indicators import Aggregation, Measure
+from tttt.core.periods import Period, PeriodKind
+from tttt.org.models import Unit
+
+CODE = RegexValidator(
+    r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$",
+    _(
+        "Mã gồm chữ thường không dấu, số, dấu gạch dưới, có dấu chấm phân nhóm (ví dụ: bc.buu_dien_ke_hoach)."
+    ),
+)
+MEASURES = [
+    (Measure.COUNT.value, _("số lượng")),
+    (Measure.PERCENT.value, _("tỷ lệ %")),
+    (Measure.VND.value, _("đồng")),
+    (Measure.DAYS.value, _("ngày")),
+    (Measure.POINTS.value, _("điểm")),
+]
+AGGREGATIONS = [
+    (Aggregation.SUM.value, _("cộng các đơn vị cấp dưới")),
+    (Aggregation.LAST.value, _("số cuối kỳ, cộng các đơn vị cấp dưới")),
+    (Aggregation.RATIO.value, _("tỷ lệ, không cộng được")),
+    (Aggregation.RECOMPUTE.value, _("chỉ tính cho cả địa bàn, không cộng được")),
+]
+LEVELS = [
+    (Unit.Kind.PROVINCE.value, _("cấp tỉnh")),
+    (Unit.Kind.DISTRICT.value, _("cấp huyện (trước 01/7/2025)")),
+    (Unit.Kind.COMMUNE.value, _("cấp xã")),
+]
+PERIOD_KINDS = [
+    (PeriodKind.MONTH.value, _("tháng")),
+    (PeriodKind.QUARTER.value, _("quý")),
+    (PeriodKind.HALF.value, _("6 tháng đầu năm")),
+    (PeriodKind.NINE_MONTHS.value, _("9 tháng đầu năm")),
+    (PeriodKind.YEAR.value, _("năm")),
+]
+FIGURE = {"max_digits": 18, "decimal_places": 2}
+
+
+class ManualIndicator(models.Model):
+    code = models.CharField(_("mã"), max_length=60, unique=True, validators=[CODE])
+    name = models.CharField(_("tên chỉ tiêu"), max_length=250)
+    measure = models.CharField(_("đơn vị tính"), max_length=10, choices=MEASURES)
+    aggregation = models.CharField(
+        _("tổng hợp lên cấp trên"), max_length=10, choices=AGGREGATIONS, default=Aggregation.SUM
+    )
+    min_value = models.DecimalField(_("giá trị nhỏ nhất"), null=True, blank=True, **FIGURE)
+    max_value = models.DecimalField(
+        _("giá trị lớn nhất"),
+        null=True,
+        blank=True,
+        help_text=_("Tỷ lệ % luôn trong khoảng 0–100, không cần ghi."),
+        **FIGURE,
+    )
+    whole_code = models.CharField(
+        _("không vượt quá chỉ tiêu"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Mã chỉ tiêu mà chỉ tiêu này là một phần (ví dụ số đúng hạn ≤ số đã giải quyết)."
+        ),
+    )
+    description = models.TextField(_("hướng dẫn, cách tính"), blank=True)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("chỉ tiêu nhập tay")
+        verbose_name_plural = _("chỉ tiêu nhập tay")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_value__isnull=True)
+                | Q(max_value__isnull=True)
+                | Q(max_value__gte=F("min_value")),
+                name="rep_manual_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+
+class ReportForm(ClusterableModel):
+    """A report template (mẫu báo cáo): which indicators and narrative sections, for which
+    level and period kind, due how many days after the period ends."""
+
+    code = models.SlugField(_("mã mẫu"), max_length=40, unique=True)
+    name = models.CharField(_("tên báo cáo"), max_length=250)
+    level = models.CharField(_("cấp đơn vị báo cáo"), max_length=10, choices=LEVELS)
+    period_kind = models.CharField(_("kỳ báo cáo"), max_length=8, choices=PERIOD_KINDS)
+    due_days = models.PositiveSmallIntegerField(
+        _("hạn nộp (số ngày sau ngày cuối kỳ)"),
+        default=15,
+        help_text=_("15: quý I nộp trước hết ngày 15/4."),
+    )
+    legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("mẫu báo cáo")
+        verbose_name_plural = _("mẫu báo cáo")
+        constraints = [
+            models.CheckConstraint(condition=Q(due_days__lte=366), name="rep_form_due_days"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class FormIndicator(models.Model):
+    form = ParentalKey(ReportForm, on_delete=models.CASCADE, related_name="indicators")
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    code = models.CharField(_("mã chỉ tiêu"), max_length=60)
+    group = models.CharField(
+        _("nhóm"), max_length=120, blank=True, help_text=_("Ví dụ: Bưu chính, viễn thông")
+    )
+    required = models.BooleanField(
+        _("bắt buộc nhập"), default=True, help_text=_("Với chỉ tiêu nhập tay.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("chỉ tiêu của mẫu")
+        verbose_name_plural = _("chỉ tiêu của mẫu")
+        constraints = [
+            models.UniqueConstraint(fields=["form", "code"], name="rep_form_indicator_once"),
+        ]
+
+    def __str__(self):
+        return self.code
+
+
+class FormSection(models.Model):
+    form = ParentalKey(ReportForm, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("tiêu đề phần"), max_length=200)
+    guidance = models.CharField(_("gợi ý"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("phần nội dung")
+        verbose_name_plural = _("phần nội dung")
+
+    def __str__(self):
+        return self.title
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        SUBMITTED = "submitted", _("Đã nộp, chờ duyệt")
+        RETURNED = "returned", _("Trả lại để sửa")
+        ACCEPTED = "accepted", _("Đã tiếp nhận")
+
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+    FROZEN = (Status.SUBMITTED, Status.ACCEPTED)
+
+    form = models.ForeignKey(
+        ReportForm, on_delete=models.PROTECT, related_name="reports", verbose_name=_("mẫu")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="reports", verbose_name=_("đơn vị")
+    )
+    period_start = models.DateField(_("từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    period_kind = models.CharField(_("loại kỳ"), max_length=8, choices=PERIOD_KINDS)
+    due_on = models.DateField(_("hạn nộp"))
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    number = models.CharField(
+        _("số, ký hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 125/BC-UBND")
+    )
+    place = models.CharField(_("địa danh"), max_length=100, blank=True)
+    signed_on = models.DateField(_("ngày ký"), null=True, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    recipients = models.TextField(
+        _("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận, ví dụ: Sở TT&TT;")
+    )
+    first_submitted_at = models.DateTimeField(_("nộp lần đầu"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("nộp lần cuối"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("ngày tiếp nhận"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-period_end", "unit__path"]
+        verbose_name = _("báo cáo")
+        verbose_name_plural = _("báo cáo")
+        permissions = [("review_report", _("Tiếp nhận, trả lại báo cáo của đơn vị cấp dưới"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "unit", "period_start", "period_end"], name="rep_report_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="rep_report_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft"])
+                | Q(first_submitted_at__isnull=False, submitted_at__isnull=False),
+                name="rep_report_submitted_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="accepted") | Q(accepted_at__isnull=False),
+                name="rep_report_accepted_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["form", "period_end", "status"], name="rep_report_form_period"),
+            models.Index(fields=["unit", "period_end"], name="rep_report_unit_period"),
+            models.Index(fields=["status", "due_on"], name="rep_report_status_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.form.name} — {self.unit.name} — {self.period.label}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end, PeriodKind(self.period_kind))
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in self.FROZEN
+
+    def submitted_on_time(self) -> bool | None:
+        if self.first_submitted_at is None:
+            return None
+        return timezone.localtime(self.first_submitted_at).date() <= self.due_on
+
+
+class ReportFigure(models.Model):
+    """A manual figure as entered, or a computed figure as frozen at submission."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="figures")
+    code = models.CharField(_("mã chỉ tiêu"), max_length=60)
+    value = models.DecimalField(_("số liệu"), null=True, blank=True, **FIGURE)
+    computed = models.BooleanField(_("tính từ hồ sơ"), default=False)
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("số liệu báo cáo")
+        verbose_name_plural = _("số liệu báo cáo")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "code"], name="rep_figure_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} = {self.value}"
+
+
+class ReportSection(models.Model):
+    """A narrative section, its title copied from the form when the report was opened."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    guidance = models.CharField(_("gợi ý"), max_length=300, blank=True)
+    text = models.TextField(_("nội dung"), blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "position"], name="rep_section_once"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ReportEvent(models.Model):
+    class Action(models.TextChoices):
+        OPENED = "opened", _("Lập báo cáo")
+        SAVED = "saved", _("Lưu")
+        SUBMITTED = "submitted", _("Nộp lên cấp trên")
+        RETURNED = "returned", _("Trả lại để sửa")
+        ACCEPTED = "accepted", _("Tiếp nhận")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.at:%d/%m/%Y %H:%M}"

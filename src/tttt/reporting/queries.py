@@ -1,0 +1,240 @@
+"""Reads: scoped reports, a report's figures (live or frozen, with the difference a later
+recomputation shows), a parent unit's completeness and aggregate for a form and period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tttt.core.periods import Period
+from tttt.org.models import Unit
+from tttt.org.queries import restrict_to_scope, subtree, units_for_territory, user_can
+
+from .catalog import Entry, catalog
+from .models import Report, ReportFigure, ReportForm
+
+VIEW = "reporting.view_report"
+FILL = "reporting.add_report"
+REVIEW = "reporting.review_report"
+
+
+def due_date(form: ReportForm, period: Period) -> date:
+    return period.end + timedelta(days=form.due_days)
+
+
+def scoped_reports(user) -> QuerySet[Report]:
+    return restrict_to_scope(Report.objects.all(), user, perm=VIEW)
+
+
+def can_see(user, report: Report) -> bool:
+    return user_can(user, VIEW, report.unit)
+
+
+def to_decimal(value) -> Decimal | None:
+    if value is None:
+        return None
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+@dataclass
+class FigureRow:
+    entry: Entry
+    group: str
+    required: bool
+    value: Decimal | None  # entered, frozen, or (computed, not yet submitted) live
+    live: Decimal | None = None  # recomputed now, for a computed indicator
+    note: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    @property
+    def difference(self) -> Decimal | None:
+        if not self.entry.computed or self.live is None or self.value is None:
+            return None
+        return self.live - self.value if self.live != self.value else None
+
+    @property
+    def shown(self) -> str:
+        return self.entry.format(self.value)
+
+    @property
+    def live_shown(self) -> str:
+        return self.entry.format(self.live)
+
+
+def compute_live(entries: list[Entry], unit: Unit, period: Period) -> dict[str, Decimal | None]:
+    """The computed indicators among `entries` for `unit`'s territory in `period` (the units
+    standing for it then: lineage across the 2025 reform), one aggregate query each."""
+    used = units_for_territory(unit, period.end)
+    return {e.code: to_decimal(e.indicator.compute(used, period)) for e in entries if e.computed}
+
+
+def report_rows(report: Report, *, live: bool = True) -> list[FigureRow]:
+    """The form's indicators for `report`, in the form's order.
+
+    Before submission a computed figure is live; after, it is the frozen value and, when
+    `live`, the recomputation beside it."""
+    known = catalog(include_inactive=True)
+    items = [i for i in report.form.indicators.all() if i.code in known]
+    stored = {f.code: f for f in report.figures.all()}
+    entries = [known[i.code] for i in items]
+    current = (
+        compute_live(entries, report.unit, report.period) if live or not report.is_frozen else {}
+    )
+    rows = []
+    for item, entry in zip(items, entries, strict=True):
+        figure = stored.get(item.code)
+        if entry.computed:
+            value = figure.value if report.is_frozen and figure else current.get(item.code)
+            row = FigureRow(entry, item.group, False, value, live=current.get(item.code))
+        else:
+            row = FigureRow(entry, item.group, item.required, figure.value if figure else None)
+        row.note = figure.note if figure else ""
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------- completeness
+
+
+class Standing:
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+
+    LABELS = {
+        ON_TIME: _("Nộp đúng hạn"),
+        LATE: _("Nộp muộn"),
+        MISSING: _("Chưa nộp"),
+    }
+
+
+@dataclass
+class ChildStanding:
+    unit: Unit
+    report: Report | None
+    standing: str
+
+    @property
+    def label(self) -> str:
+        return str(Standing.LABELS[self.standing])
+
+
+@dataclass
+class Completeness:
+    form: ReportForm
+    parent: Unit
+    period: Period
+    due_on: date
+    rows: list[ChildStanding] = field(default_factory=list)
+
+    def count(self, standing: str) -> int:
+        return sum(1 for r in self.rows if r.standing == standing)
+
+    @property
+    def expected(self) -> int:
+        return len(self.rows)
+
+    @property
+    def on_time(self) -> int:
+        return self.count(Standing.ON_TIME)
+
+    @property
+    def late(self) -> int:
+        return self.count(Standing.LATE)
+
+    @property
+    def missing(self) -> int:
+        return self.count(Standing.MISSING)
+
+    @property
+    def overdue(self) -> bool:
+        return timezone.localdate() > self.due_on
+
+
+def expected_units(form: ReportForm, parent: Unit, period: Period) -> QuerySet[Unit]:
+    """The units below `parent` (its territory at the period's end) that owe this report."""
+    roots = units_for_territory(parent, period.end)
+    return (
+        subtree(roots, on=period.end, kinds=[form.level])
+        .exclude(pk__in=[r.pk for r in roots])
+        .order_by("path")
+    )
+
+
+def completeness(form: ReportForm, parent: Unit, period: Period) -> Completeness:
+    """Which units below `parent` submitted on time, late, or not at all (two queries)."""
+    result = Completeness(form, parent, period, due_date(form, period))
+    units = list(expected_units(form, parent, period).only("id", "name", "path", "code", "kind"))
+    reports = {
+        r.unit_id: r
+        for r in Report.objects.filter(
+            form=form,
+            period_start=period.start,
+            period_end=period.end,
+            unit__in=expected_units(form, parent, period),
+        )
+    }
+    for unit in units:
+        report = reports.get(unit.pk)
+        if report is None or report.first_submitted_at is None:
+            standing = Standing.MISSING
+        elif report.submitted_on_time():
+            standing = Standing.ON_TIME
+        else:
+            standing = Standing.LATE
+        result.rows.append(ChildStanding(unit, report, standing))
+    return result
+
+
+# ---------------------------------------------------------------- aggregate
+
+
+@dataclass
+class AggregateRow:
+    entry: Entry
+    value: Decimal | None
+    how: str
+
+    @property
+    def shown(self) -> str:
+        return self.entry.format(self.value)
+
+
+def aggregate(form: ReportForm, parent: Unit, period: Period) -> tuple[list[AggregateRow], int]:
+    """The parent's figures for `form` over its children: computed indicators recomputed over
+    the parent's whole territory; manual ones summed over the children's submitted reports
+    (ratios cannot be summed). Returns the rows and how many reports were summed."""
+    known = catalog(include_inactive=True)
+    entries = [known[i.code] for i in form.indicators.all() if i.code in known]
+    submitted = Report.objects.filter(
+        form=form,
+        period_start=period.start,
+        period_end=period.end,
+        status__in=Report.FROZEN,
+        unit__in=expected_units(form, parent, period),
+    )
+    manual = [e.code for e in entries if not e.computed]
+    sums = dict(
+        ReportFigure.objects.filter(report__in=submitted, code__in=manual)
+        .values("code")
+        .annotate(total=Sum("value"))
+        .values_list("code", "total")
+    )
+    live = compute_live(entries, parent, period)
+    rows = []
+    for e in entries:
+        if e.computed:
+            rows.append(AggregateRow(e, live[e.code], str(_("Tính lại trên toàn địa bàn"))))
+        elif e.aggregation in ("sum", "last"):
+            rows.append(AggregateRow(e, sums.get(e.code), str(_("Cộng các báo cáo đã nộp"))))
+        else:
+            rows.append(AggregateRow(e, None, str(_("Tỷ lệ: không cộng được"))))
+    return rows, submitted.count()

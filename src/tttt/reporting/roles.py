@@ -1,0 +1,23 @@
+"""Permissions each role gets for periodic reports (see org.roles). A reporting officer or
+leader fills and submits the reports of the units in their scope and, on the unit above,
+receives, returns and accepts those of the units below."""
+
+from tttt.org.roles import ADMIN, INSPECTOR, LEADER, REPORTING_OFFICER, SPECIALIST, SUPERVISOR
+
+_READ = ["reporting.view_report", "reporting.view_reportform", "reporting.view_manualindicator"]
+_FILL = [*_READ, "reporting.add_report", "reporting.change_report", "reporting.review_report"]
+
+GRANTS = {
+    REPORTING_OFFICER: _FILL,
+    LEADER: _FILL,
+    SPECIALIST: _READ,
+    INSPECTOR: _READ,
+    SUPERVISOR: _READ,
+    ADMIN: [
+        *_FILL,
+        "reporting.add_reportform",
+        "reporting.change_reportform",
+        "reporting.add_manualindicator",
+        "reporting.change_manualindicator",
+    ],  # fmt: skip
+}

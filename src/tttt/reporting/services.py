@@ -1,0 +1,318 @@
+"""Writes for periodic reports: open a report for a unit and period, save manual figures and
+narrative, submit (computed figures are frozen), return for correction, accept; and the
+administrator's catalog entries. Each checks permission and scope, validates, and writes in
+one transaction with the actor in the audit trail."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tttt.core.periods import Period
+from tttt.org.models import Unit
+from tttt.org.queries import is_administrator, user_can
+from tttt.org.services import acting
+
+from .catalog import catalog, declared_codes
+from .models import ManualIndicator, Report, ReportEvent, ReportFigure, ReportForm, ReportSection
+from .queries import FILL, REVIEW, compute_live, due_date
+
+TEXT_FIELDS = ("number", "place", "signed_on", "signer_title", "signer_name", "recipients")
+
+
+def _require(user, perm: str, unit: Unit | None, message: str) -> None:
+    if unit is None or not user_can(user, perm, unit):
+        raise PermissionDenied(message)
+
+
+def _event(report: Report, action: str, user, note: str = "") -> None:
+    ReportEvent.objects.create(report=report, action=action, user=user, note=note)
+
+
+def parse_figure(text) -> Decimal | None:
+    """A figure as typed: "10.847", "96,75", "1 500" → Decimal; "" → None."""
+    if text is None:
+        return None
+    if isinstance(text, (int, Decimal)):
+        return Decimal(text)
+    if isinstance(text, float):
+        return Decimal(str(text))
+    t = str(text).strip().replace(" ", "").replace("\u00a0", "").rstrip("%")
+    if not t:
+        return None
+    if "," in t:  # Vietnamese: "." groups thousands, "," is the decimal mark
+        t = t.replace(".", "").replace(",", ".")
+    elif t.count(".") > 1 or (t.count(".") == 1 and len(t.split(".")[1]) == 3):
+        t = t.replace(".", "")
+    try:
+        value = Decimal(t)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+# ---------------------------------------------------------------- reports
+
+
+def report_open(*, user, form: ReportForm, unit: Unit, period: Period) -> Report:
+    """The report of `unit` on `form` for `period`, created (with the form's narrative
+    sections) when it does not exist yet."""
+    _require(user, FILL, unit, _("Bạn không có quyền lập báo cáo cho đơn vị này."))
+    if not form.is_active:
+        raise ValidationError(_("Mẫu báo cáo «%(f)s» không còn dùng.") % {"f": form.name})
+    if unit.kind != form.level:
+        raise ValidationError(
+            {"unit": _("Mẫu «%(f)s» dành cho đơn vị %(level)s; «%(u)s» là %(kind)s.")
+             % {"f": form.name, "level": form.get_level_display(), "u": unit.name,
+                "kind": unit.get_kind_display()}}
+        )  # fmt: skip
+    if period.kind != form.period_kind:
+        raise ValidationError(
+            {"period": _("Mẫu «%(f)s» báo cáo theo %(kind)s; kỳ đã chọn là %(p)s.")
+             % {"f": form.name, "kind": form.get_period_kind_display(), "p": period.label}}
+        )  # fmt: skip
+    if not unit.is_valid_on(period.end):
+        raise ValidationError(
+            {"unit": _("«%(u)s» không tồn tại vào ngày cuối kỳ %(d)s; hãy lập báo cáo cho đơn vị "
+                       "có hiệu lực khi đó.") % {"u": unit.name, "d": f"{period.end:%d/%m/%Y}"}}
+        )  # fmt: skip
+    existing = Report.objects.filter(
+        form=form, unit=unit, period_start=period.start, period_end=period.end
+    ).first()
+    if existing is not None:
+        return existing
+    try:
+        with acting(user):
+            report = Report.objects.create(
+                form=form,
+                unit=unit,
+                period_start=period.start,
+                period_end=period.end,
+                period_kind=period.kind,
+                due_on=due_date(form, period),
+            )
+            ReportSection.objects.bulk_create(
+                ReportSection(report=report, position=i, title=s.title, guidance=s.guidance)
+                for i, s in enumerate(form.sections.all(), start=1)
+            )
+            _event(report, ReportEvent.Action.OPENED, user)
+    except IntegrityError:  # opened at the same moment by someone else
+        return Report.objects.get(
+            form=form, unit=unit, period_start=period.start, period_end=period.end
+        )
+    return report
+
+
+def _check_figures(report: Report, values: dict[str, Decimal | None], *, complete: bool) -> None:
+    """Every rule on the manual figures (`values` holds all of them); raises one
+    ValidationError naming each figure to fix."""
+    known = catalog(include_inactive=True)
+    items = {i.code: i for i in report.form.indicators.all() if i.code in known}
+    errors: dict[str, list[str]] = {}
+    for code, value in values.items():
+        entry = known[code]
+        if value is None:
+            if complete and items[code].required:
+                errors.setdefault(code, []).append(
+                    _("Hãy nhập «%(name)s» trước khi nộp.") % {"name": entry.name}
+                )
+            continue
+        if message := entry.check(value):
+            errors.setdefault(code, []).append(message)
+    wholes = {known[c].whole_code for c in values if known[c].whole_code}
+    whole_values = {c: values[c] for c in wholes if c in values}
+    computed_wholes = [known[c] for c in wholes if c in known and known[c].computed]
+    if computed_wholes:
+        whole_values.update(compute_live(computed_wholes, report.unit, report.period))
+    for code, value in values.items():
+        whole = known[code].whole_code
+        if value is None or not whole or whole_values.get(whole) is None:
+            continue
+        if value > whole_values[whole]:
+            errors.setdefault(code, []).append(
+                _("«%(part)s» (%(v)s) không được lớn hơn «%(whole)s» (%(w)s).")
+                % {"part": known[code].name, "v": known[code].format(value),
+                   "whole": known[whole].name, "w": known[whole].format(whole_values[whole])}
+            )  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
+
+
+def _manual_values(report: Report) -> dict[str, Decimal | None]:
+    known = catalog(include_inactive=True)
+    stored = dict(report.figures.filter(computed=False).values_list("code", "value"))
+    return {
+        i.code: stored.get(i.code)
+        for i in report.form.indicators.all()
+        if i.code in known and not known[i.code].computed
+    }
+
+
+def report_save(
+    *, user, report: Report, figures: dict | None = None, texts: dict | None = None, **fields
+) -> Report:
+    """Save manual figures (code → text or number; "" clears), narrative sections
+    (position → text) and the document fields (number, place, signed_on, signer, recipients).
+    Nothing is saved when anything is wrong."""
+    _require(user, FILL, report.unit, _("Bạn không có quyền sửa báo cáo của đơn vị này."))
+    unknown = set(fields) - set(TEXT_FIELDS)
+    if unknown:
+        raise ValidationError(_("Không có trường %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    with acting(user):
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not report.is_editable:
+            raise ValidationError(
+                _("Báo cáo đang ở trạng thái «%(s)s»; không sửa được.")
+                % {"s": report.get_status_display()}
+            )
+        values = _manual_values(report)
+        errors: dict[str, list[str]] = {}
+        for code, text in (figures or {}).items():
+            if code not in values:
+                errors.setdefault(code, []).append(
+                    _("Chỉ tiêu «%(c)s» không phải chỉ tiêu nhập tay của mẫu này.") % {"c": code}
+                )
+                continue
+            try:
+                values[code] = parse_figure(text)
+            except ValueError:
+                errors.setdefault(code, []).append(
+                    _("«%(t)s» không phải một số (ví dụ hợp lệ: 10.847 hoặc 96,75).") % {"t": text}
+                )
+        if errors:
+            raise ValidationError(errors)
+        _check_figures(report, values, complete=False)
+        for code in figures or {}:
+            ReportFigure.objects.update_or_create(
+                report=report, code=code, defaults={"value": values[code], "computed": False}
+            )
+        sections = {s.position: s for s in report.sections.all()}
+        for position, text in (texts or {}).items():
+            section = sections.get(int(position))
+            if section is None:
+                raise ValidationError(_("Báo cáo không có phần số %(p)s.") % {"p": position})
+            section.text = (text or "").strip()
+            section.save(update_fields=["text"])
+        for name, value in fields.items():
+            setattr(report, name, value.strip() if isinstance(value, str) else value)
+        if fields:
+            report.full_clean(exclude=["form", "unit"])
+            report.save(update_fields=list(fields))
+        _event(report, ReportEvent.Action.SAVED, user)
+    return report
+
+
+def report_submit(*, user, report: Report) -> Report:
+    """Submit to the parent unit: every required manual figure present and valid; the
+    computed figures are frozen as reported."""
+    _require(user, FILL, report.unit, _("Bạn không có quyền nộp báo cáo của đơn vị này."))
+    with acting(user):
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not report.is_editable:
+            raise ValidationError(
+                _("Báo cáo đang ở trạng thái «%(s)s»; không nộp lại được.")
+                % {"s": report.get_status_display()}
+            )
+        _check_figures(report, _manual_values(report), complete=True)
+        known = catalog(include_inactive=True)
+        entries = [known[i.code] for i in report.form.indicators.all() if i.code in known]
+        for code, value in compute_live(entries, report.unit, report.period).items():
+            ReportFigure.objects.update_or_create(
+                report=report, code=code, defaults={"value": value, "computed": True}
+            )
+        now = timezone.now()
+        report.status = Report.Status.SUBMITTED
+        report.first_submitted_at = report.first_submitted_at or now
+        report.submitted_at = now
+        report.save(update_fields=["status", "first_submitted_at", "submitted_at"])
+        _event(report, ReportEvent.Action.SUBMITTED, user)
+    return report
+
+
+def _review(user, report: Report) -> Report:
+    _require(
+        user,
+        REVIEW,
+        report.unit.parent,
+        _("Chỉ đơn vị cấp trên của %(u)s mới tiếp nhận hoặc trả lại báo cáo này.")
+        % {"u": report.unit.name},
+    )
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.SUBMITTED:
+        raise ValidationError(
+            _("Báo cáo đang ở trạng thái «%(s)s», không phải chờ duyệt.")
+            % {"s": report.get_status_display()}
+        )
+    return report
+
+
+def report_return(*, user, report: Report, reason: str) -> Report:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Hãy ghi rõ cần sửa gì để đơn vị báo cáo lại.")})
+    with acting(user):
+        report = _review(user, report)
+        report.status = Report.Status.RETURNED
+        report.save(update_fields=["status"])
+        _event(report, ReportEvent.Action.RETURNED, user, reason)
+    return report
+
+
+def report_accept(*, user, report: Report) -> Report:
+    with acting(user):
+        report = _review(user, report)
+        report.status = Report.Status.ACCEPTED
+        report.accepted_at = timezone.now()
+        report.save(update_fields=["status", "accepted_at"])
+        _event(report, ReportEvent.Action.ACCEPTED, user)
+    return report
+
+
+# ---------------------------------------------------------------- catalog and forms
+
+
+def _require_admin(user) -> None:
+    if not is_administrator(user):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống mới sửa danh mục chỉ tiêu và mẫu báo cáo."))
+
+
+def manual_indicator_save(*, user, indicator: ManualIndicator) -> ManualIndicator:
+    _require_admin(user)
+    if indicator.code in declared_codes():
+        raise ValidationError(
+            {"code": _("Mã «%(c)s» đã là chỉ tiêu tính từ hồ sơ.") % {"c": indicator.code}}
+        )
+    if indicator.whole_code:
+        if indicator.whole_code == indicator.code:
+            raise ValidationError({"whole_code": _("Chỉ tiêu không thể là một phần của chính nó.")})
+        if indicator.whole_code not in catalog(include_inactive=True):
+            raise ValidationError(
+                {"whole_code": _("Không có chỉ tiêu mã «%(c)s».") % {"c": indicator.whole_code}}
+            )
+    with acting(user):
+        indicator.full_clean()
+        indicator.save()
+    return indicator
+
+
+def form_save(*, user, form: ReportForm) -> ReportForm:
+    """Save a report form with its indicators and sections (a ClusterableModel: children
+    are written with it)."""
+    _require_admin(user)
+    known = catalog(include_inactive=True)
+    codes = [i.code for i in form.indicators.all()]
+    missing = [c for c in codes if c not in known]
+    if missing:
+        raise ValidationError(_("Không có chỉ tiêu mã: %(c)s.") % {"c": ", ".join(missing)})
+    if len(codes) != len(set(codes)):
+        raise ValidationError(_("Mỗi chỉ tiêu chỉ có một lần trong mẫu."))
+    with acting(user), transaction.atomic():
+        form.full_clean()
+        form.save()
+    return form
