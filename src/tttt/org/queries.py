@@ -364,3 +364,26 @@ def main_predecessor(unit: Unit) -> Unit | None:
         .filter(predecessor__kind=unit.kind)[:2]
     )
     return links[0].predecessor if len(links) == 1 else None
+
+
+class UnitNotFound(LookupError):
+    """No unit, or several, match a text; the message says which and what to write."""
+
+
+def pick_unit(text: str, on: date) -> Unit:
+    """The one unit `text` names (name, code or #id), for figures of a period ending `on`.
+
+    Several units of one name (today's and the former Bắc Ninh): the one in force on `on`;
+    the lineage covers the others."""
+    units = find_units(text)
+    if not units:
+        raise UnitNotFound(f"Không tìm thấy đơn vị «{text}».")
+    in_force = [u for u in units if u.is_valid_on(on)]
+    if len({u.search_name for u in units}) == 1 and len(in_force) == 1:
+        units = in_force
+    if len(units) > 1 and len({(u.search_name, u.parent_id) for u in units}) > 1:
+        names = "; ".join(
+            f"#{u.pk} {u.name} ({u.parent.name if u.parent_id else 'cấp tỉnh'})" for u in units[:8]
+        )
+        raise UnitNotFound(f"Có nhiều đơn vị khớp «{text}»: {names}. Hãy ghi rõ hơn hoặc dùng #id.")
+    return units[0]

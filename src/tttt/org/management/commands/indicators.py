@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tttt.core.indicators import IndicatorError, all_indicators, get_indicator
 from tttt.core.periods import Period, PeriodError
 from tttt.org.indicators import compute_for_unit
-from tttt.org.queries import find_units
+from tttt.org.queries import UnitNotFound, pick_unit
 
 
 class Command(BaseCommand):
@@ -30,23 +30,10 @@ class Command(BaseCommand):
             period = Period.parse(options["period"])
         except (IndicatorError, PeriodError) as exc:
             raise CommandError(str(exc)) from exc
-        units = find_units(options["unit"])
-        if not units:
-            raise CommandError(f"Không tìm thấy đơn vị «{options['unit']}».")
-        # Several units of one name (today's and the former Bắc Ninh): take the one in
-        # force at the end of the period; the lineage covers the others.
-        in_force = [u for u in units if u.is_valid_on(period.end)]
-        if len({u.search_name for u in units}) == 1 and len(in_force) == 1:
-            units = in_force
-        if len(units) > 1 and len({(u.search_name, u.parent_id) for u in units}) > 1:
-            names = "; ".join(
-                f"#{u.pk} {u.name} ({u.parent.name if u.parent_id else 'cấp tỉnh'})"
-                for u in units[:8]
-            )
-            raise CommandError(
-                f"Có nhiều đơn vị khớp «{options['unit']}»: {names}. Hãy ghi rõ hơn hoặc dùng #id."
-            )
-        unit = units[0]
+        try:
+            unit = pick_unit(options["unit"], period.end)
+        except UnitNotFound as exc:
+            raise CommandError(str(exc)) from exc
         value, used = compute_for_unit(indicator, unit, period)
         via = ""
         if [u.pk for u in used] != [unit.pk]:
