@@ -1,0 +1,407 @@
+"""Back office of periodic reports: the scoped list, opening a report, the report page
+(fill, submit; return or accept from the unit above; Word and Excel), completeness and the
+aggregate for a parent unit, the indicator catalog, and the administrator's forms and
+manual indicators."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from tttt.core.forms import ServiceErrorsMixin, add_service_errors
+from tttt.core.periods import Period, PeriodError
+from tttt.org.admin_views import unit_for_page
+from tttt.org.models import Unit
+from tttt.org.queries import user_can, user_scope
+
+from . import export, queries, services
+from .catalog import catalog
+from .models import ManualIndicator, Report, ReportForm
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _period(text: str) -> Period:
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise ValidationError({"period": str(exc)}) from exc
+
+
+# ---------------------------------------------------------------- reports
+
+
+class OpenForm(forms.Form):
+    form = forms.ModelChoiceField(
+        label=gettext_lazy("Mẫu báo cáo"), queryset=ReportForm.objects.filter(is_active=True)
+    )
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Đơn vị báo cáo"), queryset=Unit.objects.none()
+    )
+    period = forms.CharField(
+        label=gettext_lazy("Kỳ báo cáo"),
+        help_text=gettext_lazy("Ví dụ: 2019-Q3 (quý), 2019-9M (9 tháng), 2019-H1, 2019, 2019-03"),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = user_scope(user, perm=queries.FILL)
+        self.fields["unit"].queryset = (
+            Unit.objects.filter(scope.q(None)).administrative().order_by("path")
+        )
+        today = timezone.localdate()
+        last_quarter = Period.quarter(today.year, (today.month - 1) // 3 + 1).previous()
+        self.fields["period"].initial = str(last_quarter)
+
+
+class ReportIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        qs = queries.scoped_reports(self.request.user).select_related("form", "unit")
+        if status := self.request.GET.get("trang_thai"):
+            qs = qs.filter(status=status)
+        return qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statuses"] = Report.Status.choices
+        context["chosen_status"] = self.request.GET.get("trang_thai", "")
+        return context
+
+
+class ReportOpenView(generic.CreateView):
+    """ "Lập báo cáo": choose the form, unit and period; an existing report is opened."""
+
+    template_name = "reporting/admin/report_open.html"
+
+    def get_form_class(self):
+        return OpenForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("instance", None)
+        return {**kwargs, "user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            report = services.report_open(
+                user=self.request.user,
+                form=form.cleaned_data["form"],
+                unit=form.cleaned_data["unit"],
+                period=_period(form.cleaned_data["period"]),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            self.produced_error_message = _("Chưa lập được báo cáo: hãy sửa các mục được đánh dấu.")
+            return self.form_invalid(form)
+        return redirect(reverse("reports:inspect", args=[report.pk]))
+
+
+class ReportEditView(generic.EditView):
+    """Reports change only on their own page, through the services."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return redirect(reverse("reports:inspect", args=[kwargs["pk"]]))
+
+
+class ReportDetailView(generic.InspectView):
+    template_name = "reporting/admin/report_detail.html"
+
+    def get_object(self, queryset=None):
+        report = get_object_or_404(
+            Report.objects.select_related("form", "unit__parent"), pk=self.pk
+        )
+        if not queries.can_see(self.request.user, report):
+            raise PermissionDenied(_("Báo cáo này nằm ngoài phạm vi được giao cho bạn."))
+        return report
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report, user = self.object, self.request.user
+        rows = queries.report_rows(report)
+        posted = getattr(self, "posted", {})
+        errors = getattr(self, "errors", {})
+        for row in rows:
+            row.typed = posted.get(f"fig-{row.code}", None)
+            row.errors = errors.get(row.code, [])
+        sections = list(report.sections.all())
+        for s in sections:
+            s.typed = posted.get(f"sec-{s.position}", None)
+        context.update(
+            report=report,
+            rows=rows,
+            changed=any(r.difference is not None for r in rows),
+            sections=sections,
+            events=report.events.select_related("user"),
+            can_fill=report.is_editable and user_can(user, queries.FILL, report.unit),
+            can_review=report.status == Report.Status.SUBMITTED
+            and user_can(user, queries.REVIEW, report.unit.parent),
+            other_errors=errors.get("__all__", []),
+            posted=posted,
+            on_time=report.submitted_on_time(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = report = self.get_object()
+        action = request.POST.get("action")
+        try:
+            if action in ("save", "submit"):
+                figures = {k[4:]: v for k, v in request.POST.items() if k.startswith("fig-")}
+                texts = {k[4:]: v for k, v in request.POST.items() if k.startswith("sec-")}
+                fields = {f: request.POST.get(f, "") for f in services.TEXT_FIELDS}
+                fields["signed_on"] = forms.DateField(
+                    required=False, error_messages={"invalid": _("Ngày ký không hợp lệ.")}
+                ).clean(fields["signed_on"])
+                report = services.report_save(user=request.user, report=report, figures=figures,
+                                              texts=texts, **fields)  # fmt: skip
+                if action == "submit":
+                    services.report_submit(user=request.user, report=report)
+                    messages.success(
+                        request, _("Đã nộp báo cáo lên %(p)s.") % {"p": report.unit.parent or ""}
+                    )
+                else:
+                    messages.success(request, _("Đã lưu báo cáo."))
+            elif action == "return":
+                services.report_return(
+                    user=request.user, report=report, reason=request.POST.get("reason", "")
+                )
+                messages.success(request, _("Đã trả lại báo cáo để đơn vị sửa."))
+            elif action == "accept":
+                services.report_accept(user=request.user, report=report)
+                messages.success(request, _("Đã tiếp nhận báo cáo."))
+            else:
+                raise ValidationError(_("Thao tác không hợp lệ."))
+        except ValidationError as exc:
+            self.posted = request.POST
+            self.errors = (
+                exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+            )
+            self.object = Report.objects.select_related("form", "unit__parent").get(pk=report.pk)
+            messages.error(request, _("Báo cáo chưa được lưu: hãy sửa các mục được đánh dấu."))
+            return self.render_to_response(self.get_context_data(), status=400)
+        return redirect(request.path)
+
+
+def report_download(request, pk: int, kind: str):
+    if kind not in ("docx", "xlsx"):
+        raise Http404
+    report = get_object_or_404(Report.objects.select_related("form", "unit"), pk=pk)
+    if not queries.can_see(request.user, report):
+        raise PermissionDenied(_("Báo cáo này nằm ngoài phạm vi được giao cho bạn."))
+    if kind == "docx":
+        data, mime = (
+            export.to_docx(report),
+            ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        )
+    else:
+        data, mime = (
+            export.to_xlsx(report),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response = HttpResponse(data, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename(report, kind)}"'
+    return response
+
+
+class ReportViewSet(ModelViewSet):
+    model = Report
+    icon = "doc-full"
+    menu_label = gettext_lazy("Báo cáo")
+    menu_order = 10
+    name = "reports"
+    url_prefix = "bao-cao/danh-sach"
+    index_template_name = "reporting/admin/report_index.html"
+    index_view_class = ReportIndexView
+    add_view_class = ReportOpenView
+    edit_view_class = ReportEditView
+    inspect_view_class = ReportDetailView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["form", "period_kind"]
+    search_fields = ["unit__name", "number"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-period_end", "unit__path"]
+    list_display = [
+        TitleColumn(
+            "unit",
+            label=gettext_lazy("đơn vị"),
+            get_url=lambda o: reverse("reports:inspect", args=[o.pk]),
+        ),
+        Column("form", label=gettext_lazy("mẫu")),
+        Column("period", label=gettext_lazy("kỳ"), accessor=lambda o: o.period.label),
+        DateColumn("due_on", label=gettext_lazy("hạn nộp")),
+        Column("status", label=gettext_lazy("trạng thái"), accessor="get_status_display"),
+    ]
+    list_export = ["unit", "form", "period_start", "period_end", "due_on", "status", "first_submitted_at",
+                   "submitted_at", "accepted_at", "number"]  # fmt: skip
+    form_fields = ["form", "unit"]
+
+
+# ---------------------------------------------------------------- completeness, aggregate
+
+
+def _selection(request):
+    """The form, parent unit and period a completeness or aggregate page shows."""
+    if not request.user.has_perm(queries.VIEW):
+        raise PermissionDenied(_("Bạn không có quyền xem báo cáo."))
+    unit = unit_for_page(request, queries.VIEW)
+    forms_ = list(ReportForm.objects.filter(is_active=True))
+    form = next(
+        (f for f in forms_ if str(f.pk) == request.GET.get("form")), forms_[0] if forms_ else None
+    )
+    error = ""
+    text = request.GET.get("period", "")
+    period = None
+    if form is not None:
+        if not text:
+            today = timezone.localdate()
+            text = str(Period.quarter(today.year, (today.month - 1) // 3 + 1).previous())
+        try:
+            period = Period.parse(text)
+        except PeriodError as exc:
+            error = str(exc)
+    return {
+        "unit": unit,
+        "forms": forms_,
+        "form": form,
+        "period": period,
+        "period_text": text,
+        "error": error,
+    }
+
+
+def completeness_view(request):
+    context = _selection(request)
+    if context["form"] and context["period"] and context["unit"]:
+        context["result"] = queries.completeness(
+            context["form"], context["unit"], context["period"]
+        )
+    return TemplateResponse(request, "reporting/admin/completeness.html", context)
+
+
+def aggregate_view(request):
+    context = _selection(request)
+    if context["form"] and context["period"] and context["unit"]:
+        rows, summed = queries.aggregate(context["form"], context["unit"], context["period"])
+        context.update(rows=rows, summed=summed)
+    return TemplateResponse(request, "reporting/admin/aggregate.html", context)
+
+
+def catalog_view(request):
+    if not request.user.has_perm(queries.VIEW):
+        raise PermissionDenied(_("Bạn không có quyền xem danh mục chỉ tiêu."))
+    q = request.GET.get("q", "").strip().lower()
+    entries = [
+        e
+        for e in catalog(include_inactive=True).values()
+        if not q or q in e.code or q in e.name.lower()
+    ]
+    return TemplateResponse(request, "reporting/admin/catalog.html", {"entries": entries, "q": q})
+
+
+# ---------------------------------------------------------------- administrator's data
+
+
+class ManualIndicatorCreateView(ServiceErrorsMixin, generic.CreateView):
+    def save_instance(self):
+        return services.manual_indicator_save(user=self.request.user, indicator=self.form.instance)
+
+
+class ManualIndicatorEditView(ServiceErrorsMixin, generic.EditView):
+    def save_instance(self):
+        return services.manual_indicator_save(user=self.request.user, indicator=self.form.instance)
+
+
+class ManualIndicatorViewSet(ModelViewSet):
+    model = ManualIndicator
+    icon = "edit"
+    menu_label = gettext_lazy("Chỉ tiêu nhập tay")
+    menu_order = 40
+    name = "chi-tieu-nhap-tay"
+    url_prefix = "bao-cao/chi-tieu-nhap-tay"
+    add_view_class = ManualIndicatorCreateView
+    edit_view_class = ManualIndicatorEditView
+    copy_view_enabled = False
+    search_fields = ["code", "name"]
+    search_backend_name = None
+    list_display = ["code", "name", "measure", "aggregation", "is_active"]
+    form_fields = ["code", "name", "measure", "aggregation", "min_value", "max_value", "whole_code",
+                   "description", "is_active"]  # fmt: skip
+
+
+class ReportFormCreateView(ServiceErrorsMixin, generic.CreateView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        return services.form_save(user=self.request.user, form=instance)
+
+
+class ReportFormEditView(ServiceErrorsMixin, generic.EditView):
+    def save_instance(self):
+        instance = self.form.save(commit=False)
+        return services.form_save(user=self.request.user, form=instance)
+
+
+class ReportFormViewSet(ModelViewSet):
+    model = ReportForm
+    icon = "form"
+    menu_label = gettext_lazy("Mẫu báo cáo")
+    menu_order = 30
+    name = "mau-bao-cao"
+    url_prefix = "bao-cao/mau"
+    add_view_class = ReportFormCreateView
+    edit_view_class = ReportFormEditView
+    copy_view_enabled = False
+    search_fields = ["code", "name"]
+    search_backend_name = None
+    list_display = ["name", "code", "level", "period_kind", "due_days", "is_active"]
+    panels = [
+        FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("period_kind"), FieldPanel("due_days")]),
+        FieldPanel("legal_basis"),
+        FieldPanel("is_active"),
+        InlinePanel(
+            "indicators",
+            label=gettext_lazy("Chỉ tiêu"),
+            panels=[
+                FieldRowPanel(
+                    [
+                        FieldPanel("position"),
+                        FieldPanel("code"),
+                        FieldPanel("group"),
+                        FieldPanel("required"),
+                    ]
+                ),
+            ],
+        ),  # fmt: skip
+        InlinePanel(
+            "sections",
+            label=gettext_lazy("Phần nội dung"),
+            panels=[
+                FieldRowPanel(
+                    [FieldPanel("position"), FieldPanel("title"), FieldPanel("guidance")]
+                ),
+            ],
+        ),  # fmt: skip
+    ]
+
+
+class ReportingGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Báo cáo định kỳ")
+    menu_icon = "doc-full"
+    menu_order = 160
+    submenu_hook = "register_reporting_menu_item"
+    items = [ReportViewSet, ReportFormViewSet, ManualIndicatorViewSet]

@@ -1,0 +1,145 @@
+"""The back-office pages of reporting: open, fill with a wrong figure (refused, nothing
+saved), submit, accept from the unit above, download; scope by URL and download; the
+completeness page in a bounded number of queries; the administrator's forms."""
+
+import io
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from docx import Document
+
+from tttt.core.periods import Period
+from tttt.org.models import Unit
+from tttt.org.roles import ADMIN, REPORTING_OFFICER
+from tttt.reporting import services
+from tttt.reporting.models import ManualIndicator, Report, ReportForm
+
+
+def _verified(client, user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="t", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+
+
+def test_a_report_is_opened_filled_submitted_and_accepted_in_the_back_office(
+    client, commune_form, tree, thua_officer, district_officer
+):
+    client.force_login(thua_officer)
+    bad = client.post(
+        reverse("reports:add"), {"form": commune_form.pk, "unit": tree.thua.pk, "period": "2019-Q7"}
+    )
+    assert "Không hiểu kỳ «2019-Q7»" in bad.content.decode() and not Report.objects.exists()
+    opened = client.post(
+        reverse("reports:add"), {"form": commune_form.pk, "unit": tree.thua.pk, "period": "2019-Q3"}
+    )
+    report = Report.objects.get()
+    url = reverse("reports:inspect", args=[report.pk])
+    assert opened["Location"] == url
+    page = client.get(url).content.decode()
+    assert (
+        "Báo cáo quý công tác TT&amp;TT — Quý III/2019" in page
+        and 'name="fig-bc.dvc_tich_hop"' in page
+    )
+    form = {"action": "submit", "fig-bc.buu_dien_ke_hoach": "61", "fig-bc.dvc_tich_hop": "213",
+            "fig-bc.dvc_truc_tuyen": "300", "sec-1": "Kết quả tốt.", "sec-2": "", "number": "12/BC-UBND",
+            "place": "Thứa", "signed_on": "2019-10-10", "signer_title": "Chủ tịch", "signer_name": "Nguyễn An",
+            "recipients": "Phòng VH&TT huyện"}  # fmt: skip
+    refused = client.post(url, form)
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "không được lớn hơn «Dịch vụ hành chính công tích hợp» (213)" in text
+    assert 'value="300"' in text and "Kết quả tốt." in text  # what was typed is kept
+    report.refresh_from_db()
+    assert report.status == "draft" and not report.figures.exists() and report.number == ""
+    form["fig-bc.dvc_truc_tuyen"] = "40"
+    assert client.post(url, form).status_code == 302
+    report.refresh_from_db()
+    assert report.status == "submitted" and report.number == "12/BC-UBND"
+    assert "Tiếp nhận của đơn vị cấp trên" not in client.get(url).content.decode()
+    client.force_login(district_officer)
+    assert "Tiếp nhận của đơn vị cấp trên" in client.get(url).content.decode()
+    client.post(url, {"action": "return", "reason": ""})
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    client.post(url, {"action": "accept"})
+    report.refresh_from_db()
+    assert report.status == "accepted"
+    word = client.get(reverse("reporting_download", args=[report.pk, "docx"]))
+    assert "Nguyễn An" in "\n".join(p.text for t in Document(io.BytesIO(word.content)).tables
+                                   for r in t.rows for c in r.cells for p in c.paragraphs)  # fmt: skip
+    assert client.get(reverse("reporting_download", args=[report.pk, "pdf"])).status_code == 404
+
+
+def test_another_communes_officer_sees_nothing_by_url_list_or_download(
+    client, commune_form, tree, thua_officer, member
+):
+    report = services.report_open(
+        user=thua_officer, form=commune_form, unit=tree.thua, period=Period.quarter(2019, 3)
+    )
+    client.force_login(member("bh.baocao", REPORTING_OFFICER, tree.bo_ha))
+    assert "Thị trấn Thứa" not in client.get(reverse("reports:index")).content.decode()
+    assert client.get(reverse("reports:inspect", args=[report.pk])).status_code in (302, 403)
+    assert client.get(reverse("reporting_download", args=[report.pk, "docx"])).status_code in (302, 403)
+    assert client.get(reverse("reporting_download", args=[report.pk, "xlsx"])).status_code in (302, 403)
+    assert client.post(
+        reverse("reports:inspect", args=[report.pk]), {"action": "submit"}
+    ).status_code in (302, 403)
+    assert Report.objects.get().status == "draft"
+    page = client.get(reverse("reporting_completeness"), {"unit": tree.luong_tai.pk})
+    assert page.status_code in (302, 403)
+
+
+def test_completeness_page_queries_do_not_grow_with_units(
+    client, commune_form, tree, district_officer
+):
+    client.force_login(district_officer)
+    params = {"unit": tree.luong_tai.pk, "form": commune_form.pk, "period": "2019-Q3"}
+    client.get(reverse("reporting_completeness"), params)  # the session's first page fills caches
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(reverse("reporting_completeness"), params)
+    assert "2 đơn vị phải nộp: 0 đúng hạn, 0 muộn, 2 chưa nộp." in page.content.decode()
+    for i in range(30):
+        Unit.objects.create(name=f"Xã Thử {i}", kind="commune", type_word="xa", parent=tree.luong_tai,
+                            code=f"99{i:03d}", valid_to=tree.thua.valid_to, source="test-legacy")  # fmt: skip
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("reporting_completeness"), params)
+    assert "32 đơn vị phải nộp" in page.content.decode()
+    assert len(many) == len(few)
+    aggregate = client.get(reverse("reporting_aggregate"), params).content.decode()
+    assert "Cộng 0 báo cáo đã nộp" in aggregate and "Tỷ lệ: không cộng được" in aggregate
+
+
+def test_administrators_define_manual_indicators_and_forms_with_clear_refusals(
+    client, tree, member, commune_form
+):
+    admin = member("bn.quantri", ADMIN, tree.bac_ninh)
+    _verified(client, admin)
+    taken = client.post(reverse("chi-tieu-nhap-tay:add"), {"code": "onestop.received", "name": "Trùng",
+                                                           "measure": "count", "aggregation": "sum", "is_active": "on"})  # fmt: skip
+    assert "đã là chỉ tiêu tính từ hồ sơ" in taken.content.decode()
+    made = client.post(reverse("chi-tieu-nhap-tay:add"), {"code": "bc.chi_bo_bao", "name": "% chi bộ có báo đọc trong ngày",
+                                                          "measure": "percent", "aggregation": "ratio", "is_active": "on"})  # fmt: skip
+    assert made.status_code == 302 and ManualIndicator.objects.filter(code="bc.chi_bo_bao").exists()
+    catalog = client.get(reverse("reporting_catalog"), {"q": "chi_bo"}).content.decode()
+    assert "% chi bộ có báo đọc trong ngày" in catalog and "Nhập tay" in catalog
+    data = {"code": "bc-nam", "name": "Báo cáo năm", "level": "district", "period_kind": "year", "due_days": "20",
+            "legal_basis": "", "is_active": "on",
+            "indicators-TOTAL_FORMS": "2", "indicators-INITIAL_FORMS": "0", "indicators-MIN_NUM_FORMS": "0",
+            "indicators-MAX_NUM_FORMS": "1000",
+            "indicators-0-position": "1", "indicators-0-code": "bc.chi_bo_bao", "indicators-0-group": "", "indicators-0-required": "on",
+            "indicators-1-position": "2", "indicators-1-code": "khong.co", "indicators-1-group": "",
+            "sections-TOTAL_FORMS": "1", "sections-INITIAL_FORMS": "0", "sections-MIN_NUM_FORMS": "0",
+            "sections-MAX_NUM_FORMS": "1000", "sections-0-position": "1", "sections-0-title": "Kết quả", "sections-0-guidance": ""}  # fmt: skip
+    refused = client.post(reverse("mau-bao-cao:add"), data)
+    assert "Không có chỉ tiêu mã: khong.co" in refused.content.decode()
+    assert not ReportForm.objects.filter(code="bc-nam").exists()
+    data["indicators-1-code"] = "onestop.received"
+    assert client.post(reverse("mau-bao-cao:add"), data).status_code == 302
+    form = ReportForm.objects.get(code="bc-nam")
+    assert [i.code for i in form.indicators.all()] == ["bc.chi_bo_bao", "onestop.received"]
+    assert [s.title for s in form.sections.all()] == ["Kết quả"]
