@@ -84,8 +84,14 @@ def test_another_communes_officer_sees_nothing_by_url_list_or_download(
     client.force_login(member("bh.baocao", REPORTING_OFFICER, tree.bo_ha))
     assert "Thị trấn Thứa" not in client.get(reverse("reports:index")).content.decode()
     assert client.get(reverse("reports:inspect", args=[report.pk])).status_code in (302, 403)
-    assert client.get(reverse("reporting_download", args=[report.pk, "docx"])).status_code in (302, 403)
-    assert client.get(reverse("reporting_download", args=[report.pk, "xlsx"])).status_code in (302, 403)
+    assert client.get(reverse("reporting_download", args=[report.pk, "docx"])).status_code in (
+        302,
+        403,
+    )
+    assert client.get(reverse("reporting_download", args=[report.pk, "xlsx"])).status_code in (
+        302,
+        403,
+    )
     assert client.post(
         reverse("reports:inspect", args=[report.pk]), {"action": "submit"}
     ).status_code in (302, 403)
