@@ -316,3 +316,222 @@ class ReportEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.at:%d/%m/%Y %H:%M}"
+
+
+# ---------------------------------------------------------------- supervision visits
+
+
+class SupervisionVisit(models.Model):
+    """A supervision or inspection visit (đoàn giám sát, đoàn kiểm tra, đoàn công tác) to a
+    unit: who, when, the period covered, findings; its recommendations become assigned
+    tasks with their follow-up."""
+
+    class Kind(models.TextChoices):
+        SUPERVISION = "supervision", _("Giám sát của Hội đồng nhân dân")
+        INSPECTION = "inspection", _("Kiểm tra của cơ quan cấp trên")
+        WORKING = "working", _("Làm việc của đoàn công tác")
+
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="visits",
+        verbose_name=_("đơn vị được giám sát"),
+    )
+    kind = models.CharField(_("loại đoàn"), max_length=12, choices=Kind.choices)
+    body = models.CharField(
+        _("cơ quan tổ chức đoàn"),
+        max_length=200,
+        help_text=_("Ví dụ: Thường trực HĐND thị xã Cửa Lò"),
+    )
+    decision = models.CharField(_("quyết định thành lập đoàn"), max_length=200, blank=True)
+    leader = models.CharField(_("trưởng đoàn"), max_length=200)
+    members = models.TextField(_("thành viên"), blank=True)
+    subject = models.CharField(_("nội dung giám sát"), max_length=300)
+    visited_on = models.DateField(_("ngày làm việc"))
+    period_start = models.DateField(_("kỳ được giám sát từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    findings = models.TextField(_("kết quả, nhận xét"), blank=True)
+    shortcomings = models.TextField(_("tồn tại, hạn chế"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-visited_on", "pk"]
+        verbose_name = _("đoàn giám sát, kiểm tra")
+        verbose_name_plural = _("đoàn giám sát, kiểm tra")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="rep_visit_period"
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "visited_on"], name="rep_visit_unit_day")]
+
+    def __str__(self):
+        return f"{self.body} — {self.unit.name} — {self.visited_on:%d/%m/%Y}"
+
+
+class Recommendation(models.Model):
+    """A recommendation of a visit, followed up as an assigned task."""
+
+    visit = models.ForeignKey(
+        SupervisionVisit, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField(_("kiến nghị"))
+    task = models.OneToOneField(
+        "assignments.Task", on_delete=models.PROTECT, related_name="recommendation"
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("kiến nghị")
+        verbose_name_plural = _("kiến nghị")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+# ---------------------------------------------------------------- emulation
+
+
+class Cluster(models.Model):
+    """An emulation cluster (cụm thi đua) of units organised by the unit above."""
+
+    organiser = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị tổ chức")
+    )
+    name = models.CharField(_("tên cụm"), max_length=150)
+    excellent_from = models.DecimalField(
+        _("điểm từ đó hoàn thành xuất sắc"), max_digits=6, decimal_places=2, default=90
+    )
+    good_from = models.DecimalField(
+        _("điểm từ đó hoàn thành tốt"), max_digits=6, decimal_places=2, default=70
+    )
+    done_from = models.DecimalField(
+        _("điểm từ đó hoàn thành"), max_digits=6, decimal_places=2, default=50
+    )
+
+    class Meta:
+        ordering = ["organiser__path", "name"]
+        verbose_name = _("cụm thi đua")
+        verbose_name_plural = _("cụm thi đua")
+        constraints = [
+            models.UniqueConstraint(fields=["organiser", "name"], name="rep_cluster_name"),
+            models.CheckConstraint(
+                condition=Q(excellent_from__gte=F("good_from")) & Q(good_from__gte=F("done_from")),
+                name="rep_cluster_thresholds",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ClusterMember(models.Model):
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="members")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
+    )
+
+    class Meta:
+        ordering = ["unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "unit"], name="rep_cluster_member_once"),
+        ]
+
+    def __str__(self):
+        return self.unit.name
+
+
+class ClusterYear(models.Model):
+    """Who leads the cluster in a year (cụm trưởng, cụm phó): the office rotates."""
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    leader = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("cụm trưởng")
+    )
+    deputy = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("cụm phó")
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "year"], name="rep_cluster_year_once"),
+            models.CheckConstraint(
+                condition=~Q(leader=F("deputy")), name="rep_cluster_leader_not_deputy"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.cluster} {self.year}"
+
+
+class Criterion(models.Model):
+    """A scoring criterion: computed from an indicator (full points at `target`, in
+    proportion below) or scored by hand up to its weight."""
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="criteria")
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("tiêu chí"), max_length=250)
+    weight = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2)
+    indicator_code = models.CharField(
+        _("chỉ tiêu tính điểm"), max_length=60, blank=True, help_text=_("Để trống: chấm tay.")
+    )
+    target = models.DecimalField(
+        _("mức đạt điểm tối đa"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(weight__gt=0), name="rep_criterion_weight"),
+            models.CheckConstraint(
+                condition=Q(indicator_code="") | Q(target__isnull=False, target__gt=0),
+                name="rep_criterion_target",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Score(models.Model):
+    """A unit's points on one criterion in one year (computed or given by hand)."""
+
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    value = models.DecimalField(_("giá trị chỉ tiêu"), null=True, blank=True, **FIGURE)
+    points = models.DecimalField(_("điểm"), max_digits=6, decimal_places=2)
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "year", "unit"], name="rep_score_once"),
+            models.CheckConstraint(condition=Q(points__gte=0), name="rep_score_points"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.year}: {self.points}"
+
+
+class Distinction(models.Model):
+    """The units a cluster's conference names "xuất sắc tiêu biểu" (among its excellent ones)."""
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="distinctions")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "year", "unit"], name="rep_distinction_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.year}"

@@ -238,3 +238,79 @@ def aggregate(form: ReportForm, parent: Unit, period: Period) -> tuple[list[Aggr
         else:
             rows.append(AggregateRow(e, None, str(_("Tỷ lệ: không cộng được"))))
     return rows, submitted.count()
+
+
+# ---------------------------------------------------------------- emulation
+
+
+TITLES = {
+    "exemplary": _("Hoàn thành xuất sắc, tiêu biểu"),
+    "excellent": _("Hoàn thành xuất sắc nhiệm vụ"),
+    "good": _("Hoàn thành tốt nhiệm vụ"),
+    "done": _("Hoàn thành nhiệm vụ"),
+    "not_done": _("Không hoàn thành nhiệm vụ"),
+}
+
+
+@dataclass
+class StandingRow:
+    unit: Unit
+    points: dict[int, Decimal]  # criterion id → points
+    total: Decimal
+    rank: int = 0
+    title: str = ""
+    exemplary: bool = False
+
+    @property
+    def title_label(self) -> str:
+        return str(TITLES["exemplary" if self.exemplary else self.title])
+
+
+@dataclass
+class Standings:
+    cluster: object
+    year: int
+    criteria: list
+    rows: list[StandingRow]
+    leader: Unit | None
+    deputy: Unit | None
+
+    @property
+    def complete(self) -> bool:
+        return all(len(r.points) == len(self.criteria) for r in self.rows)
+
+    def count(self, title: str) -> int:
+        return sum(1 for r in self.rows if r.title == title)
+
+
+def standings(cluster, year: int) -> Standings:
+    """Scores, ranks (equal totals share a rank) and titles of a cluster's members in a year."""
+    from .models import ClusterYear, Distinction, Score
+
+    criteria = list(cluster.criteria.all())
+    members = [m.unit for m in cluster.members.select_related("unit")]
+    points: dict[int, dict[int, Decimal]] = {u.pk: {} for u in members}
+    for s in Score.objects.filter(criterion__cluster=cluster, year=year):
+        points.setdefault(s.unit_id, {})[s.criterion_id] = s.points
+    exemplary = set(
+        Distinction.objects.filter(cluster=cluster, year=year).values_list("unit_id", flat=True)
+    )
+    rows = [StandingRow(u, points[u.pk], sum(points[u.pk].values(), Decimal(0))) for u in members]
+    rows.sort(key=lambda r: (-r.total, r.unit.name))
+    for i, row in enumerate(rows):
+        row.rank = rows[i - 1].rank if i and rows[i - 1].total == row.total else i + 1
+        if row.total >= cluster.excellent_from:
+            row.title = "excellent"
+        elif row.total >= cluster.good_from:
+            row.title = "good"
+        elif row.total >= cluster.done_from:
+            row.title = "done"
+        else:
+            row.title = "not_done"
+        row.exemplary = row.unit.pk in exemplary
+    entry = (
+        ClusterYear.objects.filter(cluster=cluster, year=year)
+        .select_related("leader", "deputy")
+        .first()
+    )
+    return Standings(cluster, year, criteria, rows, entry and entry.leader, entry and entry.deputy)

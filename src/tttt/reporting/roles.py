@@ -4,17 +4,20 @@ receives, returns and accepts those of the units below."""
 
 from tttt.org.roles import ADMIN, INSPECTOR, LEADER, REPORTING_OFFICER, SPECIALIST, SUPERVISOR
 
-_READ = ["reporting.view_report", "reporting.view_reportform", "reporting.view_manualindicator"]
-_FILL = [*_READ, "reporting.add_report", "reporting.change_report", "reporting.review_report"]
+_READ = ["reporting.view_report", "reporting.view_reportform", "reporting.view_manualindicator",
+         "reporting.view_supervisionvisit", "reporting.view_cluster"]  # fmt: skip
+_FILL = [*_READ, "reporting.add_report", "reporting.change_report", "reporting.review_report",
+         "reporting.add_supervisionvisit", "reporting.change_supervisionvisit"]  # fmt: skip
+_LEAD = [*_FILL, "reporting.add_cluster", "reporting.change_cluster"]
 
 GRANTS = {
     REPORTING_OFFICER: _FILL,
-    LEADER: _FILL,
+    LEADER: _LEAD,
     SPECIALIST: _READ,
     INSPECTOR: _READ,
     SUPERVISOR: _READ,
     ADMIN: [
-        *_FILL,
+        *_LEAD,
         "reporting.add_reportform",
         "reporting.change_reportform",
         "reporting.add_manualindicator",

@@ -18,7 +18,21 @@ from tttt.org.queries import is_administrator, user_can
 from tttt.org.services import acting
 
 from .catalog import catalog, declared_codes
-from .models import ManualIndicator, Report, ReportEvent, ReportFigure, ReportForm, ReportSection
+from .models import (
+    Cluster,
+    ClusterYear,
+    Criterion,
+    Distinction,
+    ManualIndicator,
+    Recommendation,
+    Report,
+    ReportEvent,
+    ReportFigure,
+    ReportForm,
+    ReportSection,
+    Score,
+    SupervisionVisit,
+)
 from .queries import FILL, REVIEW, compute_live, due_date
 
 TEXT_FIELDS = ("number", "place", "signed_on", "signer_title", "signer_name", "recipients")
@@ -316,3 +330,167 @@ def form_save(*, user, form: ReportForm) -> ReportForm:
         form.full_clean()
         form.save()
     return form
+
+
+# ---------------------------------------------------------------- supervision visits
+
+VISIT = "reporting.add_supervisionvisit"
+EMULATION = "reporting.change_cluster"
+
+
+def visit_save(*, user, visit: SupervisionVisit) -> SupervisionVisit:
+    _require(user, VISIT, visit.unit, _("Bạn không có quyền ghi đoàn giám sát của đơn vị này."))
+    if visit.pk:
+        old = SupervisionVisit.objects.select_related("unit").get(pk=visit.pk)
+        _require(user, VISIT, old.unit, _("Bạn không có quyền sửa đoàn giám sát này."))
+    if visit.created_by_id is None:
+        visit.created_by = user
+    with acting(user):
+        visit.full_clean()
+        visit.save()
+    return visit
+
+
+def recommendation_add(
+    *, user, visit: SupervisionVisit, text: str, assignee: Unit, deadline
+) -> Recommendation:
+    """A recommendation of `visit`, assigned as a task to `assignee` (an office or unit under
+    the visited unit) with its deadline; its follow-up is the task's."""
+    from tttt.assignments.models import Task
+    from tttt.assignments.services import task_create
+
+    _require(user, VISIT, visit.unit, _("Bạn không có quyền ghi kiến nghị cho đơn vị này."))
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Hãy ghi nội dung kiến nghị.")})
+    with acting(user):
+        task = task_create(
+            user=user,
+            task=Task(
+                unit=visit.unit,
+                assignee=assignee,
+                source=Task.Source.SUPERVISION,
+                source_reference=str(visit)[:300],
+                title=text[:300],
+                content=text,
+                assigned_by_name=visit.leader[:150],
+                assigned_on=visit.visited_on,
+                deadline=deadline,
+            ),
+        )
+        position = visit.recommendations.count() + 1
+        return Recommendation.objects.create(visit=visit, position=position, text=text, task=task)
+
+
+# ---------------------------------------------------------------- emulation
+
+
+def _require_organiser(user, cluster: Cluster) -> None:
+    _require(user, EMULATION, cluster.organiser,
+             _("Chỉ đơn vị tổ chức cụm thi đua mới chấm điểm, phân công cụm trưởng."))  # fmt: skip
+
+
+def _member_ids(cluster: Cluster) -> set[int]:
+    return set(cluster.members.values_list("unit_id", flat=True))
+
+
+def cluster_year_set(
+    *, user, cluster: Cluster, year: int, leader: Unit, deputy: Unit
+) -> ClusterYear:
+    _require_organiser(user, cluster)
+    members = _member_ids(cluster)
+    if leader.pk not in members or deputy.pk not in members:
+        raise ValidationError(_("Cụm trưởng và cụm phó phải là đơn vị trong cụm."))
+    if leader.pk == deputy.pk:
+        raise ValidationError(_("Cụm trưởng và cụm phó phải là hai đơn vị khác nhau."))
+    with acting(user):
+        entry, _created = ClusterYear.objects.update_or_create(
+            cluster=cluster, year=year, defaults={"leader": leader, "deputy": deputy}
+        )
+    return entry
+
+
+def points_for(criterion: Criterion, value: Decimal | None) -> Decimal:
+    """Full points at the target, in proportion below it, two decimals."""
+    from decimal import ROUND_HALF_UP
+
+    if value is None or value <= 0:
+        return Decimal(0)
+    share = min(Decimal(value) / criterion.target, Decimal(1))
+    return (share * criterion.weight).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def scores_compute(*, user, cluster: Cluster, year: int) -> int:
+    """Compute the points of every indicator-based criterion for every member in `year`
+    (recomputed on every call: idempotent). Returns the number of scores written."""
+    from tttt.core.indicators import get_indicator
+    from tttt.org.indicators import compute_for_unit
+
+    _require_organiser(user, cluster)
+    period = Period.year(year)
+    written = 0
+    members = [m.unit for m in cluster.members.select_related("unit")]
+    with acting(user):
+        for criterion in cluster.criteria.exclude(indicator_code=""):
+            indicator = get_indicator(criterion.indicator_code)
+            for unit in members:
+                value, _used = compute_for_unit(indicator, unit, period)
+                value = None if value is None else Decimal(str(value))
+                Score.objects.update_or_create(
+                    criterion=criterion, year=year, unit=unit,
+                    defaults={"value": value, "points": points_for(criterion, value)},
+                )  # fmt: skip
+                written += 1
+    return written
+
+
+def score_give(
+    *, user, criterion: Criterion, year: int, unit: Unit, points, note: str = ""
+) -> Score:
+    _require_organiser(user, criterion.cluster)
+    if criterion.indicator_code:
+        raise ValidationError(
+            _("Tiêu chí «%(c)s» tính từ chỉ tiêu, không chấm tay.") % {"c": criterion.name}
+        )
+    if unit.pk not in _member_ids(criterion.cluster):
+        raise ValidationError(_("%(u)s không thuộc cụm thi đua.") % {"u": unit.name})
+    try:
+        points = parse_figure(points)
+    except ValueError:
+        raise ValidationError(
+            {"points": _("Điểm «%(p)s» không phải một số.") % {"p": points}}
+        ) from None
+    if points is None or not (0 <= points <= criterion.weight):
+        raise ValidationError(
+            {
+                "points": _("Điểm tiêu chí «%(c)s» phải từ 0 đến %(w)s.")
+                % {"c": criterion.name, "w": criterion.weight}
+            }
+        )
+    with acting(user):
+        score, _created = Score.objects.update_or_create(
+            criterion=criterion,
+            year=year,
+            unit=unit,
+            defaults={"points": points, "note": note.strip()},
+        )
+    return score
+
+
+def distinctions_set(*, user, cluster: Cluster, year: int, units: list[Unit]) -> None:
+    """The units the conference named "xuất sắc tiêu biểu"; each must be excellent."""
+    from .queries import standings
+
+    _require_organiser(user, cluster)
+    excellent = {row.unit.pk for row in standings(cluster, year).rows if row.title == "excellent"}
+    wrong = [u.name for u in units if u.pk not in excellent]
+    if wrong:
+        raise ValidationError(
+            _("Chỉ đơn vị hoàn thành xuất sắc mới được chọn xuất sắc tiêu biểu: %(u)s chưa đạt.")
+            % {"u": ", ".join(wrong)}
+        )
+    with acting(user):
+        Distinction.objects.filter(cluster=cluster, year=year).delete()
+        Distinction.objects.bulk_create(
+            Distinction(cluster=cluster, year=year, unit=u) for u in units
+        )
