@@ -1,5 +1,6 @@
 """The demo reproduces the seed articles' one-stop figures by counting its records."""
 
+from datetime import date as date_
 from decimal import Decimal
 
 import pytest
@@ -37,6 +38,7 @@ def test_the_demo_reproduces_the_seed_figures(demo):
     establishments()
     portals()
     infrastructure()
+    reports()
 
 
 def establishments():
@@ -160,3 +162,46 @@ def infrastructure():
     # Today's communes have stations on the map and certificates that expire soon.
     assert BtsStation.objects.filter(unit__valid_to__isnull=True, has_5g=True).exists()
     assert expiring(DigitalCertificate.objects.all(), 30).count() == 2
+
+
+def reports():
+    """The seed reports, visits and emulation scoring, with figures computed from records."""
+    from tttt.reporting import queries
+    from tttt.reporting.models import Cluster, ClusterYear, Report, SupervisionVisit
+
+    luong_tai = Report.objects.get(form__code="bc-9t-huyen", unit__name="Huyện Lương Tài")
+    assert luong_tai.status == "accepted" and luong_tai.submitted_on_time()
+    figures = {r.code: r.shown for r in queries.report_rows(luong_tai)}
+    assert figures == {
+        "bc.buu_dien_ke_hoach": "61%", "bc.chi_bo_bao_doc": "100%",
+        "establishments.certificates_temporary": "2", "inspections.establishments_inspected": "25",
+        "inspections.establishments_penalised": "5", "infra.certificates_received": "103",
+        "bc.dvc_tich_hop": "213", "bc.dvc_muc_do_3_4": "46",
+        "portal.news_items": "197", "portal.articles": "65", "portal.images": "576",
+        "portal.directive_documents": "151", "onestop.received": "10.847",
+        "onestop.resolved_in_time": "10.494", "onestop.received_in_time_rate": "96,75%",
+        "infra.radio_news_programmes": "298", "infra.radio_items_used": "3.412", "infra.radio_relays": "4",
+        "infra.radio_tv_clips": "306", "infra.radio_tv_features": "40", "infra.radio_posted_online": "260",
+    }  # fmt: skip
+    assert not any(r.difference for r in queries.report_rows(luong_tai))  # records unchanged since
+    long_an = legacy("Tỉnh Long An")
+    province = {r.code: r.shown for r in queries.report_rows(Report.objects.get(unit=long_an))}
+    assert (province["onestop.on_time_rate"], province["infra.postal_points"],
+            province["infra.postal_points_suspended"]) == ("61%", "175", "26")  # fmt: skip
+    form = Report.objects.filter(form__code="bc-quy-huyen").first().form
+    done = queries.completeness(form, long_an, Period.parse("2013-Q1"))
+    assert done.expected == long_an.children.filter(kind="district").count()
+    assert done.on_time > done.late > 0 and done.missing == 2
+    visit = SupervisionVisit.objects.get(unit__name="Thị xã Cửa Lò")
+    states = [r.task.state(date_(2026, 1, 1)) for r in visit.recommendations.all()]
+    assert states == ["done_on_time", "done_on_time", "overdue", "done_late"]
+    cluster = Cluster.objects.get()
+    standings = queries.standings(cluster, 2015)
+    assert standings.complete and len(standings.rows) == 7
+    assert standings.count("excellent") == 5
+    assert {r.unit.name for r in standings.rows if r.exemplary} == {
+        "Thành phố Vinh",
+        "Thị xã Cửa Lò",
+    }
+    year = ClusterYear.objects.get(cluster=cluster, year=2016)
+    assert (year.leader.name, year.deputy.name) == ("Thị xã Cửa Lò", "Huyện Hưng Nguyên")

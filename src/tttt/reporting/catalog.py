@@ -35,12 +35,12 @@ class Entry:
     def format(self, value) -> str:
         if value is None:
             return "—"
-        if self.indicator is not None:
-            return self.indicator.format(value)
-        value = Decimal(value)
-        places = 0 if value == value.to_integral_value() else 2
-        text = format_number(int(value) if places == 0 else value, places)
-        return f"{text}%" if self.measure == Measure.PERCENT else text
+        value = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        whole = value == value.to_integral_value()
+        if self.indicator is not None and self.measure not in (Measure.PERCENT, Measure.COUNT):
+            return self.indicator.format(int(value) if whole else value)
+        text = format_number(int(value), 0) if whole else format_number(value, 2)
+        return f"{text}%" if self.measure == Measure.PERCENT else text  # "61%", "96,75%"
 
     def bounds(self) -> tuple[Decimal | None, Decimal | None]:
         low, high = self.min_value, self.max_value

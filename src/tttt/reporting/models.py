@@ -454,7 +454,12 @@ class ClusterYear(models.Model):
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("cụm trưởng")
     )
     deputy = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("cụm phó")
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cụm phó"),
     )
 
     class Meta:

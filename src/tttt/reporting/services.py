@@ -395,13 +395,13 @@ def _member_ids(cluster: Cluster) -> set[int]:
 
 
 def cluster_year_set(
-    *, user, cluster: Cluster, year: int, leader: Unit, deputy: Unit
+    *, user, cluster: Cluster, year: int, leader: Unit, deputy: Unit | None
 ) -> ClusterYear:
     _require_organiser(user, cluster)
     members = _member_ids(cluster)
-    if leader.pk not in members or deputy.pk not in members:
+    if leader.pk not in members or (deputy is not None and deputy.pk not in members):
         raise ValidationError(_("Cụm trưởng và cụm phó phải là đơn vị trong cụm."))
-    if leader.pk == deputy.pk:
+    if deputy is not None and leader.pk == deputy.pk:
         raise ValidationError(_("Cụm trưởng và cụm phó phải là hai đơn vị khác nhau."))
     with acting(user):
         entry, _created = ClusterYear.objects.update_or_create(
