@@ -6,6 +6,7 @@ from tttt.infra.api import router as infra_router
 from tttt.inspections.api import router as inspections_router
 from tttt.onestop.api import router as onestop_router
 from tttt.org.api import router as org_router
+from tttt.reporting.api import router as reporting_router
 
 api = NinjaAPI(
     title="TTTT API",
@@ -18,6 +19,7 @@ api.add_router("/", onestop_router)
 api.add_router("/", establishments_router)
 api.add_router("/", inspections_router)
 api.add_router("/", infra_router)
+api.add_router("/", reporting_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -1,0 +1,299 @@
+"""Reporting API: the indicator catalog, any indicator's figure for a unit and period
+(across the 2025 reform), reports (list, detail with figures, open, save, submit, return,
+accept), and a parent unit's completeness. Scope-filtered; the same services as the back
+office."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from tttt.core.apischema import Problem, problem
+from tttt.core.periods import Period, PeriodError
+from tttt.org.apiauth import API_AUTH
+from tttt.org.models import Unit
+from tttt.org.queries import units_for_territory, user_can
+
+from . import queries, services
+from .catalog import catalog
+from .models import Report, ReportForm
+
+router = Router(tags=["Báo cáo định kỳ"])
+NOT_IN_SCOPE = "Đơn vị hoặc báo cáo này nằm ngoài phạm vi được giao cho bạn."
+
+
+class IndicatorOut(Schema):
+    code: str
+    name: str
+    measure: str
+    aggregation: str
+    computed: bool
+    description: str
+
+
+class FigureOut(Schema):
+    code: str
+    name: str
+    value: float | None
+    shown: str
+    live: float | None = None
+    difference: float | None = None
+
+
+class ReportOut(Schema):
+    id: int
+    form: str
+    unit: int
+    unit_name: str
+    period: str
+    period_label: str
+    due_on: date
+    status: str
+    first_submitted_at: datetime | None
+    submitted_at: datetime | None
+    accepted_at: datetime | None
+    on_time: bool | None
+
+
+class ReportDetailOut(ReportOut):
+    figures: list[FigureOut]
+    sections: dict[str, str]
+
+
+class OpenIn(Schema):
+    form: str
+    unit: int
+    period: str
+
+
+class SaveIn(Schema):
+    figures: dict[str, str | float | None] = {}
+    sections: dict[str, str] = {}
+
+
+class ReturnIn(Schema):
+    reason: str
+
+
+class ValueOut(Schema):
+    code: str
+    unit: int
+    period: str
+    value: float | None
+    shown: str
+    units_used: list[str]
+
+
+class StandingOut(Schema):
+    unit: int
+    unit_name: str
+    standing: str
+    report: int | None
+    first_submitted_at: datetime | None
+
+
+class CompletenessOut(Schema):
+    form: str
+    unit: int
+    period: str
+    due_on: date
+    expected: int
+    on_time: int
+    late: int
+    missing: int
+    units: list[StandingOut]
+
+
+def _float(value):
+    return None if value is None else float(value)
+
+
+def _report_out(r: Report) -> dict:
+    return {
+        "id": r.pk, "form": r.form.code, "unit": r.unit_id, "unit_name": r.unit.name, "period": str(r.period),
+        "period_label": r.period.label, "due_on": r.due_on, "status": r.status,
+        "first_submitted_at": r.first_submitted_at, "submitted_at": r.submitted_at,
+        "accepted_at": r.accepted_at, "on_time": r.submitted_on_time(),
+    }  # fmt: skip
+
+
+def _detail(r: Report) -> dict:
+    rows = queries.report_rows(r)
+    return {
+        **_report_out(r),
+        "figures": [
+            {
+                "code": row.code,
+                "name": row.entry.name,
+                "value": _float(row.value),
+                "shown": row.shown,
+                "live": _float(row.live),
+                "difference": _float(row.difference),
+            }
+            for row in rows
+        ],  # fmt: skip
+        "sections": {s.title: s.text for s in r.sections.all()},
+    }
+
+
+def _period(text: str) -> Period:
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise ValidationError({"period": [str(exc)]}) from exc
+
+
+def _scoped(request, pk: int) -> Report:
+    report = get_object_or_404(Report.objects.select_related("form", "unit__parent"), pk=pk)
+    if not queries.can_see(request.user, report):
+        raise PermissionDenied(NOT_IN_SCOPE)
+    return report
+
+
+@router.get("/indicators", response=list[IndicatorOut], auth=API_AUTH, summary="Danh mục chỉ tiêu")
+def indicators(request):
+    return [
+        {"code": e.code, "name": e.name, "measure": str(e.measure), "aggregation": str(e.aggregation),
+         "computed": e.computed, "description": e.description}
+        for e in catalog().values()
+    ]  # fmt: skip
+
+
+@router.get("/indicators/{code}/value", response={200: ValueOut, 403: Problem, 404: Problem, 422: Problem},
+            auth=API_AUTH, summary="Giá trị một chỉ tiêu tính từ hồ sơ cho một đơn vị, một kỳ")  # fmt: skip
+def indicator_value(request, code: str, unit: int, period: str):
+    entry = catalog().get(code)
+    if entry is None or not entry.computed:
+        return Status(404, {"detail": f"Không có chỉ tiêu tính từ hồ sơ mã «{code}»."})
+    u = get_object_or_404(Unit, pk=unit)
+    if not user_can(request.user, queries.VIEW, u):
+        raise PermissionDenied(NOT_IN_SCOPE)
+    try:
+        p = _period(period)
+    except ValidationError as exc:
+        return Status(422, problem(exc))
+    used = units_for_territory(u, p.end)
+    value = queries.to_decimal(entry.indicator.compute(used, p))
+    return Status(200, {"code": code, "unit": u.pk, "period": str(p), "value": _float(value),
+                        "shown": entry.format(value), "units_used": [x.name for x in used]})  # fmt: skip
+
+
+@router.get("/reports", response=list[ReportOut], auth=API_AUTH, summary="Báo cáo trong phạm vi")
+@paginate(LimitOffsetPagination)
+def reports(request, unit: int | None = None, form: str = "", status: str = "", period: str = ""):
+    qs = queries.scoped_reports(request.user).select_related("form", "unit")
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=get_object_or_404(Unit, pk=unit).path)
+    if form:
+        qs = qs.filter(form__code=form)
+    if status:
+        qs = qs.filter(status=status)
+    if period:
+        try:
+            p = _period(period)
+        except ValidationError:
+            return []
+        qs = qs.filter(period_start=p.start, period_end=p.end)
+    return [_report_out(r) for r in qs.order_by("-period_end", "unit__path", "pk")]
+
+
+@router.get("/reports/{pk}", response={200: ReportDetailOut, 403: Problem, 404: Problem}, auth=API_AUTH,
+            summary="Một báo cáo với số liệu (đã báo cáo và tính lại) và nội dung")  # fmt: skip
+def report(request, pk: int):
+    return Status(200, _detail(_scoped(request, pk)))
+
+
+@router.post("/reports", response={200: ReportDetailOut, 403: Problem, 404: Problem, 422: Problem},
+             auth=API_AUTH, summary="Lập (hoặc mở) báo cáo của một đơn vị cho một kỳ")  # fmt: skip
+def report_open(request, payload: OpenIn):
+    form = ReportForm.objects.filter(code=payload.form).first()
+    if form is None:
+        return Status(422, {"detail": f"Không có mẫu báo cáo «{payload.form}».", "errors": {}})
+    unit = get_object_or_404(Unit, pk=payload.unit)
+    try:
+        r = services.report_open(
+            user=request.user, form=form, unit=unit, period=_period(payload.period)
+        )
+    except ValidationError as exc:
+        return Status(422, problem(exc))
+    return Status(200, _detail(r))
+
+
+def _act(request, pk: int, action):
+    r = _scoped(request, pk)
+    try:
+        r = action(r)
+    except ValidationError as exc:
+        return Status(422, problem(exc))
+    return Status(200, _detail(Report.objects.select_related("form", "unit").get(pk=r.pk)))
+
+
+ACTED = {200: ReportDetailOut, 403: Problem, 404: Problem, 422: Problem}
+
+
+@router.put(
+    "/reports/{pk}", response=ACTED, auth=API_AUTH, summary="Lưu số liệu nhập tay và nội dung"
+)
+def report_save(request, pk: int, payload: SaveIn):
+    def save(r):
+        positions = {s.title: s.position for s in r.sections.all()}
+        texts = {}
+        for key, text in payload.sections.items():
+            if key not in positions and not key.isdigit():
+                raise ValidationError({"sections": [f"Báo cáo không có phần «{key}»."]})
+            texts[positions.get(key, key)] = text
+        return services.report_save(
+            user=request.user, report=r, figures=payload.figures, texts=texts
+        )
+
+    return _act(request, pk, save)
+
+
+@router.post(
+    "/reports/{pk}/submit", response=ACTED, auth=API_AUTH, summary="Nộp lên đơn vị cấp trên"
+)
+def report_submit(request, pk: int):
+    return _act(request, pk, lambda r: services.report_submit(user=request.user, report=r))
+
+
+@router.post(
+    "/reports/{pk}/return", response=ACTED, auth=API_AUTH, summary="Trả lại để sửa (cấp trên)"
+)
+def report_return(request, pk: int, payload: ReturnIn):
+    return _act(
+        request,
+        pk,
+        lambda r: services.report_return(user=request.user, report=r, reason=payload.reason),
+    )
+
+
+@router.post("/reports/{pk}/accept", response=ACTED, auth=API_AUTH, summary="Tiếp nhận (cấp trên)")
+def report_accept(request, pk: int):
+    return _act(request, pk, lambda r: services.report_accept(user=request.user, report=r))
+
+
+@router.get("/report-completeness", response={200: CompletenessOut, 403: Problem, 404: Problem, 422: Problem},
+            auth=API_AUTH, summary="Đơn vị cấp dưới đã nộp đúng hạn, muộn hay chưa nộp")  # fmt: skip
+def completeness(request, form: str, unit: int, period: str):
+    f = ReportForm.objects.filter(code=form).first()
+    if f is None:
+        return Status(404, {"detail": f"Không có mẫu báo cáo «{form}»."})
+    u = get_object_or_404(Unit, pk=unit)
+    if not user_can(request.user, queries.VIEW, u):
+        raise PermissionDenied(NOT_IN_SCOPE)
+    try:
+        p = _period(period)
+    except ValidationError as exc:
+        return Status(422, problem(exc))
+    result = queries.completeness(f, u, p)
+    return Status(200, {
+        "form": f.code, "unit": u.pk, "period": str(p), "due_on": result.due_on, "expected": result.expected,
+        "on_time": result.on_time, "late": result.late, "missing": result.missing,
+        "units": [{"unit": r.unit.pk, "unit_name": r.unit.name, "standing": r.standing,
+                   "report": r.report.pk if r.report else None,
+                   "first_submitted_at": r.report.first_submitted_at if r.report else None} for r in result.rows],
+    })  # fmt: skip
