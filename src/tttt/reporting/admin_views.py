@@ -191,7 +191,7 @@ class ReportDetailView(generic.InspectView):
             )
             self.object = Report.objects.select_related("form", "unit__parent").get(pk=report.pk)
             messages.error(request, _("Báo cáo chưa được lưu: hãy sửa các mục được đánh dấu."))
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.render_to_response(self.get_context_data())
         return redirect(request.path)
 
 
