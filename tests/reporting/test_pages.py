@@ -149,3 +149,77 @@ def test_administrators_define_manual_indicators_and_forms_with_clear_refusals(
     form = ReportForm.objects.get(code="bc-nam")
     assert [i.code for i in form.indicators.all()] == ["bc.chi_bo_bao", "onestop.received"]
     assert [s.title for s in form.sections.all()] == ["Kết quả"]
+
+
+def test_a_visit_is_recorded_and_its_recommendations_become_tasks_in_the_back_office(
+    client, tree, member
+):
+    from datetime import date
+
+    from tttt.assignments.models import Task
+    from tttt.org.roles import LEADER
+    from tttt.reporting.models import SupervisionVisit
+
+    client.force_login(member("lt.lanhdao", LEADER, tree.luong_tai))
+    data = {"unit": tree.luong_tai.pk, "kind": "supervision", "body": "Thường trực HĐND huyện", "leader": "Ông A",
+            "subject": "Quản lý dịch vụ Internet", "visited_on": "2014-10-15", "period_start": "2014-01-01",
+            "period_end": "2014-09-30", "findings": "28 cơ sở Internet."}  # fmt: skip
+    assert client.post(reverse("doan-giam-sat:add"), data).status_code == 302
+    visit = SupervisionVisit.objects.get()
+    url = reverse("doan-giam-sat:inspect", args=[visit.pk])
+    refused = client.post(
+        url,
+        {
+            "text": "Kiểm tra giờ mở cửa karaoke.",
+            "assignee": tree.thua.pk,
+            "deadline": "2014-01-01",
+        },
+    )
+    assert "Hạn hoàn thành" in refused.content.decode() and not Task.objects.exists()
+    client.post(
+        url,
+        {
+            "text": "Kiểm tra giờ mở cửa karaoke.",
+            "assignee": tree.thua.pk,
+            "deadline": "2014-12-31",
+        },
+    )
+    task = Task.objects.get()
+    assert (task.source, task.deadline) == ("supervision", date(2014, 12, 31))
+    page = client.get(url).content.decode()
+    assert "Kiểm tra giờ mở cửa karaoke." in page and "Quá hạn, chưa hoàn thành" in page
+    client.force_login(member("bh.lanhdao", LEADER, tree.bo_ha))
+    assert client.get(url).status_code in (302, 403)
+    assert (
+        "Quản lý dịch vụ Internet"
+        not in client.get(reverse("doan-giam-sat:index")).content.decode()
+    )
+
+
+def test_the_standings_page_scores_by_hand_and_names_the_leaders(client, tree, member):
+    from tttt.org.roles import LEADER
+    from tttt.reporting.models import Cluster, ClusterMember, ClusterYear, Criterion
+
+    cluster = Cluster.objects.create(organiser=tree.old_bac_ninh, name="Cụm 1")
+    for unit in (tree.luong_tai, tree.thua):
+        ClusterMember.objects.create(cluster=cluster, unit=unit)
+    manual = Criterion.objects.create(cluster=cluster, position=1, name="Ứng dụng CNTT", weight=100)
+    client.force_login(member("obn.lanhdao", LEADER, tree.old_bac_ninh))
+    url = reverse("reporting_standings", args=[cluster.pk])
+    client.post(url, {"nam": "2015", "action": "score", f"p-{manual.pk}-{tree.luong_tai.pk}": "95",
+                      f"p-{manual.pk}-{tree.thua.pk}": "120"})  # fmt: skip
+    page = client.get(url, {"nam": "2015"}).content.decode()
+    assert "phải từ 0 đến 100" in page and "chưa chấm đủ" in page  # all or nothing
+    assert not manual.scores.exists()
+    client.post(url, {"nam": "2015", "action": "score", f"p-{manual.pk}-{tree.luong_tai.pk}": "95",
+                      f"p-{manual.pk}-{tree.thua.pk}": "80", "tieu_bieu": [str(tree.luong_tai.pk)]})  # fmt: skip
+    page = client.get(url, {"nam": "2015"}).content.decode()
+    assert "2 đơn vị: 1 hoàn thành xuất sắc (1 tiêu biểu), 1 hoàn thành tốt" in page
+    client.post(
+        url,
+        {"nam": "2016", "action": "leaders", "leader": tree.thua.pk, "deputy": tree.luong_tai.pk},
+    )
+    year = ClusterYear.objects.get(cluster=cluster, year=2016)
+    assert (year.leader, year.deputy) == (tree.thua, tree.luong_tai)
+    client.force_login(member("thua.lanhdao", LEADER, tree.thua))
+    assert client.get(url).status_code in (302, 403)

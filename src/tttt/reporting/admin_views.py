@@ -8,6 +8,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,11 +26,11 @@ from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
 from tttt.org.admin_views import unit_for_page
 from tttt.org.models import Unit
-from tttt.org.queries import user_can, user_scope
+from tttt.org.queries import restrict_to_scope, user_can, user_scope
 
 from . import export, queries, services
 from .catalog import catalog
-from .models import ManualIndicator, Report, ReportForm
+from .models import Cluster, ManualIndicator, Report, ReportForm, SupervisionVisit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -399,9 +400,276 @@ class ReportFormViewSet(ModelViewSet):
     ]
 
 
+# ---------------------------------------------------------------- supervision visits
+
+
+class VisitForm(forms.ModelForm):
+    class Meta:
+        model = SupervisionVisit
+        fields = ["unit", "kind", "body", "decision", "leader", "members", "subject", "visited_on",
+                  "period_start", "period_end", "findings", "shortcomings"]  # fmt: skip
+        widgets = {"visited_on": DATE, "period_start": DATE, "period_end": DATE}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = user_scope(for_user, perm=services.VISIT)
+        self.fields["unit"].queryset = Unit.objects.filter(scope.q(None)).order_by("path")
+
+
+class VisitIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return restrict_to_scope(SupervisionVisit.objects.select_related("unit"), self.request.user,
+                                 perm="reporting.view_supervisionvisit")  # fmt: skip
+
+
+class VisitCreateView(ServiceErrorsMixin, generic.CreateView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.visit_save(user=self.request.user, visit=self.form.instance)
+
+
+class VisitEditView(ServiceErrorsMixin, generic.EditView):
+    def get_object(self, queryset=None):
+        visit = super().get_object(queryset)
+        if not user_can(self.request.user, "reporting.view_supervisionvisit", visit.unit):
+            raise PermissionDenied(_("Đoàn giám sát này nằm ngoài phạm vi được giao cho bạn."))
+        return visit
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.visit_save(user=self.request.user, visit=self.form.instance)
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Kiến nghị"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    assignee = forms.ModelChoiceField(
+        label=gettext_lazy("Cơ quan thực hiện"), queryset=Unit.objects.none()
+    )
+    deadline = forms.DateField(label=gettext_lazy("Hạn hoàn thành"), widget=DATE)
+
+    def __init__(self, *args, visit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = Unit.objects.filter(
+            path__startswith=visit.unit.path
+        ).order_by("path")
+
+
+class VisitDetailView(generic.InspectView):
+    template_name = "reporting/admin/visit_detail.html"
+
+    def get_object(self, queryset=None):
+        visit = get_object_or_404(SupervisionVisit.objects.select_related("unit"), pk=self.pk)
+        if not user_can(self.request.user, "reporting.view_supervisionvisit", visit.unit):
+            raise PermissionDenied(_("Đoàn giám sát này nằm ngoài phạm vi được giao cho bạn."))
+        return visit
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        visit = self.object
+        context.update(
+            visit=visit,
+            recommendations=visit.recommendations.select_related("task__assignee"),
+            can_add=user_can(self.request.user, services.VISIT, visit.unit),
+            form=getattr(self, "form", None) or RecommendationForm(visit=visit),
+            today=timezone.localdate(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = visit = self.get_object()
+        self.form = form = RecommendationForm(request.POST, visit=visit)
+        if form.is_valid():
+            try:
+                services.recommendation_add(user=request.user, visit=visit, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error, aliases={"unit": "assignee"})
+            else:
+                messages.success(request, _("Đã ghi kiến nghị và giao nhiệm vụ theo dõi."))
+                return redirect(request.path)
+        return self.render_to_response(self.get_context_data())
+
+
+class VisitViewSet(ModelViewSet):
+    model = SupervisionVisit
+    icon = "view"
+    menu_label = gettext_lazy("Đoàn giám sát, kiểm tra")
+    menu_order = 15
+    name = "doan-giam-sat"
+    url_prefix = "bao-cao/doan-giam-sat"
+    index_view_class = VisitIndexView
+    add_view_class = VisitCreateView
+    edit_view_class = VisitEditView
+    inspect_view_class = VisitDetailView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_fields = ["body", "subject", "unit__name"]
+    search_backend_name = None
+    list_filter = ["kind"]
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "subject",
+            label=gettext_lazy("nội dung"),
+            get_url=lambda o: reverse("doan-giam-sat:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        Column("unit", label=gettext_lazy("đơn vị")),
+        Column("body", label=gettext_lazy("cơ quan tổ chức")),
+        DateColumn("visited_on", label=gettext_lazy("ngày")),
+    ]
+    list_export = ["unit", "kind", "body", "leader", "subject", "visited_on", "period_start", "period_end",
+                   "findings", "shortcomings"]  # fmt: skip
+
+    def get_form_class(self, for_update=False):
+        return VisitForm
+
+
+# ---------------------------------------------------------------- emulation
+
+
+class ClusterIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return restrict_to_scope(Cluster.objects.select_related("organiser"), self.request.user,
+                                 unit_field="organiser", perm="reporting.view_cluster")  # fmt: skip
+
+
+class ClusterCreateView(ServiceErrorsMixin, generic.CreateView):
+    def save_instance(self):
+        return services.cluster_save(user=self.request.user, cluster=self.form.save(commit=False))
+
+
+class ClusterEditView(ServiceErrorsMixin, generic.EditView):
+    def save_instance(self):
+        return services.cluster_save(user=self.request.user, cluster=self.form.save(commit=False))
+
+    def get_object(self, queryset=None):
+        cluster = super().get_object(queryset)
+        if not user_can(self.request.user, services.EMULATION, cluster.organiser):
+            raise PermissionDenied(_("Cụm thi đua này nằm ngoài phạm vi được giao cho bạn."))
+        return cluster
+
+
+class ClusterViewSet(ModelViewSet):
+    model = Cluster
+    icon = "group"
+    menu_label = gettext_lazy("Cụm thi đua")
+    menu_order = 20
+    name = "cum-thi-dua"
+    url_prefix = "bao-cao/cum-thi-dua"
+    index_view_class = ClusterIndexView
+    add_view_class = ClusterCreateView
+    edit_view_class = ClusterEditView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["name"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn(
+            "name",
+            label=gettext_lazy("cụm"),
+            get_url=lambda o: reverse("reporting_standings", args=[o.pk]),
+        ),  # fmt: skip
+        Column("organiser", label=gettext_lazy("đơn vị tổ chức")),
+    ]
+    panels = [
+        FieldRowPanel([FieldPanel("organiser"), FieldPanel("name")]),
+        FieldRowPanel(
+            [FieldPanel("excellent_from"), FieldPanel("good_from"), FieldPanel("done_from")]
+        ),
+        InlinePanel("members", label=gettext_lazy("Đơn vị trong cụm"), panels=[FieldPanel("unit")]),
+        InlinePanel(
+            "criteria",
+            label=gettext_lazy("Tiêu chí"),
+            panels=[
+                FieldRowPanel([FieldPanel("position"), FieldPanel("name"), FieldPanel("weight")]),
+                FieldRowPanel([FieldPanel("indicator_code"), FieldPanel("target")]),
+            ],
+        ),  # fmt: skip
+    ]
+
+
+def _standings_summary(result) -> str:
+    """ "7 đơn vị: 5 hoàn thành xuất sắc (2 tiêu biểu), 2 hoàn thành tốt"."""
+    parts = []
+    for title, label in (("excellent", _("hoàn thành xuất sắc")), ("good", _("hoàn thành tốt")),
+                         ("done", _("hoàn thành")), ("not_done", _("không hoàn thành"))):  # fmt: skip
+        if n := result.count(title):
+            extra = sum(1 for r in result.rows if r.exemplary) if title == "excellent" else 0
+            parts.append(f"{n} {label}" + (_(" (%(n)s tiêu biểu)") % {"n": extra} if extra else ""))
+    return _("%(n)s đơn vị: %(parts)s") % {"n": len(result.rows), "parts": ", ".join(parts) or "—"}
+
+
+def standings_view(request, pk: int):
+    """A cluster's scores for a year: computed criteria, hand scoring, ranks and titles,
+    the exemplary units and the year's leader and deputy."""
+    cluster = get_object_or_404(Cluster.objects.select_related("organiser"), pk=pk)
+    if not user_can(request.user, "reporting.view_cluster", cluster.organiser):
+        raise PermissionDenied(_("Cụm thi đua này nằm ngoài phạm vi được giao cho bạn."))
+    try:
+        year = int(
+            request.GET.get("nam") or request.POST.get("nam") or timezone.localdate().year - 1
+        )
+    except ValueError:
+        year = timezone.localdate().year - 1
+    can_score = user_can(request.user, services.EMULATION, cluster.organiser)
+    if request.method == "POST" and can_score:
+        action = request.POST.get("action")
+        members = {str(m.unit_id): m.unit for m in cluster.members.select_related("unit")}
+        try:
+            with transaction.atomic():
+                if action == "compute":
+                    n = services.scores_compute(user=request.user, cluster=cluster, year=year)
+                    messages.success(request, _("Đã tính %(n)s điểm từ chỉ tiêu.") % {"n": n})
+                elif action == "score":
+                    for criterion in cluster.criteria.filter(indicator_code=""):
+                        for unit_id, unit in members.items():
+                            text = request.POST.get(f"p-{criterion.pk}-{unit_id}", "").strip()
+                            if text:
+                                services.score_give(user=request.user, criterion=criterion, year=year,
+                                                    unit=unit, points=text)  # fmt: skip
+                    chosen = [members[u] for u in request.POST.getlist("tieu_bieu") if u in members]
+                    services.distinctions_set(
+                        user=request.user, cluster=cluster, year=year, units=chosen
+                    )
+                    messages.success(request, _("Đã lưu điểm chấm và danh hiệu."))
+                elif action == "leaders":
+                    leader = members.get(request.POST.get("leader", ""))
+                    if leader is None:
+                        raise ValidationError(_("Hãy chọn cụm trưởng."))
+                    services.cluster_year_set(user=request.user, cluster=cluster, year=year, leader=leader,
+                                              deputy=members.get(request.POST.get("deputy", "")))  # fmt: skip
+                    messages.success(
+                        request, _("Đã lưu cụm trưởng, cụm phó năm %(y)s.") % {"y": year}
+                    )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return redirect(f"{request.path}?nam={year}")
+    result = queries.standings(cluster, year)
+    from .models import Score
+
+    scores = {
+        (s.criterion_id, s.unit_id): s
+        for s in Score.objects.filter(criterion__cluster=cluster, year=year)
+    }
+    table = [
+        (row, [(c, scores.get((c.pk, row.unit.pk))) for c in result.criteria])
+        for row in result.rows
+    ]
+    return TemplateResponse(request, "reporting/admin/standings.html", {
+        "summary": _standings_summary(result), "cluster": cluster, "year": year, "result": result, "table": table, "can_score": can_score,
+        "years": range(timezone.localdate().year, 2009, -1),
+    })  # fmt: skip
+
+
 class ReportingGroup(ViewSetGroup):
     menu_label = gettext_lazy("Báo cáo định kỳ")
     menu_icon = "doc-full"
     menu_order = 160
     submenu_hook = "register_reporting_menu_item"
-    items = [ReportViewSet, ReportFormViewSet, ManualIndicatorViewSet]
+    items = [ReportViewSet, VisitViewSet, ClusterViewSet, ReportFormViewSet, ManualIndicatorViewSet]

@@ -396,7 +396,7 @@ class Recommendation(models.Model):
 # ---------------------------------------------------------------- emulation
 
 
-class Cluster(models.Model):
+class Cluster(ClusterableModel):
     """An emulation cluster (cụm thi đua) of units organised by the unit above."""
 
     organiser = models.ForeignKey(
@@ -430,7 +430,7 @@ class Cluster(models.Model):
 
 
 class ClusterMember(models.Model):
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="members")
+    cluster = ParentalKey(Cluster, on_delete=models.CASCADE, related_name="members")
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
     )
@@ -479,7 +479,7 @@ class Criterion(models.Model):
     """A scoring criterion: computed from an indicator (full points at `target`, in
     proportion below) or scored by hand up to its weight."""
 
-    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="criteria")
+    cluster = ParentalKey(Cluster, on_delete=models.CASCADE, related_name="criteria")
     position = models.PositiveSmallIntegerField(default=0)
     name = models.CharField(_("tiêu chí"), max_length=250)
     weight = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2)

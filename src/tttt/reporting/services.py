@@ -494,3 +494,25 @@ def distinctions_set(*, user, cluster: Cluster, year: int, units: list[Unit]) ->
         Distinction.objects.bulk_create(
             Distinction(cluster=cluster, year=year, unit=u) for u in units
         )
+
+
+def cluster_save(*, user, cluster: Cluster) -> Cluster:
+    """Save a cluster with its members and criteria (children written with it)."""
+    _require_organiser(user, cluster)
+    if cluster.pk:
+        _require_organiser(user, Cluster.objects.select_related("organiser").get(pk=cluster.pk))
+    known = catalog(include_inactive=True)
+    for criterion in cluster.criteria.all():
+        if criterion.indicator_code and criterion.indicator_code not in known:
+            raise ValidationError(
+                _("Không có chỉ tiêu mã «%(c)s».") % {"c": criterion.indicator_code}
+            )
+        if criterion.indicator_code and not criterion.target:
+            raise ValidationError(
+                _("Tiêu chí «%(c)s» tính từ chỉ tiêu: hãy ghi mức đạt điểm tối đa.")
+                % {"c": criterion.name}
+            )
+    with acting(user):
+        cluster.full_clean()
+        cluster.save()
+    return cluster

@@ -25,6 +25,7 @@ def register_urls():
         ),
         path("bao-cao/tong-hop/", admin_views.aggregate_view, name="reporting_aggregate"),
         path("bao-cao/chi-tieu/", admin_views.catalog_view, name="reporting_catalog"),
+        path("bao-cao/thi-dua/<int:pk>/", admin_views.standings_view, name="reporting_standings"),
     ]
 
 
