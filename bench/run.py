@@ -57,9 +57,11 @@ def main():
     import inspections_bench
     import onestop_bench
     import portal_bench
+    import reporting_bench
 
     onestop = {**onestop_bench.intake_rate(), **onestop_bench.statistics_over_a_million()}
     onestop.update(inspections_bench.plan_over_ten_thousand())
+    onestop.update(reporting_bench.aggregate_and_completeness())
     onestop.update(portal_bench.http_figures())
 
     print(

@@ -130,7 +130,7 @@ class ChildStanding:
 @dataclass
 class Completeness:
     form: ReportForm
-    parent: Unit
+    parent: Unit | None
     period: Period
     due_on: date
     rows: list[ChildStanding] = field(default_factory=list)
@@ -159,8 +159,11 @@ class Completeness:
         return timezone.localdate() > self.due_on
 
 
-def expected_units(form: ReportForm, parent: Unit, period: Period) -> QuerySet[Unit]:
-    """The units below `parent` (its territory at the period's end) that owe this report."""
+def expected_units(form: ReportForm, parent: Unit | None, period: Period) -> QuerySet[Unit]:
+    """The units below `parent` (its territory at the period's end) that owe this report;
+    with no parent, every unit of the form's level in the country (the ministry's view)."""
+    if parent is None:
+        return Unit.objects.valid_on(period.end).filter(kind=form.level).order_by("path")
     roots = units_for_territory(parent, period.end)
     return (
         subtree(roots, on=period.end, kinds=[form.level])
@@ -169,7 +172,7 @@ def expected_units(form: ReportForm, parent: Unit, period: Period) -> QuerySet[U
     )
 
 
-def completeness(form: ReportForm, parent: Unit, period: Period) -> Completeness:
+def completeness(form: ReportForm, parent: Unit | None, period: Period) -> Completeness:
     """Which units below `parent` submitted on time, late, or not at all (two queries)."""
     result = Completeness(form, parent, period, due_date(form, period))
     units = list(expected_units(form, parent, period).only("id", "name", "path", "code", "kind"))

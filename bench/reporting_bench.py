@@ -1,0 +1,103 @@
+"""Reporting figures for `make bench` (PostgreSQL): a province's quarterly aggregate over
+its communes with the million dossiers of the one-stop bench and 100,000 other records
+(BTS stations), cold and warm; completeness of a commune-level quarterly report for every
+commune in the country."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import date, timedelta
+
+OTHER = 100_000
+
+
+def _stations(communes: list[int]) -> None:
+    from tttt.infra.models import BtsStation, Operator
+
+    operator = Operator.objects.order_by("pk").first()
+    batch = []
+    for i in range(OTHER):
+        batch.append(BtsStation(operator=operator, code=f"B{i}", address="Bench", unit_id=communes[i % len(communes)],
+                                has_4g=True, status="operating",
+                                commissioned_on=date(2020, 1, 1) + timedelta(days=i % 2000)))  # fmt: skip
+        if len(batch) == 5000:
+            BtsStation.objects.bulk_create(batch)
+            batch = []
+
+
+def aggregate_and_completeness() -> dict:
+    from django.db import connection
+
+    from tttt.core.periods import Period
+    from tttt.org.models import Unit
+    from tttt.reporting import queries
+    from tttt.reporting.models import FormIndicator, Report, ReportForm
+
+    if connection.vendor != "postgresql":
+        return {"reporting_note": "chỉ đo trên PostgreSQL"}
+    hanoi = Unit.objects.get(source="vietnam-provinces", kind="province", code="01")
+    communes = list(Unit.objects.filter(kind="commune", parent=hanoi).values_list("pk", flat=True))
+    started = time.perf_counter()
+    _stations(communes)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE infra_btsstation")
+    fill = time.perf_counter() - started
+    codes = ["onestop.received", "onestop.received_online", "onestop.resolved", "onestop.resolved_in_time",
+             "onestop.resolved_late", "onestop.on_time_rate", "onestop.pending_overdue", "infra.bts_operating",
+             "infra.bts_new", "infra.bts_5g", "establishments.operating", "inspections.done",
+             "assignments.overdue", "portal.news_items"]  # fmt: skip
+    form = ReportForm.objects.create(
+        code="bench-quy-tinh", name="Bench", level="province", period_kind="quarter"
+    )
+    FormIndicator.objects.bulk_create(
+        FormIndicator(form=form, position=i, code=c) for i, c in enumerate(codes)
+    )
+    period = Period.quarter(2025, 4)  # after the reform: the communes the records belong to
+    t = time.perf_counter()
+    rows, _n = queries.aggregate(form, hanoi, period)
+    cold = time.perf_counter() - t
+    warm = []
+    for _ in range(3):
+        t = time.perf_counter()
+        queries.aggregate(form, hanoi, period)
+        warm.append(time.perf_counter() - t)
+    by_code = {r.entry.code: r.value for r in rows}
+
+    commune_form = ReportForm.objects.create(code="bench-quy-xa", name="Bench xã", level="commune",
+                                             period_kind="quarter")  # fmt: skip
+    quarter = Period.quarter(2026, 3)
+    everyone = list(
+        queries.expected_units(commune_form, None, quarter).values_list("pk", flat=True)
+    )
+    due = quarter.end + timedelta(days=15)
+    from django.utils import timezone
+
+    submitted = timezone.now() - timedelta(days=30)
+    Report.objects.bulk_create(
+        Report(form=commune_form, unit_id=pk, period_start=quarter.start, period_end=quarter.end,
+               period_kind="quarter", due_on=due, status="submitted" if i % 3 else "draft",
+               first_submitted_at=submitted if i % 3 else None, submitted_at=submitted if i % 3 else None)
+        for i, pk in enumerate(everyone)
+    )  # fmt: skip
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        result = queries.completeness(commune_form, None, quarter)
+        times.append(time.perf_counter() - t)
+    return {
+        "reporting_other_records": OTHER,
+        "reporting_fill_seconds": round(fill, 1),
+        "reporting_province_quarter_indicators": len(codes),
+        "reporting_province_quarter_received": int(by_code["onestop.received"] or 0),
+        "reporting_province_quarter_bts_operating": int(by_code["infra.bts_operating"] or 0),
+        "reporting_province_quarter_aggregate_ms_cold": round(cold * 1000, 1),
+        "reporting_province_quarter_aggregate_ms_warm_median": round(
+            statistics.median(warm) * 1000, 1
+        ),
+        "reporting_completeness_communes": result.expected,
+        "reporting_completeness_submitted": result.on_time + result.late,
+        "reporting_completeness_ms_first": round(times[0] * 1000, 1),
+        "reporting_completeness_ms_median": round(statistics.median(times) * 1000, 1),
+        "reporting_aim_ms": "< 1000 cold",
+    }
