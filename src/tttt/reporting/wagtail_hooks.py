@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from . import admin_views
 from .queries import VIEW
@@ -53,3 +54,42 @@ def catalog_item():
     return ReportingMenuItem(
         _("Danh mục chỉ tiêu"), reverse("reporting_catalog"), icon_name="list-ul", order=50
     )
+
+
+class DuePanel(Component):
+    """The latest period's reports one's own units still owe, due within 15 days or overdue."""
+
+    name = "tttt_reporting_due"
+    order = 55
+    template_name = "reporting/admin/due_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from django.utils import timezone
+
+        from tttt.org.models import Membership
+
+        from .reminders import PANEL_DAYS, owed
+
+        today = timezone.localdate()
+        units = [
+            m.unit
+            for m in Membership.objects.active()
+            .filter(user=self.user, role__permissions__codename="add_report",
+                    role__permissions__content_type__app_label="reporting")
+            .select_related("unit")
+            .distinct()
+        ]  # fmt: skip
+        items = owed(units, today, within=PANEL_DAYS) if units else []
+        return {
+            "items": [(o, o.days_left(today)) for o in items],
+            "open_url": reverse("reports:add"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_due_panel(request, panels):
+    if request.user.has_perm("reporting.add_report"):
+        panels.append(DuePanel(request.user))
