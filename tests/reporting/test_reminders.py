@@ -62,3 +62,17 @@ def test_the_panel_lists_what_ones_units_owe(client, commune_form, tree, thua_of
     assert (
         owed([tree.thua], date(2019, 7, 1), within=7) == []
     )  # Q2's is due in 14 days: not yet shown
+
+
+def test_the_home_page_shows_the_panel(client, commune_form, tree, member):
+    from django.utils import timezone
+
+    from tttt.org.roles import REPORTING_OFFICER
+
+    client.force_login(
+        member("xtc.baocao", REPORTING_OFFICER, tree.new_trung_chinh, valid_from=date(2025, 7, 1))
+    )
+    page = client.get("/admin/").content.decode()
+    owed_now = owed([tree.new_trung_chinh], timezone.localdate(), within=15)
+    assert "Báo cáo định kỳ cần nộp" in page
+    assert owed_now and f"{owed_now[0].period.label} — Xã Trung Chính" in page
