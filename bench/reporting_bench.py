@@ -63,6 +63,13 @@ def aggregate_and_completeness() -> dict:
         queries.aggregate(form, hanoi, period)
         warm.append(time.perf_counter() - t)
     by_code = {r.entry.code: r.value for r in rows}
+    from tttt.core.indicators import all_indicators, compute_many
+    from tttt.org.queries import units_for_territory
+
+    everything = all_indicators()
+    t = time.perf_counter()
+    compute_many(everything, units_for_territory(hanoi, period.end), period)
+    all_ms = (time.perf_counter() - t) * 1000
 
     commune_form = ReportForm.objects.create(code="bench-quy-xa", name="Bench xã", level="commune",
                                              period_kind="quarter")  # fmt: skip
@@ -95,6 +102,8 @@ def aggregate_and_completeness() -> dict:
         "reporting_province_quarter_aggregate_ms_warm_median": round(
             statistics.median(warm) * 1000, 1
         ),
+        "reporting_province_quarter_every_indicator_count": len(everything),
+        "reporting_province_quarter_every_indicator_ms": round(all_ms, 1),
         "reporting_completeness_communes": result.expected,
         "reporting_completeness_submitted": result.on_time + result.late,
         "reporting_completeness_ms_first": round(times[0] * 1000, 1),

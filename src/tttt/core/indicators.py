@@ -11,6 +11,12 @@ The function receives the administrative units that make up the subtree asked fo
 (already resolved across the 2025 reform when the unit did not exist in the period) and
 the period. ``reporting`` discovers indicators through ``all_indicators()``; no feature
 app imports ``reporting``.
+
+Several indicators counted from the same records may also name a shared ``batch`` query
+``(units, period) -> dict`` and how each ``derive``s its value from that dict; then
+``compute_many`` runs the batch once for all of them (a report of many one-stop figures is
+one pass over the dossiers). ``compute`` alone stays the indicator's own query, and a test
+keeps the two equal.
 """
 
 from __future__ import annotations
@@ -63,6 +69,8 @@ class Indicator:
     compute: Callable[[Any, Any], int | Decimal | float | None]
     description: str = ""
     app_label: str = field(default="")
+    batch: Callable[[Any, Any], dict] | None = None
+    derive: Callable[[dict], int | Decimal | float | None] | None = None
 
     def format(self, value) -> str:
         if self.measure == Measure.PERCENT:
@@ -76,8 +84,20 @@ _registry: dict[str, Indicator] = {}
 _discovered = False
 
 
-def indicator(*, code: str, name, measure: Measure, aggregation: Aggregation, description=""):
-    """Decorator registering a compute function as an indicator."""
+def indicator(
+    *,
+    code: str,
+    name,
+    measure: Measure,
+    aggregation: Aggregation,
+    description="",
+    batch=None,
+    derive=None,
+):
+    """Decorator registering a compute function as an indicator (optionally with a shared
+    `batch` query and how to `derive` the value from it)."""
+    if (batch is None) != (derive is None):
+        raise IndicatorError(f"Chỉ tiêu {code}: batch và derive phải đi cùng nhau.")
 
     def register(func):
         if code in _registry and _registry[code].compute is not func:
@@ -90,6 +110,8 @@ def indicator(*, code: str, name, measure: Measure, aggregation: Aggregation, de
             compute=func,
             description=str(description),
             app_label=func.__module__.split(".")[-2],
+            batch=batch,
+            derive=derive,
         )
         return func
 
@@ -116,3 +138,18 @@ def get_indicator(code: str) -> Indicator:
         raise IndicatorError(
             f"Không có chỉ tiêu «{code}». Xem danh sách bằng lệnh: tttt indicators"
         ) from None
+
+
+def compute_many(indicators: list[Indicator], units, period) -> dict[str, Any]:
+    """Every indicator's value for `units` and `period`: each shared batch query once, the
+    other indicators one query each."""
+    values: dict[str, Any] = {}
+    batches: dict[Callable, dict] = {}
+    for ind in indicators:
+        if ind.batch is None:
+            values[ind.code] = ind.compute(units, period)
+            continue
+        if ind.batch not in batches:
+            batches[ind.batch] = ind.batch(units, period)
+        values[ind.code] = ind.derive(batches[ind.batch])
+    return values

@@ -152,13 +152,17 @@ def all_figures(units, period: Period, where: Q | None = None) -> dict[str, int]
     )
 
 
-def _register(code, name, measure, aggregation, description=""):
+def _register(code, name, measure, aggregation, description="", derive=None):
+    """An onestop indicator; with `derive`, its value also follows from `all_figures` (one
+    pass over the dossiers for every figure a report asks at once)."""
     return indicator(
         code=f"onestop.{code}",
         name=name,
         measure=measure,
         aggregation=aggregation,
         description=description,
+        batch=all_figures if derive else None,
+        derive=derive,
     )
 
 
@@ -166,22 +170,30 @@ C, P, SUM, RATIO = Measure.COUNT, Measure.PERCENT, Aggregation.SUM, Aggregation.
 
 
 IN_TIME = [Timing.EARLY, Timing.ON_TIME]
-# Counts: code, name, filter of the period's dossiers, description.
+# Counts: code, name, filter of the period's dossiers, description, value from all_figures.
 COUNTS = [
-    ("received", _("Hồ sơ tiếp nhận trong kỳ"), _received_q, _("Không tính hồ sơ bị từ chối tiếp nhận.")),
-    ("received_online", _("Hồ sơ tiếp nhận trực tuyến"), lambda p: _received_q(p) & Q(channel=Channel.ONLINE), ""),
-    ("received_counter", _("Hồ sơ tiếp nhận trực tiếp"), lambda p: _received_q(p) & Q(channel=Channel.COUNTER), ""),
-    ("received_post", _("Hồ sơ tiếp nhận qua bưu chính"), lambda p: _received_q(p) & Q(channel=Channel.POST), ""),
-    ("resolved", _("Hồ sơ đã giải quyết trong kỳ"), _resolved_q, ""),
-    ("resolved_early", _("Hồ sơ giải quyết trước hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.EARLY), ""),
-    ("resolved_on_time", _("Hồ sơ giải quyết đúng hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.ON_TIME), ""),
-    ("resolved_in_time", _("Hồ sơ giải quyết trước và đúng hạn"), lambda p: _resolved_q(p) & Q(timing__in=IN_TIME), ""),
-    ("resolved_late", _("Hồ sơ giải quyết quá hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.LATE), ""),
+    ("received", _("Hồ sơ tiếp nhận trong kỳ"), _received_q, _("Không tính hồ sơ bị từ chối tiếp nhận."),
+     lambda f: f["received"]),
+    ("received_online", _("Hồ sơ tiếp nhận trực tuyến"), lambda p: _received_q(p) & Q(channel=Channel.ONLINE), "",
+     lambda f: f["online"]),
+    ("received_counter", _("Hồ sơ tiếp nhận trực tiếp"), lambda p: _received_q(p) & Q(channel=Channel.COUNTER), "",
+     lambda f: f["counter"]),
+    ("received_post", _("Hồ sơ tiếp nhận qua bưu chính"), lambda p: _received_q(p) & Q(channel=Channel.POST), "",
+     lambda f: f["post"]),
+    ("resolved", _("Hồ sơ đã giải quyết trong kỳ"), _resolved_q, "", lambda f: f["resolved"]),
+    ("resolved_early", _("Hồ sơ giải quyết trước hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.EARLY), "",
+     lambda f: f["early"]),
+    ("resolved_on_time", _("Hồ sơ giải quyết đúng hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.ON_TIME), "",
+     lambda f: f["on_time"]),
+    ("resolved_in_time", _("Hồ sơ giải quyết trước và đúng hạn"), lambda p: _resolved_q(p) & Q(timing__in=IN_TIME),
+     "", lambda f: f["early"] + f["on_time"]),
+    ("resolved_late", _("Hồ sơ giải quyết quá hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.LATE), "",
+     lambda f: f["late"]),
 ]  # fmt: skip
 
 
-def _register_count(code, name, where, description):
-    @_register(code, name, C, SUM, description)
+def _register_count(code, name, where, description, derive):
+    @_register(code, name, C, SUM, description, derive)
     def count(units, period):
         return _count(units, where(period))
 
@@ -192,19 +204,22 @@ for _args in COUNTS:
     _register_count(*_args)
 
 
-@_register("pending_in_time", _("Hồ sơ đang giải quyết, trong hạn (cuối kỳ)"), C, Aggregation.LAST)
+@_register("pending_in_time", _("Hồ sơ đang giải quyết, trong hạn (cuối kỳ)"), C, Aggregation.LAST,
+           derive=lambda f: f["pending"] - f["overdue"])  # fmt: skip
 def pending_in_time(units, period):
     f = pending_figures(units, period)
     return f["pending"] - f["overdue"]
 
 
-@_register("pending_overdue", _("Hồ sơ đang giải quyết, quá hạn (cuối kỳ)"), C, Aggregation.LAST)
+@_register("pending_overdue", _("Hồ sơ đang giải quyết, quá hạn (cuối kỳ)"), C, Aggregation.LAST,
+           derive=lambda f: f["overdue"])  # fmt: skip
 def pending_overdue(units, period):
     return pending_figures(units, period)["overdue"]
 
 
 @_register("on_time_rate", _("Tỷ lệ hồ sơ giải quyết đúng hạn"), P, RATIO,
-           _("(Trước hạn + đúng hạn) / hồ sơ đã giải quyết trong kỳ × 100."))  # fmt: skip
+           _("(Trước hạn + đúng hạn) / hồ sơ đã giải quyết trong kỳ × 100."),
+           derive=lambda f: share(f["early"] + f["on_time"], f["resolved"]))  # fmt: skip
 def on_time_rate(units, period):
     f = resolved_figures(units, period)
     return share(f["early"] + f["on_time"], f["resolved"])
@@ -212,35 +227,40 @@ def on_time_rate(units, period):
 
 @_register("received_in_time_rate", _("Tỷ lệ hồ sơ tiếp nhận được giải quyết đúng hạn"), P, RATIO,
            _("Hồ sơ tiếp nhận trong kỳ đã giải quyết trước và đúng hạn đến cuối kỳ / hồ sơ "
-             "tiếp nhận trong kỳ × 100 (cách tính của nhiều báo cáo địa phương)."))  # fmt: skip
+             "tiếp nhận trong kỳ × 100 (cách tính của nhiều báo cáo địa phương)."),
+           derive=lambda f: share(f["received_in_time"], f["received"]))  # fmt: skip
 def received_in_time_rate(units, period):
     f = received_figures(units, period)
     return share(f["received_in_time"], f["received"])
 
 
 @_register("online_share", _("Tỷ lệ hồ sơ trực tuyến"), P, RATIO,
-           _("Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận × 100."))  # fmt: skip
+           _("Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận × 100."),
+           derive=lambda f: share(f["online"], f["received"]))  # fmt: skip
 def online_share(units, period):
     f = received_figures(units, period)
     return share(f["online"], f["received"])
 
 
 @_register("online_payment_share", _("Tỷ lệ hồ sơ thanh toán trực tuyến"), P, RATIO,
-           _("Hồ sơ có phí đã thanh toán trực tuyến / hồ sơ có phí × 100."))  # fmt: skip
+           _("Hồ sơ có phí đã thanh toán trực tuyến / hồ sơ có phí × 100."),
+           derive=lambda f: share(f["paid_online"], f["with_fee"]))  # fmt: skip
 def online_payment_share(units, period):
     f = received_figures(units, period)
     return share(f["paid_online"], f["with_fee"])
 
 
 @_register("digitised_share", _("Tỷ lệ hồ sơ được số hóa"), P, RATIO,
-           _("Hồ sơ tiếp nhận có thành phần được số hóa / hồ sơ tiếp nhận × 100."))  # fmt: skip
+           _("Hồ sơ tiếp nhận có thành phần được số hóa / hồ sơ tiếp nhận × 100."),
+           derive=lambda f: share(f["digitised"], f["received"]))  # fmt: skip
 def digitised_share(units, period):
     f = received_figures(units, period)
     return share(f["digitised"], f["received"])
 
 
 @_register("satisfaction", _("Tỷ lệ người dân hài lòng"), P, RATIO,
-           _("Đánh giá hài lòng và rất hài lòng / số đánh giá trong kỳ × 100."))  # fmt: skip
+           _("Đánh giá hài lòng và rất hài lòng / số đánh giá trong kỳ × 100."),
+           derive=lambda f: share(f["satisfied"], f["rated"]))  # fmt: skip
 def satisfaction(units, period):
     f = rating_figures(units, period)
     return share(f["satisfied"], f["rated"])
@@ -281,7 +301,8 @@ def _make_group(code, name, weight, source, formula):
     from tttt.core.indicators import get_indicator
 
     @_register(f"index766_{code.lower()}", _("Chỉ số 766 — %(name)s (%(points)s điểm)") % {
-        "name": name, "points": weight}, Measure.POINTS, Aggregation.RECOMPUTE, formula)  # fmt: skip
+        "name": name, "points": weight}, Measure.POINTS, Aggregation.RECOMPUTE, formula,
+        derive=lambda f: _points(weight, get_indicator(source).derive(f)))  # fmt: skip
     def group(units, period):
         return _points(weight, get_indicator(source).compute(units, period))
 

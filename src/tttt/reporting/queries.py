@@ -11,6 +11,7 @@ from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tttt.core.indicators import compute_many
 from tttt.core.periods import Period
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, subtree, units_for_territory, user_can
@@ -73,7 +74,8 @@ def compute_live(entries: list[Entry], unit: Unit, period: Period) -> dict[str, 
     """The computed indicators among `entries` for `unit`'s territory in `period` (the units
     standing for it then: lineage across the 2025 reform), one aggregate query each."""
     used = units_for_territory(unit, period.end)
-    return {e.code: to_decimal(e.indicator.compute(used, period)) for e in entries if e.computed}
+    values = compute_many([e.indicator for e in entries if e.computed], used, period)
+    return {code: to_decimal(value) for code, value in values.items()}
 
 
 def report_rows(report: Report, *, live: bool = True) -> list[FigureRow]:
