@@ -3,6 +3,7 @@ saved), submit, accept from the unit above, download; scope by URL and download;
 completeness page in a bounded number of queries; the administrator's forms."""
 
 import io
+from datetime import date
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -223,3 +224,40 @@ def test_the_standings_page_scores_by_hand_and_names_the_leaders(client, tree, m
     assert (year.leader, year.deputy) == (tree.thua, tree.luong_tai)
     client.force_login(member("thua.lanhdao", LEADER, tree.thua))
     assert client.get(url).status_code in (302, 403)
+
+
+def test_the_dashboard_shows_an_indicator_over_time_and_across_units_within_scope(
+    client, tree, member, commune_form
+):
+    from tttt.org.roles import LEADER
+
+    Unit.objects.create(name="Xã Lâm Thao", kind="commune", type_word="xa", parent=tree.luong_tai, code="09550",
+                        valid_from=date(2019, 8, 1), valid_to=tree.thua.valid_to, latitude="21.03",
+                        longitude="106.21", source="test-legacy")  # fmt: skip
+    client.force_login(member("lt.lanhdao", LEADER, tree.luong_tai))
+    page = client.get(reverse("reporting_dashboard"),
+                      {"unit": tree.luong_tai.pk, "chi_tieu": "org.communes", "period": "2019-Q3"})  # fmt: skip
+    html = page.content.decode()
+    over_time = html.split('data-testid="over-time"')[1].split("</table>")[0]
+    assert (
+        "Quý II/2019</td><td>" in over_time
+        and "Quý III/2019" in over_time
+        and "Quý IV/2017" in over_time
+    )
+    assert over_time.count("<tr>") == 9  # the header and 8 quarters
+    assert ">2</a>" in over_time.split("Quý II/2019")[1].split("</tr>")[0]
+    assert (
+        ">3</a>" in over_time.split("Quý III/2019")[1].split("</tr>")[0]
+    )  # Lâm Thao from 01/8/2019
+    across = html.split('data-testid="across-units"')[1].split("</table>")[0]
+    assert across.count("<tr>") == 4 and "Xã Lâm Thao" in across
+    assert html.count('"lat": 21.03') == 1  # on the map: the only unit with coordinates
+    bad = client.get(
+        reverse("reporting_dashboard"), {"unit": tree.luong_tai.pk, "period": "2019-Q9"}
+    )
+    assert "Không hiểu kỳ «2019-Q9»" in bad.content.decode()
+    client.force_login(member("bh.lanhdao", LEADER, tree.bo_ha))
+    assert client.get(reverse("reporting_dashboard"), {"unit": tree.luong_tai.pk}).status_code in (
+        302,
+        403,
+    )

@@ -673,3 +673,60 @@ class ReportingGroup(ViewSetGroup):
     menu_order = 160
     submenu_hook = "register_reporting_menu_item"
     items = [ReportViewSet, VisitViewSet, ClusterViewSet, ReportFormViewSet, ManualIndicatorViewSet]
+
+
+# ---------------------------------------------------------------- dashboard
+
+
+def dashboard_view(request):
+    """For a leader: one indicator over time and across the units below, with a table, bars,
+    a map of the units, and links to the records behind each figure."""
+    from django.conf import settings
+
+    if not request.user.has_perm(queries.VIEW):
+        raise PermissionDenied(_("Bạn không có quyền xem số liệu."))
+    unit = unit_for_page(request, queries.VIEW)
+    computed = [e for e in catalog().values() if e.computed]
+    code = request.GET.get("chi_tieu") or "onestop.received"
+    entry = next((e for e in computed if e.code == code), computed[0] if computed else None)
+    text = request.GET.get("period", "")
+    error = ""
+    if not text:
+        today = timezone.localdate()
+        text = str(Period.quarter(today.year, (today.month - 1) // 3 + 1).previous())
+    try:
+        period = Period.parse(text)
+    except PeriodError as exc:
+        error, period = str(exc), Period.year(timezone.localdate().year - 1)
+    context = {"unit": unit, "entries": computed, "entry": entry, "period": period, "period_text": text,
+               "error": error, "tiles": settings.TTTT_MAP_TILES}  # fmt: skip
+    if unit is not None and entry is not None:
+        over_time = queries.series(entry, unit, period)
+        for p in over_time:
+            p.url = queries.records_url(entry, unit, p.period)
+        children = queries.children_of(unit, period)
+        across = queries.by_child(entry, children, period)
+        for p in across:
+            p.url = queries.records_url(entry, p.unit, period)
+            p.drill = f"?unit={p.unit.pk}&chi_tieu={entry.code}&period={period}"
+        context.update(
+            over_time=over_time,
+            across=across,
+            too_many=len(children) > queries.MAX_CHILDREN,
+            records=queries.records_url(entry, unit, period),
+            markers=[
+                {
+                    "lat": float(p.unit.latitude),
+                    "lon": float(p.unit.longitude),
+                    "name": p.label,
+                    "type": entry.name,
+                    "address": p.shown,
+                }
+                for p in across
+                if p.unit.latitude is not None and p.unit.longitude is not None
+            ],  # fmt: skip
+            parent=unit.parent
+            if unit.parent and user_can(request.user, queries.VIEW, unit.parent)
+            else None,
+        )
+    return TemplateResponse(request, "reporting/admin/dashboard.html", context)

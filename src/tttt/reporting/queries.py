@@ -319,3 +319,87 @@ def standings(cluster, year: int) -> Standings:
         .first()
     )
     return Standings(cluster, year, criteria, rows, entry and entry.leader, entry and entry.deputy)
+
+
+# ---------------------------------------------------------------- dashboard
+
+MAX_CHILDREN = 300
+
+
+@dataclass
+class Point:
+    label: str
+    value: Decimal | None
+    shown: str
+    share: float  # of the largest value shown, 0–100, for the bar
+    unit: Unit | None = None
+    period: Period | None = None
+
+
+def _with_bars(points: list[Point]) -> list[Point]:
+    top = max((p.value for p in points if p.value is not None), default=None)
+    for p in points:
+        p.share = float(p.value / top * 100) if top and p.value is not None and top > 0 else 0.0
+    return points
+
+
+def series(entry: Entry, unit: Unit, period: Period, count: int = 8) -> list[Point]:
+    """`entry` for `unit` over the `count` periods of the same kind ending with `period`."""
+    periods = [period]
+    for _i in range(count - 1):
+        periods.insert(0, periods[0].previous())
+    points = []
+    for p in periods:
+        value = compute_live([entry], unit, p)[entry.code]
+        points.append(Point(p.label, value, entry.format(value), 0.0, unit=unit, period=p))
+    return _with_bars(points)
+
+
+def children_of(unit: Unit, period: Period) -> list[Unit]:
+    """The administrative units directly below `unit`'s territory at the period's end."""
+    roots = units_for_territory(unit, period.end)
+    return list(
+        Unit.objects.valid_on(period.end)
+        .filter(parent__in=roots)
+        .exclude(kind=Unit.Kind.OFFICE)
+        .order_by("name")[: MAX_CHILDREN + 1]
+    )
+
+
+def by_child(entry: Entry, children: list[Unit], period: Period) -> list[Point]:
+    """`entry` for each child unit in `period` (one aggregate query each), largest first."""
+    points = []
+    for child in children[:MAX_CHILDREN]:
+        value = to_decimal(entry.indicator.compute([child], period))
+        points.append(Point(child.name, value, entry.format(value), 0.0, unit=child, period=period))
+    points.sort(key=lambda p: (p.value is None, -(p.value or 0), p.label))
+    return _with_bars(points)
+
+
+RECORD_PAGES = {  # app → the back-office page that lists the records behind its figures
+    "onestop": ("onestop_statistics", "period"),
+    "establishments": ("establishments_statistics", "period"),
+    "inspections": ("establishments_statistics", "period"),
+    "infra": ("infra_statistics", "period"),
+    "portal": ("portal_statistics", "ky"),
+    "assignments": ("tasks:index", None),
+    "org": ("units:index", None),
+}
+
+
+def records_url(entry: Entry, unit: Unit, period: Period) -> str | None:
+    from urllib.parse import urlencode
+
+    from django.urls import NoReverseMatch, reverse
+
+    page = RECORD_PAGES.get(entry.indicator.app_label if entry.indicator else "")
+    if page is None:
+        return None
+    name, period_param = page
+    try:
+        url = reverse(name)
+    except NoReverseMatch:
+        return None
+    if period_param is None:
+        return url
+    return f"{url}?{urlencode({'unit': unit.pk, period_param: str(period)})}"

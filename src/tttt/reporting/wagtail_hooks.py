@@ -27,12 +27,20 @@ def register_urls():
         path("bao-cao/tong-hop/", admin_views.aggregate_view, name="reporting_aggregate"),
         path("bao-cao/chi-tieu/", admin_views.catalog_view, name="reporting_catalog"),
         path("bao-cao/thi-dua/<int:pk>/", admin_views.standings_view, name="reporting_standings"),
+        path("bao-cao/bang-so-lieu/", admin_views.dashboard_view, name="reporting_dashboard"),
     ]
 
 
 class ReportingMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm(VIEW)
+
+
+@hooks.register("register_reporting_menu_item")
+def dashboard_item():
+    return ReportingMenuItem(
+        _("Bảng số liệu"), reverse("reporting_dashboard"), icon_name="table", order=5
+    )
 
 
 @hooks.register("register_reporting_menu_item")
