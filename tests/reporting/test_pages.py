@@ -216,6 +216,7 @@ def test_the_standings_page_scores_by_hand_and_names_the_leaders(client, tree, m
                       f"p-{manual.pk}-{tree.thua.pk}": "80", "tieu_bieu": [str(tree.luong_tai.pk)]})  # fmt: skip
     page = client.get(url, {"nam": "2015"}).content.decode()
     assert "2 đơn vị: 1 hoàn thành xuất sắc (1 tiêu biểu), 1 hoàn thành tốt" in page
+    assert 'name="nam" value="2015"' in page  # a year is not a number to group: never "2.015"
     client.post(
         url,
         {"nam": "2016", "action": "leaders", "leader": tree.thua.pk, "deputy": tree.luong_tai.pk},
