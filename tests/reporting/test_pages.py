@@ -119,6 +119,14 @@ def test_completeness_page_queries_do_not_grow_with_units(
     assert len(many) == len(few)
     aggregate = client.get(reverse("reporting_aggregate"), params).content.decode()
     assert "Cộng 0 báo cáo đã nộp" in aggregate and "Tỷ lệ: không cộng được" in aggregate
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(client.get(reverse("reporting_completeness"),
+                                                {**params, "export": "xlsx"}).content)).active  # fmt: skip
+    assert sheet.max_row == 33 and sheet["C2"].value == "Chưa nộp"
+    sheet = load_workbook(io.BytesIO(client.get(reverse("reporting_aggregate"),
+                                                {**params, "export": "xlsx"}).content)).active  # fmt: skip
+    assert [c.value for c in sheet[1]] == ["Mã chỉ tiêu", "Chỉ tiêu", "Số liệu", "Cách tổng hợp"]
 
 
 def test_administrators_define_manual_indicators_and_forms_with_clear_refusals(

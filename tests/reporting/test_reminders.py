@@ -50,6 +50,10 @@ def test_officers_of_units_that_have_not_submitted_are_reminded(
     )
     call_command("report-reminders", "--today", "2019-10-14")  # 1 day before
     assert len(mailoutbox) == 2
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="yyyy-mm-dd"):
+        call_command("report-reminders", "--today", "14/10/2019")
 
 
 def test_the_panel_lists_what_ones_units_owe(client, commune_form, tree, thua_officer):

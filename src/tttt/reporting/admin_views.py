@@ -285,12 +285,27 @@ def _selection(request):
     }
 
 
+def _xlsx(name: str, headers: list[str], rows: list[list]) -> HttpResponse:
+    from tttt.core.tabular import xlsx_bytes
+
+    response = HttpResponse(xlsx_bytes(headers, rows, title=name[:31]),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")  # fmt: skip
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
 def completeness_view(request):
     context = _selection(request)
     if context["form"] and context["period"] and context["unit"]:
-        context["result"] = queries.completeness(
-            context["form"], context["unit"], context["period"]
-        )
+        result = queries.completeness(context["form"], context["unit"], context["period"])
+        context["result"] = result
+        if request.GET.get("export") == "xlsx":
+            return _xlsx(f"tinh-hinh-nop-{context['form'].code}-{context['period']}",
+                         ["Đơn vị", "Mã", "Tình hình", "Nộp lần đầu", "Trạng thái báo cáo"],
+                         [[r.unit.name, r.unit.code, r.label,
+                           timezone.localtime(r.report.first_submitted_at).strftime("%d/%m/%Y %H:%M")
+                           if r.report and r.report.first_submitted_at else "",
+                           r.report.get_status_display() if r.report else ""] for r in result.rows])  # fmt: skip
     return TemplateResponse(request, "reporting/admin/completeness.html", context)
 
 
@@ -299,6 +314,11 @@ def aggregate_view(request):
     if context["form"] and context["period"] and context["unit"]:
         rows, summed = queries.aggregate(context["form"], context["unit"], context["period"])
         context.update(rows=rows, summed=summed)
+        if request.GET.get("export") == "xlsx":
+            return _xlsx(f"tong-hop-{context['form'].code}-{context['period']}",
+                         ["Mã chỉ tiêu", "Chỉ tiêu", "Số liệu", "Cách tổng hợp"],
+                         [[r.entry.code, r.entry.name, None if r.value is None else float(r.value), r.how]
+                          for r in rows])  # fmt: skip
     return TemplateResponse(request, "reporting/admin/aggregate.html", context)
 
 
