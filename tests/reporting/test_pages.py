@@ -270,3 +270,37 @@ def test_the_dashboard_shows_an_indicator_over_time_and_across_units_within_scop
         302,
         403,
     )
+
+
+def test_the_reports_list_queries_do_not_grow_with_reports(
+    client, commune_form, tree, district_officer, member
+):
+    def open_for(unit, quarter):
+        services.report_open(
+            user=district_officer,
+            form=commune_form,
+            unit=unit,
+            period=Period.quarter(2019, quarter),
+        )
+
+    open_for(tree.thua, 1)
+    client.force_login(district_officer)
+    client.get(reverse("reports:index"))  # the session's first page fills caches
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("reports:index")).status_code == 200
+    for quarter in (2, 3, 4):
+        open_for(tree.thua, quarter)
+        open_for(tree.trung_chinh, quarter)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("reports:index")).content.decode()
+    assert page.count("/admin/bao-cao/danh-sach/inspect/") == 7
+    assert len(many) == len(few)
+
+    def csv():
+        return b"".join(
+            client.get(reverse("reports:index") + "?export=csv").streaming_content
+        ).decode()
+
+    assert csv().count("Thị trấn Thứa") == 4
+    client.force_login(member("bh.baocao", REPORTING_OFFICER, tree.bo_ha))
+    assert "Thị trấn Thứa" not in csv() and "Xã Trung Chính" not in csv()
