@@ -97,6 +97,11 @@ def test_another_communes_officer_sees_nothing_by_url_list_or_download(
         reverse("reports:inspect", args=[report.pk]), {"action": "submit"}
     ).status_code in (302, 403)
     assert Report.objects.get().status == "draft"
+    for view in ("history", "usage"):  # every page of one report keeps to the scope
+        other = client.get(reverse(f"reports:{view}", args=[report.pk]))
+        assert other.status_code in (302, 403) and "Thị trấn Thứa" not in other.content.decode(), (
+            view
+        )
     page = client.get(reverse("reporting_completeness"), {"unit": tree.luong_tai.pk})
     assert page.status_code in (302, 403)
 
@@ -203,6 +208,12 @@ def test_a_visit_is_recorded_and_its_recommendations_become_tasks_in_the_back_of
         "Quản lý dịch vụ Internet"
         not in client.get(reverse("doan-giam-sat:index")).content.decode()
     )
+    for view in ("edit", "history", "usage"):
+        other = client.get(reverse(f"doan-giam-sat:{view}", args=[visit.pk]))
+        assert (
+            other.status_code in (302, 403)
+            and "Quản lý dịch vụ Internet" not in other.content.decode()
+        ), view
 
 
 def test_the_standings_page_scores_by_hand_and_names_the_leaders(client, tree, member):

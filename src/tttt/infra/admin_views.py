@@ -28,7 +28,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.forms import ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
-from tttt.org.admin_views import unit_for_page
+from tttt.org.admin_views import Scoped, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
@@ -78,19 +78,6 @@ class RecordForm(forms.ModelForm):
         for name in ("operators", "shared_with", "operator"):
             if name in self.fields:
                 self.fields[name].queryset = Operator.objects.filter(is_active=True)
-
-
-class Scoped:
-    """A page of one record: refused when the record's unit is outside the user's scope."""
-
-    scope_field = "unit"
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        perm = f"{obj._meta.app_label}.view_{obj._meta.model_name}"
-        if not user_can(self.request.user, perm, queries.unit_of(obj, self.scope_field)):
-            raise PermissionDenied(_("Bản ghi này nằm ngoài phạm vi được giao cho bạn."))
-        return obj
 
 
 class RecordIndexView(generic.IndexView):

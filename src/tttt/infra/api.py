@@ -17,7 +17,7 @@ from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
-from tttt.org.queries import units_for_territory, user_can
+from tttt.org.queries import unit_of, units_for_territory, user_can
 
 from . import queries, services
 from .models import (
@@ -74,7 +74,7 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
 
     def scoped_one(request, pk):
         obj = get_object_or_404(model, pk=pk)
-        if not user_can(request.user, perm, queries.unit_of(obj, scope_field)):
+        if not user_can(request.user, perm, unit_of(obj, scope_field)):
             raise PermissionDenied(NOT_IN_SCOPE)
         return obj
 

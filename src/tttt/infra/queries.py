@@ -31,13 +31,6 @@ def scoped(model, user, *, unit_field: str = "unit") -> QuerySet:
     )  # fmt: skip
 
 
-def unit_of(obj, scope_field: str) -> Unit:
-    """The unit a record belongs to, along `scope_field` ("unit", "project__unit"…)."""
-    for name in scope_field.split("__"):
-        obj = getattr(obj, name)
-    return obj
-
-
 # ---------------------------------------------------------------- BTS
 
 

@@ -10,7 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import services
 from .models import Membership, SecurityEvent, Unit
-from .queries import restrict_to_scope, user_can
+from .queries import restrict_to_scope, unit_of, user_can
 
 
 class ScopedViewMixin:
@@ -33,6 +33,20 @@ class ScopedViewMixin:
             unit,
         ):
             raise PermissionDenied(_("Đối tượng này nằm ngoài phạm vi được giao cho bạn."))
+        return obj
+
+
+class Scoped:
+    """Mixin for a back-office page of one record (edit, inspect, history, usage, delete):
+    refused when the record's unit (along `scope_field`) is outside the user's scope."""
+
+    scope_field = "unit"
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        perm = f"{obj._meta.app_label}.view_{obj._meta.model_name}"
+        if not user_can(self.request.user, perm, unit_of(obj, self.scope_field)):
+            raise PermissionDenied(_("Bản ghi này nằm ngoài phạm vi được giao cho bạn."))
         return obj
 
 

@@ -387,3 +387,10 @@ def pick_unit(text: str, on: date) -> Unit:
         )
         raise UnitNotFound(f"Có nhiều đơn vị khớp «{text}»: {names}. Hãy ghi rõ hơn hoặc dùng #id.")
     return units[0]
+
+
+def unit_of(obj, field: str = "unit") -> Unit:
+    """The unit a record belongs to, along `field` ("unit", "project__unit", "organiser"…)."""
+    for name in field.split("__"):
+        obj = getattr(obj, name)
+    return obj

@@ -19,12 +19,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
-from tttt.org.admin_views import unit_for_page
+from tttt.org.admin_views import Scoped, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
 
@@ -450,13 +451,7 @@ class VisitCreateView(ServiceErrorsMixin, generic.CreateView):
         return services.visit_save(user=self.request.user, visit=self.form.instance)
 
 
-class VisitEditView(ServiceErrorsMixin, generic.EditView):
-    def get_object(self, queryset=None):
-        visit = super().get_object(queryset)
-        if not user_can(self.request.user, "reporting.view_supervisionvisit", visit.unit):
-            raise PermissionDenied(_("Đoàn giám sát này nằm ngoài phạm vi được giao cho bạn."))
-        return visit
-
+class VisitEditView(Scoped, ServiceErrorsMixin, generic.EditView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
@@ -480,14 +475,8 @@ class RecommendationForm(forms.Form):
         ).order_by("path")
 
 
-class VisitDetailView(generic.InspectView):
+class VisitDetailView(Scoped, generic.InspectView):
     template_name = "reporting/admin/visit_detail.html"
-
-    def get_object(self, queryset=None):
-        visit = get_object_or_404(SupervisionVisit.objects.select_related("unit"), pk=self.pk)
-        if not user_can(self.request.user, "reporting.view_supervisionvisit", visit.unit):
-            raise PermissionDenied(_("Đoàn giám sát này nằm ngoài phạm vi được giao cho bạn."))
-        return visit
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -685,6 +674,31 @@ def standings_view(request, pk: int):
         "summary": _standings_summary(result), "cluster": cluster, "year": year, "result": result, "table": table, "can_score": can_score,
         "years": range(timezone.localdate().year, 2009, -1),
     })  # fmt: skip
+
+
+class ScopedHistory(Scoped, history.HistoryView):
+    pass
+
+
+class ScopedUsage(Scoped, usage.UsageView):
+    pass
+
+
+class ScopedDelete(Scoped, generic.DeleteView):
+    pass
+
+
+def _scoped_views(viewset: type, scope_field: str = "unit") -> type:
+    """History, usage and delete pages of one record keep to the scope like the others."""
+    viewset.history_view_class = type("History", (ScopedHistory,), {"scope_field": scope_field})
+    viewset.usage_view_class = type("Usage", (ScopedUsage,), {"scope_field": scope_field})
+    viewset.delete_view_class = type("Delete", (ScopedDelete,), {"scope_field": scope_field})
+    return viewset
+
+
+_scoped_views(ReportViewSet)
+_scoped_views(VisitViewSet)
+_scoped_views(ClusterViewSet, "organiser")
 
 
 class ReportingGroup(ViewSetGroup):
