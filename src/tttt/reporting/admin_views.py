@@ -32,6 +32,7 @@ from tttt.org.queries import restrict_to_scope, user_can, user_scope
 from . import export, queries, services
 from .catalog import catalog
 from .models import Cluster, ManualIndicator, Report, ReportForm, SupervisionVisit
+from .reminders import latest_period
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -41,6 +42,11 @@ def _period(text: str) -> Period:
         return Period.parse(text)
     except PeriodError as exc:
         raise ValidationError({"period": str(exc)}) from exc
+
+
+def _last_quarter() -> str:
+    """The pages' default period: the last quarter that has ended."""
+    return str(latest_period("quarter", timezone.localdate()))
 
 
 # ---------------------------------------------------------------- reports
@@ -64,9 +70,7 @@ class OpenForm(forms.Form):
         self.fields["unit"].queryset = (
             Unit.objects.filter(scope.q(None)).administrative().order_by("path")
         )
-        today = timezone.localdate()
-        last_quarter = Period.quarter(today.year, (today.month - 1) // 3 + 1).previous()
-        self.fields["period"].initial = str(last_quarter)
+        self.fields["period"].initial = _last_quarter()
 
 
 class ReportIndexView(generic.IndexView):
@@ -269,9 +273,7 @@ def _selection(request):
     text = request.GET.get("period", "")
     period = None
     if form is not None:
-        if not text:
-            today = timezone.localdate()
-            text = str(Period.quarter(today.year, (today.month - 1) // 3 + 1).previous())
+        text = text or _last_quarter()
         try:
             period = Period.parse(text)
         except PeriodError as exc:
@@ -725,9 +727,7 @@ def dashboard_view(request):
     entry = next((e for e in computed if e.code == code), computed[0] if computed else None)
     text = request.GET.get("period", "")
     error = ""
-    if not text:
-        today = timezone.localdate()
-        text = str(Period.quarter(today.year, (today.month - 1) // 3 + 1).previous())
+    text = text or _last_quarter()
     try:
         period = Period.parse(text)
     except PeriodError as exc:

@@ -177,14 +177,12 @@ def expected_units(form: ReportForm, parent: Unit | None, period: Period) -> Que
 def completeness(form: ReportForm, parent: Unit | None, period: Period) -> Completeness:
     """Which units below `parent` submitted on time, late, or not at all (two queries)."""
     result = Completeness(form, parent, period, due_date(form, period))
-    units = list(expected_units(form, parent, period).only("id", "name", "path", "code", "kind"))
+    expected = expected_units(form, parent, period)
+    units = list(expected.only("id", "name", "path", "code", "kind"))
     reports = {
         r.unit_id: r
         for r in Report.objects.filter(
-            form=form,
-            period_start=period.start,
-            period_end=period.end,
-            unit__in=expected_units(form, parent, period),
+            form=form, period_start=period.start, period_end=period.end, unit__in=expected
         )
     }
     for unit in units:
@@ -334,6 +332,8 @@ class Point:
     share: float  # of the largest value shown, 0–100, for the bar
     unit: Unit | None = None
     period: Period | None = None
+    url: str | None = None  # the records behind the figure
+    drill: str = ""  # the same page for this unit
 
 
 def _with_bars(points: list[Point]) -> list[Point]:
