@@ -43,6 +43,11 @@ def test_a_report_through_the_api(client, commune_form, tree, thua_officer, dist
     assert figures["bc.dvc_tich_hop"] == "213" and figures["bc.buu_dien_ke_hoach"] == "61%"
     listed = client.get("/api/v1/reports", {"period": "2019-Q3", "status": "accepted"}).json()
     assert [r["id"] for r in listed["items"]] == [pk]
+    wrong_period = client.get("/api/v1/reports", {"period": "2019-Q9"})
+    assert (
+        wrong_period.status_code == 422
+        and "Không hiểu kỳ «2019-Q9»" in wrong_period.json()["detail"]
+    )
     done = client.get("/api/v1/report-completeness", {"form": "bc-quy-xa", "unit": tree.luong_tai.pk,
                                                       "period": "2019-Q3"}).json()  # fmt: skip
     assert (done["expected"], done["late"], done["missing"]) == (2, 1, 1)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from tttt.core.apischema import Problem, problem
@@ -194,9 +195,9 @@ def reports(request, unit: int | None = None, form: str = "", status: str = "", 
         qs = qs.filter(status=status)
     if period:
         try:
-            p = _period(period)
-        except ValidationError:
-            return []
+            p = Period.parse(period)
+        except PeriodError as exc:
+            raise HttpError(422, str(exc)) from exc
         qs = qs.filter(period_start=p.start, period_end=p.end)
     return [_report_out(r) for r in qs.order_by("-period_end", "unit__path", "pk")]
 
