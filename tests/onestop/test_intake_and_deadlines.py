@@ -25,6 +25,15 @@ def test_counter_intake_computes_code_and_due_moment(receive, tree):
     assert receive(now=at(8, 10)).code == "09523-261208-0001"  # the number restarts daily
 
 
+def test_numbering_never_collides_with_codes_written_without_the_sequence(receive):
+    # An import (or the demo) wrote the first two codes of 7/12 without taking numbers.
+    for n, dossier in enumerate([receive(now=at(8, 9)), receive(now=at(8, 10))], start=1):
+        Dossier.objects.filter(pk=dossier.pk).update(code=f"09523-261207-{n:04d}")
+    assert receive(now=at(7, 9)).code == "09523-261207-0003"  # a backdated intake
+    assert receive(now=at(7, 11)).code == "09523-261207-0004"
+    assert receive(now=at(8, 11)).code == "09523-261208-0003"
+
+
 def test_receipt_after_cutoff_counts_from_next_working_day(receive):
     late = receive(now=at(7, 15, 5))  # Monday after 15:00
     assert late.counted_from == at(8, 7, 30)

@@ -24,3 +24,14 @@ def next_value(key: str) -> int:
     row.value += 1
     row.save(update_fields=["value"])
     return row.value
+
+
+def advance_to(key: str, at_least: int) -> int:
+    """Move the counter up to `at_least` (never down) and return its value; for numbers
+    that records written without the sequence (an import, the demo) already hold. Call
+    after `next_value(key)` in the same transaction, so the row is already locked."""
+    row = Sequence.objects.select_for_update().get(key=key)
+    if row.value < at_least:
+        row.value = at_least
+        row.save(update_fields=["value"])
+    return row.value

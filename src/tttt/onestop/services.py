@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tttt.core.calendar import get_calendar
-from tttt.core.sequences import next_value
+from tttt.core.sequences import advance_to, next_value
 from tttt.org.auth import log_event
 from tttt.org.models import SecurityEvent, Unit
 from tttt.org.queries import user_can
@@ -192,8 +192,15 @@ def classify(resolved_at: datetime, deadline: datetime) -> str:
 def dossier_code(unit: Unit, received_at: datetime) -> str:
     """`<agency code>-<yymmdd>-<nnnn>`: unique, readable, safe under concurrent intake."""
     day = timezone.localtime(received_at).strftime("%y%m%d")
-    number = next_value(f"onestop.dossier:{unit.code}:{day}")
-    return f"{unit.code}-{day}-{number:04d}"
+    key, prefix = f"onestop.dossier:{unit.code}:{day}", f"{unit.code}-{day}-"
+    number = next_value(key)
+    if Dossier.objects.filter(code=f"{prefix}{number:04d}").exists():
+        # Codes of that day were written without the sequence (an import, a backdated
+        # intake, the demo): continue after the highest one.
+        taken = Dossier.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+        highest = max(int(c[len(prefix) :]) for c in taken if c[len(prefix) :].isdigit())
+        number = advance_to(key, highest + 1)
+    return f"{prefix}{number:04d}"
 
 
 # ---------------------------------------------------------------- intake
@@ -249,26 +256,10 @@ INTAKE_FIELDS = (
 )
 
 
-def receive_dossier(
-    *,
-    user,
-    procedure: Procedure,
-    unit: Unit,
-    channel: str,
-    applicant: dict,
-    items: list[tuple[int | None, str, int, int]] | None = None,
-    files: list[Upload] | None = None,
-    paid_online: bool = False,
-    digitised: bool | None = None,
-    now: datetime | None = None,
-) -> Dossier:
-    """Receive a dossier at the counter, by post, or online (`user` None for a citizen)."""
-    if user is None:
-        if channel != Channel.ONLINE:
-            raise PermissionDenied(_("Chỉ cán bộ một cửa được tiếp nhận hồ sơ trực tiếp."))
-    elif not user_can(user, RECEIVE, unit):
-        raise PermissionDenied(_("Bạn không có quyền tiếp nhận hồ sơ cho đơn vị này."))
-    files = files or []
+def _new_dossier(
+    *, user, procedure, unit, channel, applicant, files, paid_online, digitised, now
+) -> tuple[Dossier, dict[str, list[str]]]:
+    """The unsaved dossier and every problem with it, by field."""
     errors: dict[str, list[str]] = {}
 
     def problem(field, message):
@@ -328,8 +319,47 @@ def receive_dossier(
         for field, messages in exc.message_dict.items():
             if field not in errors:  # our own message for the same field is clearer
                 errors[field] = messages
+    return dossier, errors
+
+
+def intake_problems(
+    *, procedure: Procedure, unit: Unit, channel: str, applicant: dict, files: list[Upload]
+) -> dict[str, list[str]]:
+    """Every problem `receive_dossier` would refuse, by field, without writing anything:
+    a form whose own checks failed still reports these beside them."""
+    return _new_dossier(
+        user=None, procedure=procedure, unit=unit, channel=channel, applicant=applicant,
+        files=files, paid_online=False, digitised=None, now=None,
+    )[1]  # fmt: skip
+
+
+def receive_dossier(
+    *,
+    user,
+    procedure: Procedure,
+    unit: Unit,
+    channel: str,
+    applicant: dict,
+    items: list[tuple[int | None, str, int, int]] | None = None,
+    files: list[Upload] | None = None,
+    paid_online: bool = False,
+    digitised: bool | None = None,
+    now: datetime | None = None,
+) -> Dossier:
+    """Receive a dossier at the counter, by post, or online (`user` None for a citizen)."""
+    if user is None:
+        if channel != Channel.ONLINE:
+            raise PermissionDenied(_("Chỉ cán bộ một cửa được tiếp nhận hồ sơ trực tiếp."))
+    elif not user_can(user, RECEIVE, unit):
+        raise PermissionDenied(_("Bạn không có quyền tiếp nhận hồ sơ cho đơn vị này."))
+    files = files or []
+    dossier, errors = _new_dossier(
+        user=user, procedure=procedure, unit=unit, channel=channel, applicant=applicant,
+        files=files, paid_online=paid_online, digitised=digitised, now=now,
+    )  # fmt: skip
     if errors:
         raise ValidationError(errors)
+    received_at = dossier.received_at
     with acting(user):
         dossier.code = dossier_code(unit, received_at)
         dossier.save()
@@ -356,6 +386,13 @@ def _save_file(dossier: Dossier, upload: Upload):
     probe = DossierFile(dossier=dossier)
     path = attachment_path(probe, os.path.basename(upload.name))
     return private_storage().save(path, upload.content)
+
+
+def action_label(code: str) -> str:
+    if code == "receive":
+        return str(_("Tiếp nhận hồ sơ"))
+    action = ACTIONS.get(code)
+    return str(action.label) if action else code
 
 
 def _event(dossier, user, action, from_status, to_status, note="", *, at=None, assignee=None):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
@@ -100,6 +101,8 @@ def online_submit(request):
                 .order_by("name")[:50]
             )
         return render(request, "onestop/online_units.html", {"q": q, "units": units})
+    if not str(unit_id).isdigit() or (procedure_id and not str(procedure_id).isdigit()):
+        raise Http404
     unit = get_object_or_404(Unit, pk=unit_id)
     procedures = online.filter(units=unit).select_related("field").order_by("field__name", "name")
     if not procedure_id:
@@ -109,7 +112,11 @@ def online_submit(request):
     procedure = get_object_or_404(procedures, pk=procedure_id)
     form = OnlineForm(request.POST or None, request.FILES or None)
     context = {"unit": unit, "procedure": procedure, "form": form}
-    if request.method == "POST" and form.is_valid():
+    if request.method != "POST":
+        return render(request, "onestop/online_form.html", context)
+    chosen = request.FILES.getlist("files")
+    uploads = [services.Upload(f.name, f, f.size, f.content_type) for f in chosen]
+    if form.is_valid():
         if form.cleaned_data["website"]:
             return render(request, "onestop/online_form.html", context, status=400)
         if rate_limited(request, "submit"):
@@ -117,16 +124,26 @@ def online_submit(request):
                 None, "Bạn đã gửi quá nhiều hồ sơ trong thời gian ngắn. Hãy thử lại sau ít phút."
             )
             return render(request, "onestop/online_form.html", context, status=429)
-        d = form.cleaned_data
-        uploads = [services.Upload(f.name, f, f.size, f.content_type) for f in d["files"]]
         try:
             dossier = services.receive_dossier(
                 user=None, procedure=procedure, unit=unit, channel=Channel.ONLINE,
-                applicant=d, files=uploads,
+                applicant=form.cleaned_data, files=uploads,
             )  # fmt: skip
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            problems = exc.message_dict
         else:
             return render(request, "onestop/online_done.html", {"dossier": dossier})
+    else:
+        # The form's own checks failed; the service's are reported beside them, all at once.
+        problems = services.intake_problems(
+            procedure=procedure, unit=unit, channel=Channel.ONLINE,
+            applicant=request.POST.dict(), files=uploads,
+        )  # fmt: skip
+    for name, errors in problems.items():
+        field = name if name in form.fields else None
+        if field is None or field not in form.errors:  # the form's own message stays
+            for error in errors:
+                form.add_error(field, error)
+    if chosen:
+        context["files_again"] = [f.name for f in chosen]
     return render(request, "onestop/online_form.html", context)
