@@ -297,6 +297,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TTTT <khong-tra-loi@t
 # Portals: each unit's portal is served at <name>.<TTTT_PORTAL_DOMAIN> (e.g.
 # luongtai.localhost:8000 locally; browsers resolve *.localhost to this machine).
 TTTT_PORTAL_DOMAIN = os.environ.get("TTTT_PORTAL_DOMAIN", "localhost")
+# The public site's address for links printed on slips (QR codes); empty: the address the
+# slip was asked from.
+TTTT_PUBLIC_URL = os.environ.get("TTTT_PUBLIC_URL", "")
 TTTT_PORTAL_PORT = int(os.environ.get("TTTT_PORTAL_PORT", 80))  # port in portal links (80 = none)
 TTTT_PORTAL_POST_RATE = os.environ.get("TTTT_PORTAL_POST_RATE", "5/600")  # comments, questions
 # Anonymous portal pages may be kept this long by the HTTP cache in front (Varnish,

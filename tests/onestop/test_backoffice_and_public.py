@@ -239,3 +239,89 @@ def test_the_slip_of_each_step_is_offered_once_it_applies(clerk_client, receive,
     from tttt.onestop.slips import render_text
 
     assert "Thiếu bản vẽ" in render_text(d, "02")[1]
+
+
+def pdf_text(content: bytes):
+    """Each page's text, and the runs that start outside the printable width."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(content))
+    pages, outside = [], []
+    for page in reader.pages:
+        width = float(page.mediabox.width)
+
+        def visit(text, cm, tm, font, size, width=width):
+            x = tm[4] * cm[0] + cm[4]
+            if text.strip() and not (0 <= x < width - 40):
+                outside.append(text)
+
+        pages.append(page.extract_text(visitor_text=visit))
+    return pages, outside
+
+
+@pytest.mark.parametrize("form", ["01", "02", "03", "04", "05", "06", "07"])
+def test_every_slip_fits_one_page_and_links_to_the_site_it_was_asked_from(
+    clerk_client, receive, staff, form
+):
+    d = receive(applicant_name="Nguyễn Thị Hồng Nhung")
+    services.act(user=staff.clerk, dossier=d, action="assign", assignee=staff.specialist)
+    slip = clerk_client.get(reverse("onestop_slip", args=[d.pk, form]), HTTP_HOST="localhost:8123")
+    assert slip.status_code == 200 and slip["Content-Type"] == "application/pdf"
+    pages, outside = pdf_text(slip.content)
+    text = " ".join(pages[0].split())
+    assert len(pages) == 1, f"slip {form} spills onto {len(pages)} pages"
+    assert not outside, f"text beyond the right margin: {outside}"
+    assert f"Mã hồ sơ: {d.code}" in text
+    assert "Trung Chính, ngày " in text  # the place name before the date (Decree 30/2020)
+    assert "127.0.0.1:8000" not in text
+    if form == "01":
+        assert f"http://localhost:8123/tra-cuu-ho-so/?ma={d.code}" in text
+    if form == "06":
+        assert "Phân công xử lý" in text and "assign" not in text.split()
+
+
+def test_slips_use_the_public_address_when_it_is_set(clerk_client, receive, settings):
+    settings.TTTT_PUBLIC_URL = "https://dichvucong.bacninh.gov.vn"
+    d = receive()
+    slip = clerk_client.get(reverse("onestop_slip", args=[d.pk, "01"]), HTTP_HOST="localhost:8123")
+    text = " ".join(pdf_text(slip.content)[0][0].split())
+    assert f"https://dichvucong.bacninh.gov.vn/tra-cuu-ho-so/?ma={d.code}" in text
+
+
+def test_online_form_reports_every_problem_at_once_and_keeps_what_was_typed(
+    client, procedure, tree
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    form_url = f"{reverse('online_submit')}?don_vi={tree.new_trung_chinh.pk}&thu_tuc={procedure.pk}"
+    virus = SimpleUploadedFile("don-de-nghi.exe", b"MZ\x90\x00", "application/x-msdownload")
+    page = client.post(form_url, {
+        "applicant_kind": "person", "applicant_name": "Lê Thị Hoa", "citizen_id": "12345",
+        "phone": "09-abc", "email": "hoa@", "address": "Thôn Ngọc Quan", "files": virus,
+    })  # fmt: skip
+    assert page.status_code == 200 and Dossier.objects.count() == 0
+    errors = page.context["form"].errors
+    assert {"citizen_id", "phone", "email", "files"} <= set(errors), errors
+    html = page.content.decode()
+    assert 'value="Lê Thị Hoa"' in html and 'value="Thôn Ngọc Quan"' in html
+    assert 'data-testid="files-again"' in html and "don-de-nghi.exe" in html
+
+
+def test_online_submission_with_ids_in_the_thousands(client, procedure, tree):
+    """Real communes have ids like 1664: never rendered as «1.664» in a link or a form."""
+    from conftest import make_unit
+    from tttt.org.models import REFORM_DATE, Unit
+
+    unit = make_unit("Xã Trung Kênh", Unit.Kind.COMMUNE, Unit.TypeWord.XA, tree.bac_ninh,
+                     code="09526", id=1664, valid_from=REFORM_DATE)  # fmt: skip
+    procedure.units.add(unit)
+    url = reverse("online_submit")
+    found = client.get(url, {"q": "trung kenh"}).content.decode()
+    assert "?don_vi=1664" in found and "1.664" not in found
+    listing = client.get(url, {"don_vi": "1664"}).content.decode()
+    assert f"?don_vi=1664&amp;thu_tuc={procedure.pk}" in listing
+    form = client.get(url, {"don_vi": "1664", "thu_tuc": procedure.pk}).content.decode()
+    assert 'name="don_vi" value="1664"' in form and "1.664" not in form
+    assert client.get(url, {"don_vi": "1.664"}).status_code == 404

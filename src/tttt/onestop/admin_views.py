@@ -209,7 +209,7 @@ def dossier_slip(request, pk, form):
     if not user_can(request.user, "onestop.view_dossier", d.unit):
         raise PermissionDenied(_("Hồ sơ này nằm ngoài phạm vi được giao cho bạn."))
     try:
-        content = render_pdf(d, form)
+        content = render_pdf(d, form, origin=request.build_absolute_uri("/"))
     except SlipMissing as exc:
         messages.error(request, str(exc))
         return redirect("dossiers:inspect", d.pk)
@@ -498,6 +498,13 @@ class ProcedureEditView(ScopedProcedureMixin, generic.EditView):
 class ProcedureInspectView(ScopedProcedureMixin, generic.InspectView):
     template_name = "onestop/admin/procedure_detail.html"
     page_title = gettext_lazy("Thủ tục")
+
+    def get_field_display_value(self, field_name=None, field=None):
+        # Wagtail looks for a `get_<name>_display_value` method per field; for the model
+        # field named "field" that is this very method, called without arguments.
+        if field_name is None:
+            return self.object.field
+        return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

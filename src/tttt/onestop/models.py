@@ -486,7 +486,14 @@ class DossierEvent(models.Model):
         indexes = [models.Index(fields=["dossier", "at"], name="onestop_event_dossier_at")]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.action} ({self.actor_name})"
+        return f"{self.at:%d/%m/%Y %H:%M} {self.action_label} ({self.actor_name})"
+
+    @property
+    def action_label(self) -> str:
+        """The action as the control sheet names it (`assign` → "Phân công xử lý")."""
+        from .services import action_label
+
+        return action_label(self.action)
 
 
 class SlipTemplate(models.Model):

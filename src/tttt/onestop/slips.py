@@ -13,6 +13,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
 from .models import Dossier, SlipTemplate
 
@@ -40,8 +41,10 @@ def template_for(form: str, on) -> SlipTemplate:
     return tpl
 
 
-def lookup_url(dossier: Dossier) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+def lookup_url(dossier: Dossier, origin: str = "") -> str:
+    """The public status page of the dossier: on `TTTT_PUBLIC_URL` when set (the public
+    site's address), else on the origin the slip was asked from."""
+    base = (settings.TTTT_PUBLIC_URL or origin or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
     return f"{base}{reverse('dossier_lookup')}?{urlencode({'ma': dossier.code})}"
 
 
@@ -49,7 +52,9 @@ def _moment(value) -> str:
     return timezone.localtime(value).strftime("%H giờ %M phút, ngày %d/%m/%Y") if value else ""
 
 
-def render_text(dossier: Dossier, form: str, reason: str = "") -> tuple[SlipTemplate, str]:
+def render_text(
+    dossier: Dossier, form: str, reason: str = "", origin: str = ""
+) -> tuple[SlipTemplate, str]:
     tpl = template_for(form, timezone.localdate(dossier.received_at))
     last_reason = reason or dossier.decision_note
     if not last_reason:
@@ -66,7 +71,7 @@ def render_text(dossier: Dossier, form: str, reason: str = "") -> tuple[SlipTemp
             "due": _moment(dossier.due_at),
             "original_due": _moment(original_due or dossier.deadline),
             "reason": last_reason,
-            "lookup_url": lookup_url(dossier),
+            "lookup_url": lookup_url(dossier, origin),
         },
         autoescape=False,
     )
@@ -81,44 +86,70 @@ _REASON_ACTIONS = {
 }
 
 
-def render_pdf(dossier: Dossier, form: str) -> bytes:
-    tpl, text = render_text(dossier, form)
+def place_and_date(dossier: Dossier, form: str) -> str:
+    """`Trung Chính, ngày 27 tháng 11 năm 2026` (Decree 30/2020): the unit's place name and
+    the slip's date: the receipt's is the day the dossier was received."""
+    on = timezone.localdate(dossier.received_at) if form == "01" else timezone.localdate()
+    place = dossier.unit.short_name or dossier.unit.name
+    return f"{place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}"
+
+
+def render_pdf(dossier: Dossier, form: str, origin: str = "") -> bytes:
+    """The slip on one A4 page (the control sheet, 06, continues on more pages when the
+    dossier's history is long); `origin` is the address the lookup link and QR code use
+    when `TTTT_PUBLIC_URL` is not set."""
+    tpl, text = render_text(dossier, form, origin=origin)
+    url = lookup_url(dossier, origin)
     pdf = FPDF(format="A4")
     pdf.set_margins(20, 15, 15)
+    pdf.set_auto_page_break(True, margin=18)
     pdf.add_font("Serif", "", str(FONTS / "DejaVuSerif.ttf"))
     pdf.add_font("Serif", "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
     pdf.set_title(f"{tpl.title} — {dossier.code}")
+    footer = f"Mẫu số {tpl.form} — {tpl.basis}"
+
+    def page_footer():
+        pdf.set_auto_page_break(False)
+        pdf.set_xy(20, 285)
+        pdf.set_font("Serif", "", 7)
+        pdf.cell(0, 4, footer, align="C")
+        pdf.set_auto_page_break(True, margin=18)
+
+    pdf.footer = page_footer
     pdf.add_page()
+    below = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
     top = pdf.get_y()
     pdf.set_font("Serif", "B", 10)
-    pdf.multi_cell(70, 5, f"{dossier.unit.name.upper()}\nBỘ PHẬN MỘT CỬA", align="C")
-    pdf.set_xy(90, top)
-    pdf.multi_cell(105, 5, f"{NATIONAL}\n{MOTTO}", align="C")
-    pdf.ln(2)
-    pdf.set_x(90)
+    pdf.multi_cell(75, 5, f"{dossier.unit.name.upper()}\nBỘ PHẬN MỘT CỬA", align="C", **below)
+    pdf.set_xy(95, top)
+    pdf.multi_cell(100, 5, f"{NATIONAL}\n{MOTTO}", align="C", **below)
+    pdf.set_xy(95, pdf.get_y() + 2)
     pdf.set_font("Serif", "", 10)
-    today = timezone.localdate()
-    pdf.cell(105, 5, f"ngày {today.day:02d} tháng {today.month:02d} năm {today.year}", align="C")
-    pdf.ln(12)
+    pdf.cell(100, 5, place_and_date(dossier, form), align="C", **below)
+    pdf.ln(8)
     pdf.set_font("Serif", "B", 13)
-    pdf.multi_cell(0, 7, tpl.title, align="C")
+    pdf.multi_cell(0, 7, tpl.title, align="C", **below)
     pdf.set_font("Serif", "", 10)
-    pdf.cell(0, 5, f"Mã hồ sơ: {dossier.code}", align="C")
-    pdf.ln(9)
+    pdf.cell(0, 6, f"Mã hồ sơ: {dossier.code}", align="C", **below)
+    pdf.ln(4)
     pdf.set_font("Serif", "", 11)
-    pdf.multi_cell(0, 6, text)
+    pdf.multi_cell(0, 6, text, align="L", **below)
     if form == "06":
         _control_table(pdf, dossier)
     pdf.ln(4)
-    image = qrcode.make(lookup_url(dossier), box_size=4, border=1)
+    if pdf.get_y() > 240:  # the QR code and the signature block stay together
+        pdf.add_page()
+    image = qrcode.make(url, box_size=4, border=1)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     buffer.seek(0)
-    y = min(pdf.get_y(), 245)
+    y = pdf.get_y()
     pdf.image(buffer, x=20, y=y, w=32, h=32)
     pdf.set_xy(56, y + 4)
     pdf.set_font("Serif", "", 9)
-    pdf.multi_cell(70, 4.5, "Quét mã để tra cứu tình trạng hồ sơ\n(nhập số điện thoại đã đăng ký).")
+    pdf.multi_cell(
+        70, 4.5, "Quét mã để tra cứu tình trạng hồ sơ\n(nhập số điện thoại đã đăng ký).", align="L"
+    )
     pdf.set_xy(130, y)
     pdf.set_font("Serif", "B", 11)
     pdf.multi_cell(65, 6, "NGƯỜI TIẾP NHẬN\n(Ký và ghi rõ họ tên)", align="C")
@@ -126,9 +157,6 @@ def render_pdf(dossier: Dossier, form: str) -> bytes:
         pdf.set_xy(130, y + 26)
         pdf.set_font("Serif", "", 11)
         pdf.cell(65, 6, dossier.received_by.get_full_name() or "", align="C")
-    pdf.set_y(282)
-    pdf.set_font("Serif", "", 7)
-    pdf.cell(0, 4, f"Mẫu số {tpl.form} — {tpl.basis}", align="C")
     return bytes(pdf.output())
 
 
@@ -147,5 +175,7 @@ def _control_table(pdf: FPDF, dossier: Dossier):
             row = table.row()
             row.cell(timezone.localtime(e.at).strftime("%H:%M %d/%m/%Y"))
             row.cell(e.actor_name)
-            row.cell(e.note or e.action)
+            row.cell(
+                e.action_label + (f": {e.note}" if e.note and e.note != e.action_label else "")
+            )
             row.cell(e.get_to_status_display())
