@@ -126,8 +126,10 @@ def test_the_amount_must_lie_within_the_rules_range(inspector, violation):
     ):
         issue(inspector, violation, 16_000_000, authority=CHAIR)
     hours = violation.inspection.violations.get(regulation__code="nd54-gio-hoat-dong")
-    with pytest.raises(ValidationError, match="chưa có khung phạt"):
+    with pytest.raises(ValidationError) as refused:
         issue(inspector, hours, 1_000_000)
+    assert refused.value.error_dict["amount"][0].code == "no_fine_range"
+    assert hours.regulation.no_fine_note in refused.value.messages[0]  # what to do instead
     assert not PenaltyDecision.objects.exists()
     decision = issue(
         inspector,
@@ -180,3 +182,41 @@ def test_a_plan_targets_establishments_not_inspected_for_twelve_months(inspector
     )
     services.inspection_close(user=inspector, inspection=fill(inspector, record, {}))
     assert services.plan_progress(plan) == {"targets": 2, "done": 1, "percent": 50}
+
+
+def test_every_shipped_rule_has_its_fine_ranges_or_says_why_not(db):
+    from django.db import IntegrityError, transaction
+
+    from tttt.inspections.models import Regulation
+
+    rules = list(Regulation.objects.all())
+    assert len(rules) >= 14
+    for rule in rules:
+        assert rule.has_fines or len(rule.no_fine_note) > 80, rule.code
+        if rule.has_fines:
+            assert rule.fine_basis, rule.code
+    pccc = Regulation.objects.get(code="nd147-pccc")
+    assert not pccc.has_fines and "Công an" in pccc.no_fine_note
+    with pytest.raises(ValidationError) as refused:
+        Regulation(**{**_fields(pccc), "code": "moi", "no_fine_note": ""}).full_clean()
+    assert "no_fine_range" in [e.code for e in refused.value.error_dict["__all__"]]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Regulation.objects.filter(pk=pccc.pk).update(no_fine_note="")
+
+
+def _fields(rule):
+    return {f.name: getattr(rule, f.name) for f in rule._meta.concrete_fields if f.name != "id"}
+
+
+def test_a_violation_without_a_fine_range_says_what_to_do_instead(inspector, tree, client):
+    record = services.inspection_start(
+        user=inspector, establishment=place(tree.new_trung_chinh, "game", "Điểm game Hải Đăng"),
+        on=date(2026, 11, 20),
+    )  # fmt: skip
+    record = fill(inspector, record, {"nd147-pccc": "fail"})
+    services.inspection_close(user=inspector, inspection=record)
+    client.force_login(inspector)
+    from django.urls import reverse
+
+    html = client.get(reverse("inspections_record", args=[record.pk])).content.decode()
+    assert 'data-testid="no-fine"' in html and "Công an xã" in html

@@ -61,6 +61,7 @@ class RegulationViewSet(ModelViewSet):
         "code", "title", "legal_basis", "article", "source", "valid_from", "valid_to", "business_types",
         "check_kind", "window_start", "window_end", "minimum", "minimum_unit", "fine_basis",
         "fine_min_person", "fine_max_person", "fine_min_org", "fine_max_org", "commune_chair_max",
+        "no_fine_note",
     ]  # fmt: skip
 
 

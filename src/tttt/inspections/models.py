@@ -61,6 +61,14 @@ class Regulation(models.Model):
     commune_chair_max = models.PositiveBigIntegerField(
         _("Chủ tịch UBND xã được phạt tối đa (đồng)"), null=True, blank=True
     )
+    no_fine_note = models.TextField(
+        _("khi không có khung phạt: lý do và việc đoàn kiểm tra làm thay"),
+        blank=True,
+        help_text=_(
+            "Bắt buộc khi quy định chưa có đủ khung phạt cho cá nhân và tổ chức; người kiểm "
+            "tra đọc nội dung này bên cạnh vi phạm."
+        ),
+    )
 
     class Meta:
         ordering = ["legal_basis", "code"]
@@ -82,6 +90,21 @@ class Regulation(models.Model):
                 name="reg_org_range",
             ),
             models.CheckConstraint(
+                condition=~Q(no_fine_note="")
+                | Q(
+                    fine_min_person__isnull=False,
+                    fine_max_person__isnull=False,
+                    fine_min_org__isnull=False,
+                    fine_max_org__isnull=False,
+                ),
+                name="reg_fine_range_or_note",
+                violation_error_code="no_fine_range",
+                violation_error_message=_(
+                    "Hãy nhập đủ khung phạt cho cá nhân và tổ chức, hoặc ghi lý do không có "
+                    "khung phạt và việc đoàn kiểm tra làm thay."
+                ),
+            ),
+            models.CheckConstraint(
                 condition=~Q(check_kind="window")
                 | (Q(window_start__isnull=False) & Q(window_end__isnull=False)),
                 name="reg_window_has_times",
@@ -97,6 +120,15 @@ class Regulation(models.Model):
 
     def in_force_on(self, day: date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
+
+    @property
+    def has_fines(self) -> bool:
+        return None not in (
+            self.fine_min_person,
+            self.fine_max_person,
+            self.fine_min_org,
+            self.fine_max_org,
+        )
 
     def fine_range(self, organisation: bool) -> tuple[int | None, int | None]:
         if organisation:

@@ -29,6 +29,25 @@ ND174 = fines("Nghị định 174/2026/NĐ-CP Điều 100 (chưa kiểm chứng)
 # Decree 38/2021 Art. 15(6): individuals 15–20 million, organisations double (TL/70cac2fcb610ecb3.md).
 ND38 = fines("Nghị định 38/2021/NĐ-CP Điều 15 khoản 6", (15, 20), (30, 40))
 
+# Rules with no fine range in this catalogue say why, and what the inspection team does.
+PCCC = (
+    "Vi phạm về phòng cháy, chữa cháy bị xử phạt theo pháp luật về phòng cháy, chữa cháy, "
+    "thuộc thẩm quyền của lực lượng Công an, không theo khung phạt của lĩnh vực này. Đoàn "
+    "kiểm tra ghi nhận vi phạm trong biên bản, yêu cầu cơ sở khắc phục ngay và chuyển biên "
+    "bản cho Công an xã để xử lý theo thẩm quyền."
+)
+NO_RANGE_UNVERIFIED = (
+    "Khung phạt cho hành vi này chưa được kiểm chứng với văn bản gốc nên chưa có trong danh "
+    "mục. Đoàn kiểm tra ghi nhận vi phạm trong biên bản, yêu cầu cơ sở khắc phục trong thời "
+    "hạn và kiểm tra lại; nếu cơ sở không khắc phục, báo cáo lãnh đạo để xử lý (kể cả thu hồi "
+    "giấy chứng nhận). Quản trị viên bổ sung khung phạt khi đã kiểm chứng."
+)
+EXPIRED_103 = (
+    "Quy định theo Nghị định 103/2009/NĐ-CP, hết hiệu lực từ 01/9/2019; khung phạt khi đó "
+    "(Nghị định 158/2013/NĐ-CP) chưa được kiểm chứng nên không nhập. Vi phạm của thời kỳ này "
+    "chỉ được ghi nhận và nhắc nhở cơ sở khắc phục."
+)
+
 RULES = [
     # Decree 72/2013 (as amended by Decree 27/2018): game points until Decree 147/2024.
     dict(code="nd72-khoang-cach-truong-hoc", title="Điểm trò chơi cách cổng trường tiểu học, THCS, THPT từ 200 m trở lên",
@@ -71,11 +90,11 @@ RULES = [
     dict(code="nd147-bien-hieu", title="Có biển hiệu ghi tên, địa chỉ, số điện thoại, số đăng ký kinh doanh",
          legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 62",
          source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
-         valid_from=date(2024, 12, 25), types=[GAME, INTERNET], check_kind="yes_no"),
+         valid_from=date(2024, 12, 25), types=[GAME, INTERNET], check_kind="yes_no", no_fine_note=NO_RANGE_UNVERIFIED),
     dict(code="nd147-pccc", title="Có phương tiện và nội quy phòng cháy, chữa cháy",
          legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 62",
          source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
-         valid_from=date(2024, 12, 25), types=[GAME, INTERNET], check_kind="yes_no"),
+         valid_from=date(2024, 12, 25), types=[GAME, INTERNET], check_kind="yes_no", no_fine_note=PCCC),
     dict(code="nd147-giay-chung-nhan", title="Có Giấy chứng nhận đủ điều kiện còn hiệu lực (3 năm, gia hạn một lần tối đa 2 năm)",
          legal_basis="Nghị định 147/2024/NĐ-CP", article="Điều 63, 66",
          source=f"{D}: kiểm chứng qua VC/9f401f5 nd-147-2024-nd-cp",
@@ -95,29 +114,54 @@ RULES = [
     dict(code="nd54-gio-hoat-dong", title="Không hoạt động từ 0 giờ đến 8 giờ sáng",
          legal_basis="Nghị định 54/2019/NĐ-CP", article="Điều 7 khoản 2",
          source=f"{D}: kiểm chứng qua TL/ddce6953fed1e561.md; khung phạt chưa kiểm chứng",
-         valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="window", window_start=time(0, 0), window_end=time(8, 0)),
+         valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="window", window_start=time(0, 0), window_end=time(8, 0), no_fine_note=NO_RANGE_UNVERIFIED),
     # Karaoke before 2019 (the 2014 demo): Decree 103/2009.
     dict(code="nd103-anh-sang", title="Phòng karaoke bảo đảm ánh sáng theo quy định",
          legal_basis="Nghị định 103/2009/NĐ-CP (Quy chế hoạt động văn hóa và kinh doanh dịch vụ văn hóa công cộng)",
          article="Điều 30, 32",
          source="Chưa kiểm chứng được văn bản gốc; nội dung theo bài gốc 000 (phòng không đảm bảo ánh sáng)",
-         valid_from=date(2010, 1, 1), valid_to=date(2019, 8, 31), types=[KARAOKE], check_kind="yes_no"),
+         valid_from=date(2010, 1, 1), valid_to=date(2019, 8, 31), types=[KARAOKE], check_kind="yes_no", no_fine_note=EXPIRED_103),
     dict(code="nd103-gio-hoat-dong", title="Không hoạt động sau 12 giờ đêm đến 8 giờ sáng",
          legal_basis="Nghị định 103/2009/NĐ-CP", article="Điều 32",
          source="Chưa kiểm chứng được văn bản gốc; nội dung theo bài gốc 000 (không đúng giờ đóng mở cửa)",
          valid_from=date(2010, 1, 1), valid_to=date(2019, 8, 31), types=[KARAOKE],
-         check_kind="window", window_start=time(0, 0), window_end=time(8, 0)),
+         check_kind="window", window_start=time(0, 0), window_end=time(8, 0), no_fine_note=EXPIRED_103),
 ]  # fmt: skip
 
 
 def load(Regulation, BusinessType) -> int:
     types = {t.code: t for t in BusinessType.objects.all()}
+    fields = {f.name for f in Regulation._meta.get_fields()}  # an older migration's model
     made = 0
     for row in RULES:
-        data = dict(row)
+        data = {k: v for k, v in row.items() if k in fields or k == "types"}
         codes = data.pop("types")
         rule, created = Regulation.objects.get_or_create(code=data["code"], defaults=data)
         if created:
             rule.business_types.set([types[c] for c in codes if c in types])
             made += 1
     return made
+
+
+GENERIC_NOTE = (
+    "Quy định này chưa có đủ khung phạt trong danh mục. Đoàn kiểm tra ghi nhận vi phạm trong "
+    "biên bản và yêu cầu cơ sở khắc phục; quản trị viên bổ sung khung phạt kèm căn cứ."
+)
+
+
+def explain_missing_fines(Regulation) -> int:
+    """Give every rule without full fine ranges its note: the shipped rules their own, any
+    other the generic one (for the constraint that a rule has ranges or a note)."""
+    shipped = {row["code"]: row.get("no_fine_note", "") for row in RULES}
+    done = 0
+    for rule in Regulation.objects.filter(no_fine_note=""):
+        if None in (
+            rule.fine_min_person,
+            rule.fine_max_person,
+            rule.fine_min_org,
+            rule.fine_max_org,
+        ):
+            rule.no_fine_note = shipped.get(rule.code) or GENERIC_NOTE
+            rule.save(update_fields=["no_fine_note"])
+            done += 1
+    return done

@@ -248,8 +248,10 @@ def _check_amount(violation: Violation, amount: int, organisation: bool, authori
     who = _("tổ chức") if organisation else _("cá nhân")
     if low is None or high is None:
         raise ValidationError(
-            {"amount": _("Quy định «{rule}» chưa có khung phạt cho {who}; hãy bổ sung trong danh mục quy định.").format(
-                rule=rule.title, who=who)}
+            {"amount": ValidationError(
+                _("Quy định «{rule}» không có khung phạt cho {who}, nên không ra quyết định xử phạt theo quy định này. {note}").format(
+                    rule=rule.title, who=who, note=rule.no_fine_note),
+                code="no_fine_range")}
         )  # fmt: skip
     if not low <= amount <= high:
         raise ValidationError(
