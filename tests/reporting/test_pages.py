@@ -283,6 +283,24 @@ def test_the_dashboard_shows_an_indicator_over_time_and_across_units_within_scop
     )
 
 
+def test_a_former_district_dashboard_lists_its_own_communes_and_opens_on_a_period_with_data(
+    client, tree, member, commune_form
+):
+    from tttt.org.roles import LEADER
+
+    client.force_login(member("lt.lanhdao", LEADER, tree.luong_tai))
+    url = reverse("reporting_dashboard")
+    page = client.get(
+        url, {"unit": tree.luong_tai.pk, "chi_tieu": "org.communes", "period": "2026-Q3"}
+    )
+    across = page.content.decode().split('data-testid="across-units"')[1].split("</table>")[0]
+    assert "Xã Trung Chính" in across and "Thị trấn Thứa" in across
+    assert "Xã Lương Tài" not in across and "Xã Bố Hạ" not in across  # today's units
+    opened = client.get(url, {"unit": tree.luong_tai.pk, "chi_tieu": "org.communes"})
+    assert opened.context["period"].end <= tree.luong_tai.valid_to  # not a period after it ceased
+    assert opened.context["over_time"][-1].value  # the opening period has a figure
+
+
 def test_the_reports_list_queries_do_not_grow_with_reports(
     client, commune_form, tree, district_officer, member
 ):

@@ -727,9 +727,14 @@ def dashboard_view(request):
     entry = next((e for e in computed if e.code == code), computed[0] if computed else None)
     text = request.GET.get("period", "")
     error = ""
-    text = text or _last_quarter()
     try:
-        period = Period.parse(text)
+        if text:
+            period = Period.parse(text)
+        else:  # the latest quarter with figures for this unit
+            period = Period.parse(_last_quarter())
+            if unit is not None and entry is not None:
+                period = queries.latest_period_with_data(entry, unit, period)
+            text = str(period)
     except PeriodError as exc:
         error, period = str(exc), Period.year(timezone.localdate().year - 1)
     context = {"unit": unit, "entries": computed, "entry": entry, "period": period, "period_text": text,

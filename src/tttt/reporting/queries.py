@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -356,14 +356,31 @@ def series(entry: Entry, unit: Unit, period: Period, count: int = 8) -> list[Poi
 
 
 def children_of(unit: Unit, period: Period) -> list[Unit]:
-    """The administrative units directly below `unit`'s territory at the period's end."""
-    roots = units_for_territory(unit, period.end)
-    return list(
-        Unit.objects.valid_on(period.end)
-        .filter(parent__in=roots)
-        .exclude(kind=Unit.Kind.OFFICE)
-        .order_by("name")[: MAX_CHILDREN + 1]
+    """The administrative units directly below `unit` in its own era: a former district's
+    former communes, today's province's communes of today (figures for a period of the
+    other era are still computed over each child's territory)."""
+    own = Unit.objects.filter(parent=unit).exclude(kind=Unit.Kind.OFFICE).order_by("name")
+    during = own.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end)).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)
     )
+    return list(during[: MAX_CHILDREN + 1]) or list(own[: MAX_CHILDREN + 1])
+
+
+def latest_period_with_data(entry: Entry, unit: Unit, start: Period, limit: int = 48) -> Period:
+    """The latest period of `start`'s kind, not after `start` nor after the unit ceased to
+    exist, for which `entry` has a figure other than nothing or zero; `start` when none of
+    the `limit` periods before it has one. One aggregate query per period looked at."""
+    period = start
+    if unit.valid_to is not None:
+        while period.start > unit.valid_to:
+            period = period.previous()
+    candidate = period
+    for _i in range(limit):
+        value = compute_live([entry], unit, candidate)[entry.code]
+        if value:
+            return candidate
+        candidate = candidate.previous()
+    return period
 
 
 def by_child(entry: Entry, children: list[Unit], period: Period) -> list[Point]:
