@@ -12,11 +12,13 @@ $(UV):
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-deps: $(UV)  ## pinned runtime dependencies from uv.lock
+deps: $(UV)  ## pinned runtime dependencies from uv.lock, message catalogues compiled
 	$(UV) sync --frozen --no-dev --quiet
+	$(VENV)/bin/python -m tttt.core.messages
 
-deps-dev: $(UV)  ## runtime + test dependencies from uv.lock
+deps-dev: $(UV)  ## runtime + test dependencies from uv.lock, message catalogues compiled
 	$(UV) sync --frozen --quiet
+	$(VENV)/bin/python -m tttt.core.messages
 
 run: deps  ## migrate, load demo data into an empty database, serve on http://127.0.0.1:$(PORT)
 	DEBUG=$${DEBUG:-1} $(VENV)/bin/tttt serve --port $(PORT)

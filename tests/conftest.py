@@ -4,10 +4,12 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 
+from tttt.core.messages import compile_messages
 from tttt.org.models import REFORM_DATE, Membership, Role, Unit, UnitSuccession, User
 from tttt.org.roles import sync_roles
 
 LEGACY_END = date(2025, 6, 30)
+compile_messages()  # the Vietnamese for Wagtail's and Django's untranslated strings
 
 
 @pytest.fixture(autouse=True)

@@ -93,16 +93,17 @@ def sync_roles(**kwargs):
     for config in apps.get_app_configs():
         create_permissions(config, verbosity=0)
     grants = declared_grants()
+    by_name = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+    }
     for code, (name, description, is_admin) in ROLES.items():
         role, _ = Role.objects.get_or_create(
             code=code,
             defaults={"name": name, "description": description, "is_administrator": is_admin},
         )
-        wanted = grants.get(code, set())
-        for perm in wanted:
-            app_label, codename = perm.split(".", 1)
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                role.permissions.add(permission)
+        wanted = [by_name[perm] for perm in grants.get(code, ()) if perm in by_name]
+        if wanted:
+            role.permissions.add(*wanted)

@@ -18,6 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from django.contrib.auth import get_user_model
 
+        from tttt.core.messages import compile_messages
+
+        compile_messages()
         call_command("migrate", interactive=False, verbosity=0)
         if "TTTT_PORTAL_PORT" not in os.environ:
             settings.TTTT_PORTAL_PORT = options["port"]  # demo portals link to this server

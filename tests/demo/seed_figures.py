@@ -3,21 +3,10 @@
 from datetime import date as date_
 from decimal import Decimal
 
-import pytest
-
 from tttt.core.indicators import get_indicator
 from tttt.core.periods import Period
-from tttt.demo.builder import build_demo
 from tttt.onestop.models import Dossier, Status
 from tttt.org.models import Unit
-from tttt.org.roles import sync_roles
-
-
-@pytest.fixture
-def demo(db):
-    """The whole demo, built inside the test's transaction (rolled back afterwards)."""
-    sync_roles()
-    build_demo()
 
 
 def value(code, unit, period):
@@ -31,7 +20,9 @@ def legacy(name, parent_name=None):
     return qs.get()
 
 
-def test_the_demo_reproduces_the_seed_figures(demo):
+def seed_figures():
+    """The demo reproduces the seed articles' figures (run by the crawl's test, which builds
+    the demo once for both)."""
     luong_tai_2019()
     long_an_2013()
     todays_communes_have_live_work()
