@@ -267,6 +267,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 WAGTAIL_SITE_NAME = "TTTT"
 WAGTAILADMIN_BASE_URL = os.environ.get("TTTT_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Slugs without diacritics (the editor's script transliterates; portal pages fold on save).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No autosave: on a new page it created a draft behind the editor's back (empty body, and
+# then "slug already in use" on the next save). Editors save drafts themselves.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"

@@ -64,6 +64,7 @@ def shipped_data(transactional_db):
 
     import_module("tttt.establishments.migrations.0002_business_types").load(apps, None)
     import_module("tttt.infra.migrations.0002_operators").add(apps, None)
+    import_module("tttt.infra.migrations.0003_operator_kinds").kinds(apps, None)
     from tttt.inspections.models import Regulation
     from tttt.inspections.regulations_data import load
     from tttt.onestop.slip_defaults import ensure_default_slips

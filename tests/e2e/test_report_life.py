@@ -45,7 +45,7 @@ def test_a_quarterly_report_filled_returned_corrected_accepted_and_exported(
     sign_in(page, url, "thua.baocao")
     page.goto(f"{url}/admin/bao-cao/danh-sach/new/")
     page.get_by_label("Mẫu báo cáo").select_option(label="Báo cáo quý công tác TT&TT")
-    page.get_by_label("Đơn vị báo cáo").select_option(label="Thị trấn Thứa")
+    page.get_by_label("Đơn vị báo cáo").select_option(label="Thị trấn Thứa (đến 30/06/2025)")
     page.get_by_label("Kỳ báo cáo").fill("2019-Q3")
     page.get_by_role("button", name="Lập hoặc mở báo cáo").click()
     page.get_by_test_id("report-detail").wait_for()

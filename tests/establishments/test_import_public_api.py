@@ -75,6 +75,9 @@ def test_public_list_shows_licensed_establishments_without_owner_ids(client, off
     assert "Karaoke Có Phép" in page and "Đại lý Internet An" in page
     assert "Karaoke Chưa Phép" not in page and "Internet Đã Đóng" not in page
     assert "027090009999" not in page and "21.03" in page  # the marker, not the owner's ID
+    # Every word, in the name, the type, the commune or its parent: "karaoke bac ninh".
+    found = client.get(reverse("establishments_public"), {"q": "karaoke bac ninh"}).content.decode()
+    assert "Karaoke Có Phép" in found and "Đại lý Internet An" not in found
     api = client.get("/api/v1/establishments/licensed").json()
     assert {i["name"] for i in api["items"]} == {"Karaoke Có Phép", "Đại lý Internet An"}
     assert all("owner_id_number" not in i for i in api["items"])

@@ -59,19 +59,22 @@ def test_import_is_all_or_nothing_with_every_problem_listed(officer, tree):
     assert again.value.problems[0].row == 2 and BtsStation.objects.count() == 2
 
 
-def test_import_page_template_and_errors_shown(client, officer):
+def test_import_page_template_and_errors_shown(client, officer, tree):
     client.force_login(officer)
     template = client.get(reverse("infra_bts_import_template"))
     upload = BytesIO(template.content)
     upload.name = "mau.xlsx"
-    page = client.post(reverse("infra_bts_import"), {"file": upload})
+    # The template's example row names the person's own commune: it imports as it is.
+    assert client.post(reverse("infra_bts_import"), {"file": upload}).status_code == 302
+    assert BtsStation.objects.get().unit == tree.new_trung_chinh
+    row = list(ROW)
+    row[1], row[4] = "BNH0999", "99999"
+    bad = BytesIO(xlsx_bytes(HEADERS, [row]))
+    bad.name = "tram.xlsx"
+    page = client.post(reverse("infra_bts_import"), {"file": bad})
     html = page.content.decode()
-    assert page.status_code == 200  # the example's commune code is not in this test's tree
-    assert "Chưa nhập gì: tệp có 1 lỗi." in html and "Không có đơn vị hành chính mã «09592»" in html
-    ok = BytesIO(xlsx_bytes(HEADERS, [ROW]))
-    ok.name = "tram.xlsx"
-    assert client.post(reverse("infra_bts_import"), {"file": ok}).status_code == 302
-    assert BtsStation.objects.count() == 1
+    assert page.status_code == 200 and BtsStation.objects.count() == 1
+    assert "Chưa nhập gì: tệp có 1 lỗi." in html and "Không có đơn vị hành chính mã «99999»" in html
 
 
 @pytest.fixture

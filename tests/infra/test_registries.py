@@ -272,3 +272,17 @@ def test_email_accounts_use_the_latest_count_and_surveys_give_shares(officer, tr
     assert str(figure("infra.email_proficient_share", tree.bac_ninh, "2026")) == "55.00"
     assert str(figure("infra.email_regular_share", tree.bac_ninh, "2026")) == "45.00"
     assert figure("infra.email_proficient_share", tree.bac_ninh, "2025") is None
+
+
+def test_only_mobile_networks_run_bts_stations(db):
+    from django.core.exceptions import ValidationError
+
+    from tttt.infra.models import BtsStation, Operator
+
+    post = Operator.objects.get(code="vnpost")
+    station = BtsStation(operator=post, code="BN-0001", address="Thôn Ngọc Quan")
+    with pytest.raises(ValidationError) as refused:
+        station.clean()
+    assert refused.value.error_dict["operator"][0].code == "not_a_mobile_operator"
+    mobile = set(Operator.objects.filter(mobile=True).values_list("code", flat=True))
+    assert {"viettel", "vnpt", "mobifone"} <= mobile and not {"vnpost", "vtvcab", "sctv"} & mobile

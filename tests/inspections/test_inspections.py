@@ -220,3 +220,28 @@ def test_a_violation_without_a_fine_range_says_what_to_do_instead(inspector, tre
 
     html = client.get(reverse("inspections_record", args=[record.pk])).content.decode()
     assert 'data-testid="no-fine"' in html and "Công an xã" in html
+
+
+def test_a_finished_plan_takes_no_new_targets_and_records_stay_within_its_period(inspector, tree):
+    from tttt.inspections.models import InspectionPlan
+
+    plan = services.plan_create(user=inspector, unit=tree.new_trung_chinh, title="Kiểm tra năm 2026",
+                                start=date(2026, 1, 5), end=date(2026, 3, 31), agencies="")  # fmt: skip
+    services.plan_add_targets(
+        user=inspector, plan=plan, establishments=[place(tree.new_trung_chinh)]
+    )
+    target = plan.targets.get()
+    with pytest.raises(ValidationError) as outside:
+        services.inspection_start(user=inspector, establishment=target.establishment,
+                                  on=date(2026, 11, 30), target=target)  # fmt: skip
+    assert outside.value.code == "outside_plan_period"
+    InspectionPlan.objects.filter(pk=plan.pk).update(status=InspectionPlan.Status.DONE)
+    plan.refresh_from_db()
+    late = place(tree.new_trung_chinh, name="Karaoke Sao Mai")
+    with pytest.raises(ValidationError) as done:
+        services.plan_add_targets(user=inspector, plan=plan, establishments=[late])
+    assert done.value.code == "plan_done" and plan.targets.count() == 1
+    with pytest.raises(ValidationError) as closed:
+        services.inspection_start(user=inspector, establishment=target.establishment,
+                                  on=date(2026, 3, 2), target=target)  # fmt: skip
+    assert closed.value.code == "plan_done" and not Inspection.objects.exists()

@@ -88,11 +88,19 @@ def test_roles_and_scope_limit_the_actions(receive, staff):
     assert d.status == Status.AWAITING_APPROVAL
 
 
-def test_assignee_must_be_able_to_process_the_dossier(receive, staff):
+def test_assignee_must_be_able_to_process_the_dossier(receive, staff, member, tree):
+    from tttt.onestop.queries import possible_assignees
+    from tttt.org.roles import LEADER
+
+    province_leader = member("bn.lanhdao", LEADER, tree.bac_ninh)  # may approve, but not of it
     d = receive()
-    with pytest.raises(ValidationError) as caught:
-        act(user=staff.clerk, dossier=d, action="assign", assignee=staff.other_clerk)
-    assert "không có quyền xử lý" in caught.value.message_dict["assignee"][0]
+    for outsider in (staff.other_clerk, province_leader):
+        with pytest.raises(ValidationError) as caught:
+            act(user=staff.clerk, dossier=d, action="assign", assignee=outsider)
+        assert caught.value.error_dict["assignee"][0].code == "assignee_not_of_unit"
+    offered = set(possible_assignees(d.unit))
+    assert staff.specialist in offered and staff.leader in offered
+    assert province_leader not in offered and staff.other_clerk not in offered
 
 
 def test_a_stale_form_is_refused(receive, staff):

@@ -67,3 +67,33 @@ def test_commune_portal_links_to_its_parent(client, portal, superuser, tree):
     parent_html = get(client, "/").content.decode()
     assert commune.unit.name in parent_html
     assert SectionPage.objects.filter(unit=tree.trung_chinh).exists()
+
+
+def test_a_citizen_opens_a_procedure_from_the_portal_catalog(client, portal, tree):
+    from tttt.onestop.models import Procedure, ProcedureDocument, ProcedureField
+    from tttt.portal.models import ProcedureCatalogPage
+
+    proc = Procedure.objects.create(
+        code="1.013792", name="Cấp Giấy chứng nhận đủ điều kiện hoạt động điểm cung cấp dịch vụ trò chơi điện tử công cộng",
+        field=ProcedureField.objects.create(code="PTTH", name="Phát thanh, truyền hình và thông tin điện tử"),
+        level=Procedure.Level.COMMUNE, duration=15, fee=200_000, online_service=Procedure.OnlineService.FULL,
+        legal_basis="Nghị định 147/2024/NĐ-CP",
+    )  # fmt: skip
+    proc.units.add(tree.trung_chinh)
+    ProcedureDocument.objects.create(procedure=proc, order=1, name="Đơn đề nghị (Mẫu số 51a)")
+    catalog = ProcedureCatalogPage.objects.get(path__startswith=portal.path)
+    listing = get(client, catalog.url_path[len(portal.url_path) - 1 :]).content.decode()
+    assert f'href="?thu_tuc={proc.pk}"' in listing
+    page = get(client, catalog.url_path[len(portal.url_path) - 1 :], data={"thu_tuc": proc.pk})
+    html = page.content.decode()
+    assert 'data-testid="procedure-detail"' in html
+    for fact in ("1.013792", "15 ngày", "200.000 đồng", "Nghị định 147/2024/NĐ-CP",
+                 "Đơn đề nghị (Mẫu số 51a)", "Xã Trung Chính"):  # fmt: skip
+        assert fact in html, fact
+    assert f"?don_vi={tree.trung_chinh.pk}&amp;thu_tuc={proc.pk}" in html
+    assert (
+        get(
+            client, catalog.url_path[len(portal.url_path) - 1 :], data={"thu_tuc": "999999"}
+        ).status_code
+        == 404
+    )

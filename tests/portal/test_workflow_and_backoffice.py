@@ -13,7 +13,7 @@ from tttt.core.periods import Period
 from tttt.org import roles as R
 from tttt.org.models import Membership
 from tttt.portal import services
-from tttt.portal.models import NewsPage, Question, QuestionIndexPage
+from tttt.portal.models import NewsPage, Question, QuestionIndexPage, SectionPage
 
 from .conftest import HOST, get
 from .test_questions_and_comments import QUESTION
@@ -233,3 +233,41 @@ def test_refusing_a_published_question_is_explained_on_the_form(client, portal, 
     assert "Câu hỏi đã đăng; hãy sửa câu trả lời thay vì từ chối." in response.content.decode()
     question.refresh_from_db()
     assert question.status == Question.Status.PUBLISHED
+
+
+def test_editor_slugs_are_ascii_never_refused_as_taken_and_reporters_create_what_they_write(
+    client, portal, board, section
+):
+    from django.urls import reverse
+
+    people = board()
+    news = section("tin-tuc")
+    client.force_login(people["reporter"])
+    offered = client.get(reverse("wagtailadmin_pages:add_subpage", args=[news.pk]))
+    assert offered.status_code in (200, 302)
+    if offered.status_code == 200:
+        html = offered.content.decode()
+        add = lambda kind: reverse("wagtailadmin_pages:add", args=["portal", kind, news.pk])  # noqa: E731
+        assert add("newspage") in html and add("sectionpage") not in html
+    refused = client.get(reverse("wagtailadmin_pages:add", args=["portal", "sectionpage", news.pk]))
+    assert (
+        refused.status_code in (302, 403)
+        and not SectionPage.objects.filter(
+            path__startswith=news.path, depth=news.depth + 1
+        ).exists()
+    )
+    title = "Huyện Lương Tài đón đoàn kiểm tra"
+    first = NewsPage(title=title, lead="Sáng 5/10…", body=[])
+    news.add_child(instance=first)
+    assert first.slug == "huyen-luong-tai-don-doan-kiem-tra"
+    url = reverse("wagtailadmin_pages:add", args=["portal", "newspage", news.pk])
+    form = client.get(url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and not hasattr(v, "pk")}
+    data.update(title=title, slug="huyện-lương-tài-đón-đoàn-kiểm-tra", lead="Tin thứ hai",
+                kind="news", **{"body-count": "0", "comments-TOTAL_FORMS": "0",
+                "comments-INITIAL_FORMS": "0", "comments-MIN_NUM_FORMS": "0",
+                "comments-MAX_NUM_FORMS": "1000"})  # fmt: skip
+    saved = client.post(url, data)
+    assert saved.status_code == 302, saved.context["form"].errors if saved.context else saved
+    second = NewsPage.objects.get(path__startswith=news.path, lead="Tin thứ hai")
+    assert second.slug == "huyen-luong-tai-don-doan-kiem-tra-2"

@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core.admin_views import ReadableValues
 from tttt.core.forms import ServiceErrorsMixin
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
@@ -79,7 +80,7 @@ class ProgressForm(forms.Form):
     evidence = forms.FileField(label=gettext_lazy("Tài liệu minh chứng"), required=False)
 
 
-class TaskDetailView(generic.InspectView):
+class TaskDetailView(ReadableValues, generic.InspectView):
     template_name = "assignments/admin/task_detail.html"
 
     def get_object(self, queryset=None):

@@ -12,3 +12,12 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def ascii_slug(text: str, max_length: int = 80) -> str:
+    """URL slug without diacritics: "Huyện Lương Tài: đón Tết" → "huyen-luong-tai-don-tet"."""
+    slug = _NOT_SLUG.sub("-", fold(text)).strip("-")
+    return slug[:max_length].rstrip("-")

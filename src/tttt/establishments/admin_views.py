@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core.admin_views import ReadableValues
 from tttt.org.admin_views import ScopedViewMixin, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
@@ -89,7 +90,7 @@ class CertificateForm(forms.ModelForm):
         }
 
 
-class EstablishmentDetailView(generic.InspectView):
+class EstablishmentDetailView(ReadableValues, generic.InspectView):
     template_name = "establishments/admin/establishment_detail.html"
     page_title = gettext_lazy("Cơ sở kinh doanh")
 

@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from tttt.core.text import fold
 from tttt.org.queries import restrict_to_scope
 
 from .models import Certificate, Establishment, valid_certificate_q
@@ -48,3 +49,17 @@ def without_valid_certificate(qs: QuerySet[Establishment], today: date | None = 
         .exclude(business_type__certificate_name="")
         .exclude(Exists(valid))
     )
+
+
+def matching(qs, text: str):
+    """Establishments matching every word of `text`, diacritics ignored, in their name, owner,
+    address, business type, commune or district: "karaoke luong tai" finds the karaoke
+    businesses of Lương Tài."""
+    for word in fold(text).split():
+        qs = qs.filter(
+            Q(search_name__contains=word)
+            | Q(business_type__code__contains=word)
+            | Q(unit__search_name__contains=word)
+            | Q(unit__parent__search_name__contains=word)
+        )
+    return qs

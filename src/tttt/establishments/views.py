@@ -5,8 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.utils import timezone
 
-from tttt.core.text import fold
-
+from . import queries
 from .models import BusinessType, Certificate, Establishment, valid_certificate_q
 
 PAGE_SIZE = 30
@@ -28,9 +27,7 @@ def public_list(request):
     type_code = request.GET.get("loai", "")
     qs = licensed().select_related("business_type", "unit__parent").order_by("name")
     if q:
-        qs = qs.filter(search_name__contains=fold(q)) | qs.filter(
-            unit__search_name__contains=fold(q)
-        )
+        qs = queries.matching(qs, q)
     if type_code:
         qs = qs.filter(business_type__code=type_code)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))

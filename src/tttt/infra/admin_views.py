@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -26,6 +26,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core.admin_views import ReadableValues
 from tttt.core.forms import ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
 from tttt.org.admin_views import Scoped, unit_for_page
@@ -75,9 +76,13 @@ class RecordForm(forms.ModelForm):
         for name, model in self.PARENTS.items():
             if name in self.fields:
                 self.fields[name].queryset = queries.scoped(model, for_user).order_by("name")
+        operators = Operator.objects.filter(is_active=True)
+        kind = {BtsStation: Q(mobile=True), PostalPoint: Q(postal=True)}.get(
+            self._meta.model, Q(mobile=True) | Q(postal=False)
+        )
         for name in ("operators", "shared_with", "operator"):
             if name in self.fields:
-                self.fields[name].queryset = Operator.objects.filter(is_active=True)
+                self.fields[name].queryset = operators.filter(kind)
 
 
 class RecordIndexView(generic.IndexView):
@@ -132,10 +137,8 @@ class HistoryRowEditView(Scoped, generic.EditView):
     url_namespace = ""
 
 
-class RecordInspectView(Scoped, generic.InspectView):
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        return "—" if value is None or value == "" else value
+class RecordInspectView(Scoped, ReadableValues, generic.InspectView):
+    pass
 
 
 class RecordHistoryView(Scoped, history.HistoryView):
@@ -562,8 +565,8 @@ class OperatorViewSet(ModelViewSet):
     add_view_class = OperatorCreateView
     edit_view_class = OperatorEditView
     copy_view_enabled = False
-    list_display = ["name", "code", "is_active"]
-    form_fields = ["code", "name", "is_active", "order"]
+    list_display = ["name", "code", "mobile", "postal", "is_active"]
+    form_fields = ["code", "name", "mobile", "postal", "is_active", "order"]
 
 
 class InfraGroup(ViewSetGroup):
@@ -608,8 +611,19 @@ def bts_import_template(request):
 
     from .importer import EXAMPLE, HEADERS
 
+    # The example row names a commune of the person's own scope, so that it imports as is.
+    example = list(EXAMPLE)
+    commune = (
+        restrict_to_scope(Unit.objects.current().administrative(), request.user, unit_field=None)
+        .filter(kind=Unit.Kind.COMMUNE)
+        .order_by("path")
+        .first()
+    )
+    if commune is not None:
+        example[3] = f"Thôn Phú Thọ, {commune.name}"
+        example[4] = commune.code
     response = HttpResponse(
-        xlsx_bytes(HEADERS, [EXAMPLE], "Trạm BTS"),
+        xlsx_bytes(HEADERS, [example], "Trạm BTS"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-tram-bts.xlsx"'

@@ -9,6 +9,7 @@ kept as dates or history rows, not only as a current flag.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,14 @@ class Operator(models.Model):
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên doanh nghiệp"), max_length=200)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    mobile = models.BooleanField(
+        _("có mạng di động (trạm BTS)"), default=False,
+        help_text=_("Chỉ doanh nghiệp có mạng di động được chọn cho trạm BTS."),
+    )  # fmt: skip
+    postal = models.BooleanField(
+        _("bưu chính"), default=False,
+        help_text=_("Doanh nghiệp bưu chính được chọn cho điểm bưu điện văn hóa xã."),
+    )  # fmt: skip
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
@@ -161,6 +170,15 @@ class BtsStation(UnitRecord):
 
     def __str__(self):
         return f"{self.code} — {self.name or self.address}"
+
+    def clean(self):
+        super().clean()
+        if self.operator_id and not self.operator.mobile:
+            raise ValidationError(
+                {"operator": ValidationError(
+                    _("«%(name)s» không có mạng di động; trạm BTS thuộc doanh nghiệp có mạng di động."),
+                    code="not_a_mobile_operator", params={"name": self.operator.name})}
+            )  # fmt: skip
 
     def search_parts(self):
         return [self.code, self.name, self.address]

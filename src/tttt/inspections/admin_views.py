@@ -137,22 +137,29 @@ def plan_detail(request, pk):
     plan = get_object_or_404(InspectionPlan.objects.select_related("unit"), pk=pk)
     if not user_can(request.user, "inspections.view_inspectionplan", plan.unit):
         raise PermissionDenied(_("Kế hoạch này nằm ngoài phạm vi được giao cho bạn."))
-    form = TargetFilterForm(request.GET or None)
+    adding = request.method == "POST" and request.POST.get("add")
+    form = TargetFilterForm((request.POST if adding else request.GET) or None)
     found = None
-    if form.is_valid() and request.GET:
+    if form.is_valid() and (request.GET or adding):
         found = services.candidates(user=request.user, plan=plan, business_type=form.cleaned_data["business_type"],
                                     not_inspected_months=form.cleaned_data["not_inspected_months"])  # fmt: skip
-        if request.GET.get("add"):
-            n = services.plan_add_targets(user=request.user, plan=plan, establishments=found)
-            messages.success(request, _("Đã thêm {n} cơ sở vào kế hoạch.").format(n=n))
+        if adding:
+            try:
+                n = services.plan_add_targets(user=request.user, plan=plan, establishments=found)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Đã thêm {n} cơ sở vào kế hoạch.").format(n=n))
             return redirect("inspections_plan", plan.pk)
         found = found.select_related("business_type", "unit")[:300]
+    today = timezone.localdate()
     targets = plan.targets.select_related(
         "establishment__business_type", "establishment__unit", "inspection"
     )
     return TemplateResponse(request, "inspections/admin/plan_detail.html", {
         "plan": plan, "targets": targets, "progress": services.plan_progress(plan), "form": form, "found": found,
-        "today": timezone.localdate(),
+        "inspect_on": min(max(today, plan.period_start), plan.period_end),
+        "is_done": plan.status == InspectionPlan.Status.DONE,
     })  # fmt: skip
 
 

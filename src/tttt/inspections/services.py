@@ -93,6 +93,12 @@ def plan_add_targets(*, user, plan: InspectionPlan, establishments, spread: bool
     from tttt.core.calendar import get_calendar
 
     _require(user, PLAN, plan.unit, _("Bạn không có quyền sửa kế hoạch này."))
+    if plan.status == InspectionPlan.Status.DONE:
+        raise ValidationError(
+            _("Kế hoạch «{plan}» đã hoàn thành; hãy lập kế hoạch mới để kiểm tra thêm cơ sở.").format(
+                plan=plan.title),
+            code="plan_done",
+        )  # fmt: skip
     cal = get_calendar()
     days = [
         plan.period_start + timedelta(days=i)
@@ -144,6 +150,20 @@ def inspection_start(*, user, establishment: Establishment, on: date, target: Pl
         establishment.unit,
         _("Bạn không có quyền kiểm tra cơ sở này."),
     )
+    if target is not None:
+        plan = target.plan
+        if plan.status == InspectionPlan.Status.DONE:
+            raise ValidationError(
+                _("Kế hoạch «{plan}» đã hoàn thành; không lập thêm biên bản theo kế hoạch này.").format(
+                    plan=plan.title),
+                code="plan_done",
+            )  # fmt: skip
+        if not plan.period_start <= on <= plan.period_end:
+            raise ValidationError(
+                _("Ngày kiểm tra phải trong thời gian của kế hoạch, từ {start} đến {end}.").format(
+                    start=plan.period_start.strftime("%d/%m/%Y"), end=plan.period_end.strftime("%d/%m/%Y")),
+                code="outside_plan_period",
+            )  # fmt: skip
     rules = list(rules_in_force(establishment.business_type, on))
     if not rules:
         raise ValidationError(

@@ -23,6 +23,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from tttt.core.admin_views import ReadableValues
 from tttt.core.formatting import format_money
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
@@ -495,7 +496,7 @@ class ProcedureEditView(ScopedProcedureMixin, generic.EditView):
         )
 
 
-class ProcedureInspectView(ScopedProcedureMixin, generic.InspectView):
+class ProcedureInspectView(ScopedProcedureMixin, ReadableValues, generic.InspectView):
     template_name = "onestop/admin/procedure_detail.html"
     page_title = gettext_lazy("Thủ tục")
 

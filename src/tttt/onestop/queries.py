@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from tttt.core.calendar import get_calendar
-from tttt.org.models import Membership, User
+from tttt.org.models import Membership, Unit, User
 from tttt.org.queries import restrict_to_scope
 
 from .models import Dossier, Procedure, Status
@@ -80,16 +80,15 @@ def queue_counts(user, now=None) -> dict[str, int]:
 
 
 def possible_assignees(unit) -> QuerySet[User]:
-    """People who may process dossiers of `unit` today (a membership on it or above it)."""
+    """People of the dossier's own unit (or an office of it) who may process or approve its
+    dossiers today: not the leaders of the province above, nor another unit's staff."""
     from django.contrib.auth.models import Permission
 
     perms = Permission.objects.filter(
         content_type__app_label="onestop", codename__in=["process_dossier", "approve_dossier"]
     )
-    ancestors = [p for p in unit.path.strip("/").split("/") if p]
-    memberships = Membership.objects.active().filter(
-        unit_id__in=[int(a) for a in ancestors], role__permissions__in=perms
-    )
+    own = Unit.objects.filter(Q(pk=unit.pk) | Q(parent=unit, kind=Unit.Kind.OFFICE))
+    memberships = Membership.objects.active().filter(unit__in=own, role__permissions__in=perms)
     return (
         User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
         .order_by("full_name", "username")

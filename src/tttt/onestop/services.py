@@ -26,6 +26,7 @@ from tttt.org.models import SecurityEvent, Unit
 from tttt.org.queries import user_can
 from tttt.org.services import acting
 
+from . import queries
 from .models import (
     Channel,
     Dossier,
@@ -464,13 +465,12 @@ def act(
         if spec.needs_assignee:
             if assignee is None:
                 raise ValidationError({"assignee": _("Hãy chọn người xử lý.")})
-            if not any(user_can(assignee, p, d.unit) for p in (PROCESS, APPROVE)):
+            if not queries.possible_assignees(d.unit).filter(pk=assignee.pk).exists():
+                message = _(
+                    "{name} không phải cán bộ của {unit} có quyền xử lý hồ sơ; hãy chọn người khác."
+                ).format(name=assignee.get_full_name() or assignee, unit=d.unit.name)
                 raise ValidationError(
-                    {
-                        "assignee": _(
-                            "{name} không có quyền xử lý hồ sơ của {unit}; hãy chọn người khác."
-                        ).format(name=assignee.get_full_name() or assignee, unit=d.unit.name)
-                    }
+                    {"assignee": ValidationError(message, code="assignee_not_of_unit")}
                 )
         from_status = d.status
         note = reason

@@ -8,6 +8,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from tttt.core.admin_views import ReadableValues
+
 from . import services
 from .models import Membership, SecurityEvent, Unit
 from .queries import restrict_to_scope, unit_of, user_can
@@ -110,7 +112,7 @@ class UnitEditView(ScopedViewMixin, generic.EditView):
         return services.unit_update(user=self.request.user, unit=self.object, data=data)
 
 
-class UnitInspectView(ScopedViewMixin, generic.InspectView):
+class UnitInspectView(ScopedViewMixin, ReadableValues, generic.InspectView):
     scope_field = None
 
 

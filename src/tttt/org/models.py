@@ -131,6 +131,10 @@ class Unit(models.Model):
         ]
 
     def __str__(self):
+        """The name, and for a unit that no longer exists its last day, so that today's
+        "Xã Trung Chính" and the former one read apart in every list and dropdown."""
+        if self.valid_to is not None:
+            return f"{self.name} (đến {self.valid_to:%d/%m/%Y})"
         return self.name
 
     def save(self, *args, **kwargs):

@@ -27,10 +27,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 
-from tttt.core.text import fold
+from tttt.core.text import ascii_slug, fold
 from tttt.org.models import Unit
 
 from .cache import SkipsEmptyViewRestrictions
+from .forms import PortalPageForm, available_slug
 
 PORTAL_DEPTH = 2  # portal home pages are children of Wagtail's root page
 PATH_STEP = 4  # treebeard's step length in Page.path
@@ -251,9 +252,26 @@ class PortalContent(SkipsEmptyViewRestrictions, Page):
     search_text = models.TextField(editable=False, default="")
 
     promote_panels = Page.promote_panels + [FieldPanel("category")]
+    base_form_class = PortalPageForm
+    # Pages that shape the portal (sections, fixed pages) are made by those who may publish
+    # there; reporters create only what they write (news, articles, documents).
+    written_by_reporters = False
+
+    @classmethod
+    def creatable_by(cls, user, parent: Page) -> bool:
+        return cls.written_by_reporters or parent.permissions_for_user(user).can_publish_subpage()
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        # Slugs from the title without diacritics ("huyen-luong-tai-…"), with a suffix when
+        # a sibling holds it; Wagtail's own would keep them or drop "đ".
+        if not self.slug and self.title:
+            parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+            if parent is not None:
+                self.slug = available_slug(ascii_slug(self.title), parent, self)
+        super().full_clean(*args, **kwargs)
 
     def search_parts(self) -> list[str]:
         return [self.title, self.search_description]
@@ -356,6 +374,8 @@ class SectionPage(PortalContent):
 class NewsPage(PortalContent):
     """A news item (tin) or an article (bài)."""
 
+    written_by_reporters = True
+
     class Kind(models.TextChoices):
         NEWS = "news", _("Tin")
         ARTICLE = "article", _("Bài")
@@ -428,6 +448,8 @@ class NewsPage(PortalContent):
 
 class DocumentPage(PortalContent):
     """A legal or directive document with its metadata, file and relations."""
+
+    written_by_reporters = True
 
     doc_type = models.ForeignKey(
         DocumentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("loại văn bản")

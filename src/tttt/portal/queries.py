@@ -20,6 +20,7 @@ from django.db.models import (
     QuerySet,
     Value,
 )
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -388,6 +389,18 @@ def procedure_listing(page: ProcedureCatalogPage, params) -> dict:
         .distinct()
         .order_by("name")
     )
+    chosen = params.get("thu_tuc", "")
+    if chosen.isdigit():  # one procedure: papers, fee, time limit, legal basis, forms, where
+        procedure = qs.filter(pk=int(chosen)).first()
+        if procedure is None:
+            raise Http404("Không có thủ tục này trong danh mục của đơn vị.")
+        units = procedure.units.filter(path__startswith=page.unit.path).order_by("path")
+        return {
+            "procedure": procedure,
+            "documents": procedure.documents.all(),
+            "procedure_units": units,
+            "online_unit": units.first() if procedure.online_service != "none" else None,
+        }
     return {
         "procedures": page_of(qs, params.get("page"), 30),
         "levels": Procedure.Level.choices,

@@ -54,6 +54,9 @@ from .models import (
     coefficient_text,
 )
 
+# What citizens look for first is always in the portal's menu.
+IN_MENU_ALWAYS = ("procedures", "questions", "contact")
+
 PAGE_KINDS = {
     "section": SectionPage,
     "content": ContentPage,
@@ -132,7 +135,10 @@ def portal_create(
         ):
             model = PAGE_KINDS[category.page_kind]
             page = model(
-                title=category.name, slug=category.code, category=category, show_in_menus=order < 8
+                title=category.name,
+                slug=category.code,
+                category=category,
+                show_in_menus=order < 8 or category.page_kind in IN_MENU_ALWAYS,
             )
             home.add_child(instance=page)
             page.save_revision(user=user).publish(user=user)

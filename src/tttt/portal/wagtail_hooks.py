@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -66,3 +67,14 @@ def portal_menu():
     return SubmenuMenuItem(
         _("Cổng thông tin"), Menu(register_hook_name=MENU_HOOK), icon_name="globe", order=140
     )
+
+
+@hooks.register("before_create_page")
+def only_what_one_may_create(request, parent_page, page_class):
+    """A reporter opening the form of a section or a fixed page is refused, with a reason."""
+    check = getattr(page_class, "creatable_by", None)
+    if check is not None and not check(request.user, parent_page):
+        raise PermissionDenied(
+            _("Phóng viên, cộng tác viên chỉ tạo tin, bài và văn bản; chuyên mục và trang cố định "
+              "do người có quyền xuất bản tạo.")
+        )  # fmt: skip

@@ -23,6 +23,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core.admin_views import ReadableValues
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
 from tttt.org.admin_views import Scoped, unit_for_page
@@ -477,7 +478,7 @@ class RecommendationForm(forms.Form):
         ).order_by("path")
 
 
-class VisitDetailView(Scoped, generic.InspectView):
+class VisitDetailView(Scoped, ReadableValues, generic.InspectView):
     template_name = "reporting/admin/visit_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -606,6 +607,10 @@ class ClusterViewSet(ModelViewSet):
 
 def _standings_summary(result) -> str:
     """ "7 đơn vị: 5 hoàn thành xuất sắc (2 tiêu biểu), 2 hoàn thành tốt"."""
+    if not result.scored:
+        return _(
+            "%(n)s đơn vị. Năm %(year)s chưa được chấm điểm: chưa xếp hạng, chưa xếp loại."
+        ) % {"n": len(result.rows), "year": result.year}
     parts = []
     for title, label in (("excellent", _("hoàn thành xuất sắc")), ("good", _("hoàn thành tốt")),
                          ("done", _("hoàn thành")), ("not_done", _("không hoàn thành"))):  # fmt: skip

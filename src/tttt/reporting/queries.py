@@ -266,6 +266,8 @@ class StandingRow:
 
     @property
     def title_label(self) -> str:
+        if not self.title:
+            return "—"
         return str(TITLES["exemplary" if self.exemplary else self.title])
 
 
@@ -281,6 +283,11 @@ class Standings:
     @property
     def complete(self) -> bool:
         return all(len(r.points) == len(self.criteria) for r in self.rows)
+
+    @property
+    def scored(self) -> bool:
+        """Any score entered or computed for the year: without one there is no ranking."""
+        return any(r.points for r in self.rows)
 
     def count(self, title: str) -> int:
         return sum(1 for r in self.rows if r.title == title)
@@ -300,7 +307,7 @@ def standings(cluster, year: int) -> Standings:
     )
     rows = [StandingRow(u, points[u.pk], sum(points[u.pk].values(), Decimal(0))) for u in members]
     rows.sort(key=lambda r: (-r.total, r.unit.name))
-    for i, row in enumerate(rows):
+    for i, row in enumerate(rows if any(r.points for r in rows) else []):
         row.rank = rows[i - 1].rank if i and rows[i - 1].total == row.total else i + 1
         if row.total >= cluster.excellent_from:
             row.title = "excellent"
