@@ -34,10 +34,10 @@ def test_plan_record_autosave_close_and_penalty_in_the_back_office(
     })  # fmt: skip
     plan = InspectionPlan.objects.get()
     assert created.status_code == 302
-    client.get(
-        reverse("inspections_plan", args=[plan.pk]),
-        {"business_type": karaoke.business_type.pk, "add": "1"},
-    )
+    url = reverse("inspections_plan", args=[plan.pk])
+    client.get(url, {"business_type": karaoke.business_type.pk, "add": "1"})
+    assert not plan.targets.exists()  # a GET never writes
+    client.post(url, {"business_type": karaoke.business_type.pk, "add": "1"})
     target = plan.targets.get()
     started = client.post(
         reverse("inspections_start"),

@@ -42,3 +42,14 @@ class CalendarDayViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_calendar():
     return CalendarDayViewSet()
+
+
+@hooks.register("construct_help_menu")
+def only_help_in_vietnamese(request, menu_items):
+    """Wagtail's help menu links to its English editor guide and release notes on another
+    site; the keyboard shortcuts stay."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new")
+    ]

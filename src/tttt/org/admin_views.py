@@ -98,13 +98,23 @@ class UnitIndexView(ScopedViewMixin, generic.IndexView):
         return super().get_base_queryset().select_related("parent")
 
 
-class UnitCreateView(generic.CreateView):
+class ParentInScope:
+    """The parent offered is a unit of the person's scope (not the 13.000 of the country)."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        units = restrict_to_scope(Unit.objects.all(), self.request.user, unit_field=None)
+        form.fields["parent"].queryset = units.order_by("path")
+        return form
+
+
+class UnitCreateView(ParentInScope, generic.CreateView):
     def save_instance(self):
         data = {f: self.form.cleaned_data.get(f) for f in UnitForm.Meta.fields}
         return services.unit_create(user=self.request.user, data=data)
 
 
-class UnitEditView(ScopedViewMixin, generic.EditView):
+class UnitEditView(ScopedViewMixin, ParentInScope, generic.EditView):
     scope_field = None
 
     def save_instance(self):

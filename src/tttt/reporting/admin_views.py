@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
@@ -566,6 +567,23 @@ class ClusterEditView(ServiceErrorsMixin, generic.EditView):
         return cluster
 
 
+class ClusterForm(WagtailAdminModelForm):
+    """The organiser and the members are chosen among the person's units, districts and
+    communes, not every unit of the country (the page took seconds to draw)."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        units = (
+            restrict_to_scope(Unit.objects.administrative(), for_user, unit_field=None)
+            if for_user is not None
+            else Unit.objects.none()
+        ).order_by("path")
+        self.fields["organiser"].queryset = units
+        members = self.formsets["members"]
+        for form in [*members.forms, members.empty_form]:
+            form.fields["unit"].queryset = units
+
+
 class ClusterViewSet(ModelViewSet):
     model = Cluster
     icon = "group"
@@ -603,6 +621,7 @@ class ClusterViewSet(ModelViewSet):
             ],
         ),  # fmt: skip
     ]
+    edit_handler = ObjectList(panels, base_form_class=ClusterForm)
 
 
 def _standings_summary(result) -> str:
