@@ -275,6 +275,7 @@ WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "tttt.org.auth.LoginForm"
 
 # Working time (core.calendar). Sessions of a working day, local time.
 TTTT_WORKING_HOURS = os.environ.get("TTTT_WORKING_HOURS", "07:30-11:30,13:30-17:00")

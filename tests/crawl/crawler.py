@@ -39,9 +39,10 @@ ENGLISH_WORDS = re.compile(r"\b(ago|Draft|Live|Edit|Delete|Search|Filter|Inspect
 
 
 @cache
-def english_messages() -> frozenset[str]:
+def english_messages() -> tuple[frozenset[str], re.Pattern]:
     """Message ids of Django's and Wagtail's own catalogues that the active Vietnamese
-    catalogues (theirs and ours) do not translate: each one on a page is English."""
+    catalogues (theirs and ours) do not translate: each one on a page is English. Plain ids
+    as a set; ids with placeholders ("Pages using %(page_type)s") as one pattern."""
     import django
     import wagtail
 
@@ -50,19 +51,31 @@ def english_messages() -> frozenset[str]:
     for root in roots:
         for po in root.rglob("locale/en/LC_MESSAGES/django.po"):
             ids.update(po_message_ids(po.read_text(encoding="utf-8")))
-    found = set()
+    plain, patterns = set(), []
+    placeholder = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
     with translation.override("vi"):
         for msgid in ids:
             text = " ".join(msgid.split())
             if (
-                len(text) >= 3
-                and re.search(r"[A-Za-z]{3}", text)
-                and not re.search(r"%[(\w]|\{\w*\}|<", text)
-                and translation.gettext(msgid) == msgid
-                and text not in NOT_ENGLISH
+                len(text) < 3
+                or not re.search(r"[A-Za-z]{3}", text)
+                or "<" in text
+                or translation.gettext(msgid) != msgid
+                or text in NOT_ENGLISH
             ):
-                found.add(text)
-    return frozenset(found)
+                continue
+            if not placeholder.search(text):
+                plain.add(text)
+                continue
+            words = placeholder.sub(" ", text)
+            if len(re.findall(r"[A-Za-z]{3,}", words)) < 2:  # "%(count)s" alone says nothing
+                continue
+            parts = placeholder.split(text)
+            patterns.append(".+?".join(re.escape(part) for part in parts))
+    return frozenset(plain), re.compile("^(?:" + "|".join(sorted(patterns)) + ")$")
+
+
+ASCII_WORD = re.compile("[A-Za-z]{3}")
 
 
 def po_message_ids(text: str) -> list[str]:
@@ -279,14 +292,14 @@ class Crawl:
         return page
 
     def check(self, url: str, page: _Page):
-        english = english_messages()
+        english, english_with_values = english_messages()
         menu = [
             json.loads(f'"{m}"') for m in re.findall(r'"label": "((?:[^"\\]|\\.)*)"', page.sidebar)
         ]
         for text in page.texts + menu:
             if "{{" in text or "{%" in text:
                 self.problem(url, f"unrendered template syntax: {text[:80]!r}")
-            if text in english:
+            if text in english or (ASCII_WORD.search(text) and english_with_values.match(text)):
                 self.problem(url, f"English UI string: {text!r}")
         for tag, name, value in page.attrs:
             if name in ("href", "src", "action"):

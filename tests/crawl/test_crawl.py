@@ -26,6 +26,8 @@ from .crawler import Crawl, report
 
 PUBLIC_START = [
     "/",
+    "/admin/login/",
+    "/admin/password_reset/",
     "/don-vi/?q=trung+chinh",
     "/nop-ho-so/",
     "/nop-ho-so/?q=trung+chinh",

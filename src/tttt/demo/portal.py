@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Site
+from wagtail.models import Collection, Page, Site
 
 from tttt.core.calendar import get_calendar
 from tttt.core.text import fold
@@ -368,6 +368,11 @@ def build_portals(write, *, luong_tai: Unit, vinh_tuong: Unit) -> None:
     if PortalHomePage.objects.filter(unit__in=[luong_tai, vinh_tuong]).exists():
         return
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
+    # Wagtail's own first page ("Welcome to your new Wagtail site!") stays as the main
+    # site's root; give it a Vietnamese title, as the page explorer shows it.
+    Page.objects.filter(depth=2, title="Welcome to your new Wagtail site!").update(
+        title="Trang công khai TTTT", draft_title="Trang công khai TTTT"
+    )
     rng = random.Random(SEED)
     for unit, spec in [
         (luong_tai, dict(news=197, articles=65, extra_images=576 - 262, directives=151,

@@ -5,6 +5,8 @@ manual indicators."""
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -579,9 +581,13 @@ class ClusterForm(WagtailAdminModelForm):
             else Unit.objects.none()
         ).order_by("path")
         self.fields["organiser"].queryset = units
+        # Every member form, the empty one the page copies for "add" included, is built from
+        # the formset's form class: give this formset a class of its own with these units.
         members = self.formsets["members"]
-        for form in [*members.forms, members.empty_form]:
-            form.fields["unit"].queryset = units
+        fields = copy.deepcopy(members.form.base_fields)
+        fields["unit"].queryset = units
+        members.form = type(members.form.__name__, (members.form,), {})
+        members.form.base_fields = fields  # after the metaclass, which rebuilds them
 
 
 class ClusterViewSet(ModelViewSet):

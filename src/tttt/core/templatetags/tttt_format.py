@@ -13,7 +13,9 @@ def money(value) -> str:
 
 
 @register.inclusion_tag("core/_period_picker.html")
-def period_picker(period_text: str, field_id: str = "period", first_year: int = 2013):
+def period_picker(
+    period_text: str, field_id: str = "period", name: str = "period", first_year: int = 2013
+):
     """A `<select name="period">` in Vietnamese ("9 tháng đầu năm 2019", "Quý III/2019"…),
     years newest first; a period typed by hand (a custom range) stays selectable."""
     from datetime import date
@@ -37,4 +39,4 @@ def period_picker(period_text: str, field_id: str = "period", first_year: int = 
             other = (chosen, Period.parse(chosen).label)
         except PeriodError:
             other = (chosen, chosen)
-    return {"groups": groups, "chosen": chosen, "other": other, "field_id": field_id}
+    return {"groups": groups, "chosen": chosen, "other": other, "field_id": field_id, "name": name}
