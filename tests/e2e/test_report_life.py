@@ -16,6 +16,9 @@ PASSWORD = "mat-khau-dung-1"
 
 
 def sign_in(page, url, username):
+    # Let the previous page's last requests (the script catalogue) finish first: signing in
+    # deletes the old session, and a request still carrying it would fail with 400.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()  # signs the previous person out
     page.goto(f"{url}/admin/login/")
     page.get_by_label(re.compile("Tên đăng nhập|Username", re.I)).fill(username)
