@@ -251,6 +251,10 @@ def test_certificates_expiry_revocation_and_figures(officer, tree):
     assert figure("infra.certificates_received", tree.bac_ninh, "2026-Q1") == 2
     assert figure("infra.certificates_revoked", tree.bac_ninh, "2026") == 1
     assert figure("infra.certificates_valid", tree.bac_ninh, "2026") == 1
+    a.refresh_from_db()
+    old = cert("54010101D", date(2020, 1, 5), date(2023, 1, 5))
+    assert (a.state_label, old.state_label) == ("Đã thu hồi", "Đã hết hạn")
+    assert DigitalCertificate.objects.get(serial="54010101B").state_label == "Còn hiệu lực"
 
 
 def test_email_accounts_use_the_latest_count_and_surveys_give_shares(officer, tree):

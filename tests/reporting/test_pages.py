@@ -334,3 +334,16 @@ def test_the_reports_list_queries_do_not_grow_with_reports(
     assert csv().count("Thị trấn Thứa") == 4
     client.force_login(member("bh.baocao", REPORTING_OFFICER, tree.bo_ha))
     assert "Thị trấn Thứa" not in csv() and "Xã Trung Chính" not in csv()
+
+
+def test_completeness_opens_on_the_latest_period_the_units_below_reported_for(
+    client, commune_form, tree, district_officer, thua_officer
+):
+    services.report_open(
+        user=thua_officer, form=commune_form, unit=tree.thua, period=Period.quarter(2019, 2)
+    )
+    client.force_login(district_officer)
+    page = client.get(
+        reverse("reporting_completeness"), {"unit": tree.luong_tai.pk, "form": commune_form.pk}
+    )
+    assert str(page.context["period"]) == "2019-Q2"  # not the last quarter of 2026, empty

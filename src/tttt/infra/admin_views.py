@@ -505,7 +505,7 @@ class CertificateViewSet(RegistryViewSet):
         Column("get_kind_display", label=gettext_lazy("loại")),
         "serial",
         Column("expires_on", label=gettext_lazy("hết hạn")),
-        Column("revoked_on", label=gettext_lazy("thu hồi")),
+        Column("state_label", label=gettext_lazy("tình trạng")),
     ]
     list_export = ["holder_name", "holder_position", "unit", "kind", "serial", "issuer",
                    "issued_on", "expires_on", "received_on", "revoked_on", "revoke_reason"]  # fmt: skip
@@ -670,12 +670,15 @@ def statistics_view(request):
     if not request.user.has_perm("infra.view_btsstation"):
         raise PermissionDenied(_("Bạn không có quyền xem thống kê hạ tầng."))
     unit = unit_for_page(request, "infra.view_btsstation")
-    text = request.GET.get("period") or str(timezone.localdate().year)
+    year = timezone.localdate().year
+    if unit is not None and unit.valid_to is not None:  # a former unit: its last year
+        year = min(year, unit.valid_to.year)
+    text = request.GET.get("period") or str(year)
     error = ""
     try:
         period = Period.parse(text)
     except PeriodError as exc:
-        error, period = str(exc), Period.year(timezone.localdate().year)
+        error, period = str(exc), Period.year(year)
     used = units_for_territory(unit, period.end) if unit else []
     groups: dict[str, list] = {label: [] for label in GROUPS.values()}
     for ind in all_indicators():

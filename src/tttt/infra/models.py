@@ -549,6 +549,17 @@ class DigitalCertificate(UnitRecord):
     def __str__(self):
         return f"{self.serial} — {self.holder_name}"
 
+    @property
+    def state_label(self) -> str:
+        """ "Đã thu hồi", "Đã hết hạn" or "Còn hiệu lực", on today's date."""
+        from django.utils import timezone
+
+        if self.revoked_on is not None:
+            return str(_("Đã thu hồi"))
+        if self.expires_on < timezone.localdate():
+            return str(_("Đã hết hạn"))
+        return str(_("Còn hiệu lực"))
+
     def search_parts(self):
         return [self.serial, self.holder_name, self.holder_position]
 

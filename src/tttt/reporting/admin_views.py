@@ -277,7 +277,8 @@ def _selection(request):
     text = request.GET.get("period", "")
     period = None
     if form is not None:
-        text = text or _last_quarter()
+        if not text:  # the latest period the units below reported for, else the last quarter
+            text = queries.latest_reported_period(form, unit) or _last_quarter()
         try:
             period = Period.parse(text)
         except PeriodError as exc:

@@ -427,3 +427,14 @@ def records_url(entry: Entry, unit: Unit, period: Period) -> str | None:
     if period_param is None:
         return url
     return f"{url}?{urlencode({'unit': unit.pk, period_param: str(period)})}"
+
+
+def latest_reported_period(form: ReportForm, parent: Unit | None) -> str | None:
+    """The text of the latest period for which a unit directly below `parent` (any unit
+    when None) opened a report of `form`: the completeness page opens there (one query)."""
+    reports = Report.objects.filter(form=form)
+    if parent is not None:
+        reports = reports.filter(unit__parent=parent)
+    latest = reports.order_by("-period_end").only("period_start", "period_end", "period_kind")
+    report = latest.first()
+    return str(report.period) if report is not None else None
