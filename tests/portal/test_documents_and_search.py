@@ -77,6 +77,10 @@ def test_document_list_filters_by_type_year_and_validity(client, publish_documen
     assert "147/2024/NĐ-CP" in html and "72/2013" not in html
     html = get(client, url, data={"q": "karaoke"}).content.decode()
     assert "120/KH-UBND" in html and "147/2024" not in html
+    # Every row says whether the document is in force, as its own page does.
+    rows = get(client, url).content.decode().split("<tbody>")[1]
+    row = {number: rows.split(number)[1].split("</tr>")[0] for number in ("72/2013", "147/2024")}
+    assert 'data-status="expired"' in row["72/2013"] and 'data-status="in_force"' in row["147/2024"]
     page = get(client, old.url).content.decode()
     assert "Hết hiệu lực" in page and "147/2024/NĐ-CP" in page
 
