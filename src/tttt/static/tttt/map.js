@@ -22,5 +22,27 @@
   } else {
     map.setView([16.0, 106.0], 5);
   }
+  if (!tiles) {
+    // No base map: a plain light background, a coordinate grid and a note, so the markers
+    // still read as places (instead of dots on Leaflet's grey).
+    box.style.background = "#f3f6f8";
+    var b = map.getBounds(), span = Math.max(b.getNorth() - b.getSouth(), b.getEast() - b.getWest());
+    var step = Math.pow(10, Math.floor(Math.log10(span / 4)));
+    var grid = { color: "#c9d3dc", weight: 1, interactive: false };
+    for (var lat = Math.floor(b.getSouth() / step) * step; lat <= b.getNorth() + step; lat += step) {
+      L.polyline([[lat, b.getWest() - span], [lat, b.getEast() + span]], grid).addTo(map);
+    }
+    for (var lon = Math.floor(b.getWest() / step) * step; lon <= b.getEast() + step; lon += step) {
+      L.polyline([[b.getSouth() - span, lon], [b.getNorth() + span, lon]], grid).addTo(map);
+    }
+    var note = L.control({ position: "bottomleft" });
+    note.onAdd = function () {
+      var div = L.DomUtil.create("div");
+      div.style.cssText = "background:#fff;padding:2px 6px;font-size:12px;color:#3d4650";
+      div.textContent = "Chưa có bản đồ nền: các điểm đặt theo tọa độ (lưới " + String(step).replace(".", ",") + "°).";
+      return div;
+    };
+    note.addTo(map);
+  }
   box.dataset.ready = String(points.length);
 })();
