@@ -229,3 +229,25 @@ def test_unpublished_pages_are_not_found(corpus):
     page = NewsPage.objects.get(title__startswith="Thư công vụ")
     page.unpublish()
     assert all(h.title != page.title for h in portal_search(corpus, "thu cong vu")["results"])
+
+
+def test_the_portal_search_finds_the_units_procedures(client, portal, tree):
+    from tttt.onestop.models import Procedure, ProcedureField
+
+    proc = Procedure.objects.create(
+        code="1.001193", name="Đăng ký khai sinh", level=Procedure.Level.COMMUNE, duration=1,
+        field=ProcedureField.objects.create(code="HT", name="Hộ tịch"),
+    )  # fmt: skip
+    proc.units.add(tree.trung_chinh)
+    elsewhere = Procedure.objects.create(
+        code="1.001194", name="Đăng ký khai sinh lưu động", level=Procedure.Level.COMMUNE,
+        duration=1, field=proc.field,
+    )  # fmt: skip
+    elsewhere.units.add(tree.bo_ha)  # another district's catalog
+    hits = portal_search(portal, "khai sinh")["results"]
+    titles = [h.title for h in hits]
+    assert "Đăng ký khai sinh" in titles and "Đăng ký khai sinh lưu động" not in titles
+    hit = next(h for h in hits if h.title == "Đăng ký khai sinh")
+    assert hit.url.endswith(f"?thu_tuc={proc.pk}") and "1.001193" in hit.summary
+    page = get(client, "/tim-kiem/", data={"q": "khai sinh"}).content.decode()
+    assert f"?thu_tuc={proc.pk}" in page and "Thủ tục hành chính" in page

@@ -487,6 +487,25 @@ def _score(title: str, text: str, phrase: str, words: list[str]) -> float:
     return score
 
 
+def _procedure_hits(home: PortalHomePage, phrase: str, words: list[str]) -> list[Hit]:
+    """The unit's administrative procedures matching every word, linked to their page in the
+    portal's procedure catalog (a citizen searching "khai sinh" finds the procedure)."""
+    from tttt.onestop.models import Procedure
+
+    catalog = ProcedureCatalogPage.objects.live().descendant_of(home).first()
+    if catalog is None:
+        return []
+    qs = Procedure.objects.filter(is_active=True, units__path__startswith=home.unit.path)
+    for word in words:
+        qs = qs.filter(search_name__contains=word)
+    url = catalog.get_url()
+    return [
+        Hit(p.name, f"{url}?thu_tuc={p.pk}", _("Thủ tục hành chính"),
+            f"{p.code} — {p.duration_label}", None, _score(p.name, p.search_name, phrase, words))
+        for p in qs.distinct().order_by("code")[:CANDIDATES]
+    ]  # fmt: skip
+
+
 def portal_search(home: PortalHomePage, query: str, page_number=None) -> dict:
     """Pages, documents and answered questions of one portal matching `query`, ignoring
     diacritics ("ha noi" finds "Hà Nội"), best first."""
@@ -525,6 +544,7 @@ def portal_search(home: PortalHomePage, query: str, page_number=None) -> dict:
                 _score(question.title, question.search_text, phrase, words),
             )
         )
+    hits += _procedure_hits(home, phrase, words)
     epoch = timezone.make_aware(datetime(1970, 1, 1))
 
     def recency(hit: Hit):
