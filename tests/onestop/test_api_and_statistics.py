@@ -257,3 +257,29 @@ def test_register_and_monthly_chart(client, history, tree, member):
     codes = [r[1] for r in rows[2:]]
     assert len(codes) == 5 and all(c.startswith("09523-2612") for c in codes)  # the refused one too
     assert all(r[5].startswith("*") for r in rows[2:])  # phones masked
+
+
+def test_every_count_opens_the_list_of_exactly_its_dossiers(client, history, tree, member, staff):
+    from tttt.onestop.indicators import RECORDS
+    from tttt.reporting.catalog import catalog
+    from tttt.reporting.queries import records_url
+
+    leader = member("bn.lanhdao", "lanh-dao", tree.bac_ninh)
+    client.force_login(leader)
+    period = Period.month(2026, 12)
+    entries = catalog()
+    for code in RECORDS:
+        expected = entries[code].indicator.compute([tree.bac_ninh], period)
+        url = records_url(entries[code], tree.bac_ninh, period)
+        assert url.startswith(reverse("dossiers:index")), code
+        page = client.get(url + "&per_page=100")
+        shown = {d.pk for d in page.context["object_list"]}
+        assert len(shown) == expected, (code, len(shown), expected)
+        if expected:
+            assert 'data-testid="figure-records"' in page.content.decode()
+    late = client.get(records_url(entries["onestop.resolved_late"], tree.bac_ninh, period))
+    assert {d.timing for d in late.context["object_list"]} == {"late"}
+    client.force_login(staff.other_clerk)  # Bố Hạ's clerk asking for Trung Chính's figure
+    other = client.get(records_url(entries["onestop.received"], tree.new_trung_chinh, period))
+    assert other.context["figure"] is None
+    assert all(d.unit_id != tree.new_trung_chinh.pk for d in other.context["object_list"])

@@ -77,12 +77,15 @@ class DossierIndexView(generic.IndexView):
     add_item_label = gettext_lazy("Tiếp nhận hồ sơ")
 
     def get_base_queryset(self):
-        return queries.scoped_dossiers(self.request.user).select_related(
+        qs = queries.scoped_dossiers(self.request.user).select_related(
             "procedure", "unit", "assignee"
         )
+        self.figure = queries.figure_behind(self.request.GET, self.request.user)
+        return qs.filter(self.figure.q) if self.figure else qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["figure"] = self.figure
         counts = queries.queue_counts(self.request.user)
         context["queues"] = [
             (code, label, counts[code], self.request.GET.get("queue") == code)

@@ -312,3 +312,13 @@ def _make_group(code, name, weight, source, formula):
 for _code, _name, _weight, _source, _formula in INDEX_766:
     if _source is not None:
         _make_group(_code, _name, _weight, _source, _formula)
+
+
+def _overdue_q(period: Period) -> Q:
+    return pending_q(period) & Q(deadline__lt=bounds(period)[1])
+
+
+# The dossiers each count is made of, by indicator code: the list a figure links to.
+RECORDS = {f"onestop.{code}": where for code, _name, where, _text, _derive in COUNTS}
+RECORDS["onestop.pending_in_time"] = lambda p: pending_q(p) & ~Q(deadline__lt=bounds(p)[1])
+RECORDS["onestop.pending_overdue"] = _overdue_q
