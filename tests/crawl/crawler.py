@@ -76,6 +76,9 @@ def english_messages() -> tuple[frozenset[str], re.Pattern]:
 
 
 ASCII_WORD = re.compile("[A-Za-z]{3}")
+# "UBND huyện huyện Lương Tài": a unit word in prose followed by a name that starts with it
+# (names themselves may double: "Phường Phường Đúc" is a real ward).
+DOUBLED = re.compile(r"\b(huyện|xã|tỉnh|phường) (?:Huyện|Xã|Tỉnh|Phường|huyện|xã|tỉnh|phường)\b")
 
 
 def po_message_ids(text: str) -> list[str]:
@@ -297,6 +300,8 @@ class Crawl:
             json.loads(f'"{m}"') for m in re.findall(r'"label": "((?:[^"\\]|\\.)*)"', page.sidebar)
         ]
         for text in page.texts + menu:
+            if any(m.group(0).split()[1].lower() == m.group(1) for m in DOUBLED.finditer(text)):
+                self.problem(url, f"a unit word written twice: {text[:80]!r}")
             if "{{" in text or "{%" in text:
                 self.problem(url, f"unrendered template syntax: {text[:80]!r}")
             if text in english or (ASCII_WORD.search(text) and english_with_values.match(text)):

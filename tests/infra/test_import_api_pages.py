@@ -250,3 +250,12 @@ def test_expiry_reminders_reach_the_managers_of_the_unit_once_per_threshold(
     client.force_login(officer)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'data-testid="expiring-panel"' in home
+
+
+def test_the_radio_list_writes_money_as_people_read_it(client, officer, tree):
+    services.record_save(user=officer, record=RadioStation(
+        name="Đài truyền thanh xã Trung Chính", unit=tree.new_trung_chinh, technology="wired",
+        monthly_allowance=745_000))  # fmt: skip
+    client.force_login(officer)
+    html = client.get(reverse("truyen-thanh:index")).content.decode()
+    assert "745.000 đồng" in html and "745000" not in html

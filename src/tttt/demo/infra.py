@@ -233,14 +233,23 @@ def build_infra(write, *, luong_tai: Unit, long_an: Unit, cluster: list[Unit], c
         ("Phòng Tài chính – Kế hoạch", T.PHONG), ("Phòng Văn hóa và Thông tin", T.PHONG),
         ("Phòng Tư pháp", T.PHONG), ("Phòng Tài nguyên và Môi trường", T.PHONG),
     ]] + _communes(luong_tai)  # fmt: skip
+
+    def _office_name(unit):  # "Văn phòng HĐND và UBND huyện Lương Tài", never "huyện huyện"
+        if unit.kind != Unit.Kind.OFFICE:
+            return f"UBND {unit.name}"
+        return (
+            f"{unit.name} Lương Tài"
+            if unit.name.endswith("huyện")
+            else f"{unit.name} huyện Lương Tài"
+        )
+
     certificates = []
     for i in range(CERTIFICATES_2019):
         holder = offices[i % len(offices)]
         received = date(2019, 1, 10) + timedelta(days=int(i * 262 / CERTIFICATES_2019))
         personal = i % 5 != 0
         certificates.append(DigitalCertificate(
-            holder_name=_person(rng) if personal else f"{holder.name} huyện Lương Tài"
-            if holder.kind == Unit.Kind.OFFICE else f"UBND {holder.name}",
+            holder_name=_person(rng) if personal else _office_name(holder),
             holder_position=rng.choice(["Chủ tịch", "Phó Chủ tịch", "Trưởng phòng", "Văn thư"]) if personal else "",
             unit=holder, kind="personal" if personal else "organisation",
             serial=f"5401{i:04d}{rng.randint(1000, 9999)}", issued_on=received - timedelta(days=7),

@@ -444,7 +444,11 @@ class RadioViewSet(RegistryViewSet):
         Column("get_technology_display", label=gettext_lazy("công nghệ")),
         Column("get_status_display", label=gettext_lazy("tình trạng")),
         Column("staff", label=gettext_lazy("người phụ trách")),
-        Column("monthly_allowance", label=gettext_lazy("phụ cấp (đồng/tháng)")),
+        Column(
+            "allowance_text",
+            label=gettext_lazy("phụ cấp mỗi người/tháng"),
+            sort_key="monthly_allowance",
+        ),
     ]
     list_export = ["name", "unit", "technology", "status", "frequency_mhz", "speaker_clusters",
                    "staff", "monthly_allowance", "established_on"]  # fmt: skip

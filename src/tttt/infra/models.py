@@ -440,6 +440,13 @@ class RadioStation(UnitRecord):
     def __str__(self):
         return self.name
 
+    @property
+    def allowance_text(self) -> str:
+        """ "745.000 đồng" (a figure in a list is written as people read money)."""
+        from tttt.core.formatting import format_money
+
+        return format_money(self.monthly_allowance)
+
     def search_parts(self):
         return [self.name]
 
