@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from django.core.signals import got_request_exception
 from django.db import connection
@@ -346,10 +346,3 @@ def report(visits: list[Visit], path: Path) -> None:
     lines += [f"{v.ms:8.0f} {v.queries:5d}  {v.who:28} {v.url}" for v in slowest(visits)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def with_query(url: str, **params) -> str:
-    parts = urlsplit(url)
-    query = dict(parse_qsl(parts.query))
-    query.update(params)
-    return parts.path + "?" + urlencode(query)

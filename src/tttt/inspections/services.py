@@ -88,17 +88,19 @@ def candidates(
     return qs.exclude(plan_targets__plan=plan)
 
 
+def _refuse_if_done(plan: InspectionPlan, message: str) -> None:
+    if plan.status == InspectionPlan.Status.DONE:
+        raise ValidationError(message.format(plan=plan.title), code="plan_done")
+
+
 def plan_add_targets(*, user, plan: InspectionPlan, establishments, spread: bool = True) -> int:
     """Add establishments to the plan, scheduled evenly over its working days."""
     from tttt.core.calendar import get_calendar
 
     _require(user, PLAN, plan.unit, _("Bạn không có quyền sửa kế hoạch này."))
-    if plan.status == InspectionPlan.Status.DONE:
-        raise ValidationError(
-            _("Kế hoạch «{plan}» đã hoàn thành; hãy lập kế hoạch mới để kiểm tra thêm cơ sở.").format(
-                plan=plan.title),
-            code="plan_done",
-        )  # fmt: skip
+    _refuse_if_done(
+        plan, _("Kế hoạch «{plan}» đã hoàn thành; hãy lập kế hoạch mới để kiểm tra thêm cơ sở.")
+    )
     cal = get_calendar()
     days = [
         plan.period_start + timedelta(days=i)
@@ -152,12 +154,9 @@ def inspection_start(*, user, establishment: Establishment, on: date, target: Pl
     )
     if target is not None:
         plan = target.plan
-        if plan.status == InspectionPlan.Status.DONE:
-            raise ValidationError(
-                _("Kế hoạch «{plan}» đã hoàn thành; không lập thêm biên bản theo kế hoạch này.").format(
-                    plan=plan.title),
-                code="plan_done",
-            )  # fmt: skip
+        _refuse_if_done(
+            plan, _("Kế hoạch «{plan}» đã hoàn thành; không lập thêm biên bản theo kế hoạch này.")
+        )
         if not plan.period_start <= on <= plan.period_end:
             raise ValidationError(
                 _("Ngày kiểm tra phải trong thời gian của kế hoạch, từ {start} đến {end}.").format(

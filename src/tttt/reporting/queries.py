@@ -307,7 +307,8 @@ def standings(cluster, year: int) -> Standings:
     )
     rows = [StandingRow(u, points[u.pk], sum(points[u.pk].values(), Decimal(0))) for u in members]
     rows.sort(key=lambda r: (-r.total, r.unit.name))
-    for i, row in enumerate(rows if any(r.points for r in rows) else []):
+    scored = any(r.points for r in rows)  # no score yet: no rank, no title
+    for i, row in enumerate(rows if scored else []):
         row.rank = rows[i - 1].rank if i and rows[i - 1].total == row.total else i + 1
         if row.total >= cluster.excellent_from:
             row.title = "excellent"
