@@ -71,6 +71,11 @@ class Indicator:
     app_label: str = field(default="")
     batch: Callable[[Any, Any], dict] | None = None
     derive: Callable[[dict], int | Decimal | float | None] | None = None
+    # The records the figure counts: `records(period)` filters the app's records over a
+    # territory (a Q), and `records_list` names the back-office list that applies it from
+    # `?chi_tieu=<code>&unit=<pk>&period=<text>`. A figure with both links to its records.
+    records: Callable[[Any], Any] | None = None
+    records_list: str = ""
 
     def format(self, value) -> str:
         if self.measure == Measure.PERCENT:
@@ -93,9 +98,11 @@ def indicator(
     description="",
     batch=None,
     derive=None,
+    records=None,
+    records_list="",
 ):
     """Decorator registering a compute function as an indicator (optionally with a shared
-    `batch` query and how to `derive` the value from it)."""
+    `batch` query and how to `derive` the value from it, and the `records` it counts)."""
     if (batch is None) != (derive is None):
         raise IndicatorError(f"Chỉ tiêu {code}: batch và derive phải đi cùng nhau.")
 
@@ -112,6 +119,8 @@ def indicator(
             app_label=func.__module__.split(".")[-2],
             batch=batch,
             derive=derive,
+            records=records,
+            records_list=records_list,
         )
         return func
 

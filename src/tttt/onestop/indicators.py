@@ -152,9 +152,10 @@ def all_figures(units, period: Period, where: Q | None = None) -> dict[str, int]
     )
 
 
-def _register(code, name, measure, aggregation, description="", derive=None):
+def _register(code, name, measure, aggregation, description="", derive=None, records=None):
     """An onestop indicator; with `derive`, its value also follows from `all_figures` (one
-    pass over the dossiers for every figure a report asks at once)."""
+    pass over the dossiers for every figure a report asks at once); with `records`, the
+    dossier list shows exactly the dossiers it counts."""
     return indicator(
         code=f"onestop.{code}",
         name=name,
@@ -163,6 +164,8 @@ def _register(code, name, measure, aggregation, description="", derive=None):
         description=description,
         batch=all_figures if derive else None,
         derive=derive,
+        records=records,
+        records_list="dossiers:index" if records else "",
     )
 
 
@@ -193,7 +196,7 @@ COUNTS = [
 
 
 def _register_count(code, name, where, description, derive):
-    @_register(code, name, C, SUM, description, derive)
+    @_register(code, name, C, SUM, description, derive, records=where)
     def count(units, period):
         return _count(units, where(period))
 
@@ -205,14 +208,16 @@ for _args in COUNTS:
 
 
 @_register("pending_in_time", _("Hồ sơ đang giải quyết, trong hạn (cuối kỳ)"), C, Aggregation.LAST,
-           derive=lambda f: f["pending"] - f["overdue"])  # fmt: skip
+           derive=lambda f: f["pending"] - f["overdue"],
+           records=lambda p: pending_q(p) & ~Q(deadline__lt=bounds(p)[1]))  # fmt: skip
 def pending_in_time(units, period):
     f = pending_figures(units, period)
     return f["pending"] - f["overdue"]
 
 
 @_register("pending_overdue", _("Hồ sơ đang giải quyết, quá hạn (cuối kỳ)"), C, Aggregation.LAST,
-           derive=lambda f: f["overdue"])  # fmt: skip
+           derive=lambda f: f["overdue"],
+           records=lambda p: pending_q(p) & Q(deadline__lt=bounds(p)[1]))  # fmt: skip
 def pending_overdue(units, period):
     return pending_figures(units, period)["overdue"]
 
@@ -312,13 +317,3 @@ def _make_group(code, name, weight, source, formula):
 for _code, _name, _weight, _source, _formula in INDEX_766:
     if _source is not None:
         _make_group(_code, _name, _weight, _source, _formula)
-
-
-def _overdue_q(period: Period) -> Q:
-    return pending_q(period) & Q(deadline__lt=bounds(period)[1])
-
-
-# The dossiers each count is made of, by indicator code: the list a figure links to.
-RECORDS = {f"onestop.{code}": where for code, _name, where, _text, _derive in COUNTS}
-RECORDS["onestop.pending_in_time"] = lambda p: pending_q(p) & ~Q(deadline__lt=bounds(p)[1])
-RECORDS["onestop.pending_overdue"] = _overdue_q

@@ -287,15 +287,17 @@ def figure_behind(params, user) -> Figure | None:
     """From `?chi_tieu=onestop.resolved_late&unit=…&period=2019-Q3`: the filter that gives
     exactly the dossiers that figure counts (None when the parameters do not name one the
     person may see). The list is scoped as well, so this only narrows it."""
-    from tttt.core.indicators import get_indicator
+    from tttt.core.indicators import IndicatorError, get_indicator
     from tttt.core.periods import PeriodError
     from tttt.org.indicators import territory_q
     from tttt.org.queries import units_for_territory, user_can
 
-    from .indicators import RECORDS
-
     code, unit_id = params.get("chi_tieu", ""), params.get("unit", "")
-    if code not in RECORDS or not unit_id.isdigit():
+    try:
+        figure = get_indicator(code)
+    except IndicatorError:
+        return None
+    if figure.records_list != "dossiers:index" or not unit_id.isdigit():
         return None
     unit = Unit.objects.filter(pk=int(unit_id)).first()
     if unit is None or not user_can(user, "onestop.view_dossier", unit):
@@ -304,5 +306,5 @@ def figure_behind(params, user) -> Figure | None:
         period = Period.parse(params.get("period", ""))
     except PeriodError:
         return None
-    where = territory_q(units_for_territory(unit, period.end)) & RECORDS[code](period)
-    return Figure(code, str(get_indicator(code).name), unit, period, where)
+    where = territory_q(units_for_territory(unit, period.end)) & figure.records(period)
+    return Figure(code, figure.name, unit, period, where)

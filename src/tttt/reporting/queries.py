@@ -417,11 +417,9 @@ def records_url(entry: Entry, unit: Unit, period: Period) -> str | None:
 
     from django.urls import NoReverseMatch, reverse
 
-    from tttt.onestop.indicators import RECORDS
-
-    if entry.code in RECORDS:  # exactly the dossiers the figure counts
+    if entry.indicator and entry.indicator.records_list:  # exactly the records it counts
         query = urlencode({"chi_tieu": entry.code, "unit": unit.pk, "period": str(period)})
-        return f"{reverse('dossiers:index')}?{query}"
+        return f"{reverse(entry.indicator.records_list)}?{query}"
     page = RECORD_PAGES.get(entry.indicator.app_label if entry.indicator else "")
     if page is None:
         return None
