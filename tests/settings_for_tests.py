@@ -24,3 +24,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Tests never need a commit to survive a crash: PostgreSQL need not wait for the disk.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+
+# The browser tests' live server answers from several threads: an in-memory SQLite database
+# would be one connection shared by them all (two requests at once then collide). A file
+# gives each thread its own connection.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
