@@ -22,8 +22,10 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from django.core.signals import got_request_exception
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 # GET requests that change something, or lead away from the session being crawled.
 SKIP = re.compile(
@@ -346,3 +348,22 @@ def report(visits: list[Visit], path: Path) -> None:
     lines += [f"{v.ms:8.0f} {v.queries:5d}  {v.who:28} {v.url}" for v in slowest(visits)]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def signed_in(user) -> Client:
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    if user.is_superuser or user.memberships.filter(role__is_administrator=True).exists():
+        device = TOTPDevice.objects.create(user=user, name="crawl", confirmed=True)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
+
+
+def one_account_per_role(logins):
+    """The first demo account of each role, and today's commune and province leaders."""
+    chosen = {}
+    for login in logins:
+        chosen.setdefault(login.role, login.username)
+    return [*chosen.values(), "xatrungchinh.lanhdao", "bacninh.lanhdao"]

@@ -196,3 +196,52 @@ def reports():
     }
     year = ClusterYear.objects.get(cluster=cluster, year=2016)
     assert (year.leader.name, year.deputy.name) == ("Thị xã Cửa Lò", "Huyện Hưng Nguyên")
+
+
+def demo_reads_as_real():
+    """The demo looks like a district's own work (issue 14, item 10): no story title twice in
+    a year, a story's body about the place its title names, pictures (not flat colour),
+    procedure codes in the national catalog's shape, a portal footer with address, phone and
+    who is responsible, and nothing in the 2019 portals or inspections cites a later text."""
+    import re
+    from collections import Counter
+
+    from django.utils import timezone
+    from PIL import Image
+
+    from tttt.inspections.models import CheckItem
+    from tttt.onestop.models import Procedure
+    from tttt.portal.models import DocumentPage, NewsPage, PortalHomePage
+
+    stories = NewsPage.objects.values_list("unit_id", "title", "first_published_at", "lead")
+    titles = Counter((u, t, timezone.localtime(w).year) for u, t, w, _lead in stories)
+    assert titles.most_common(1)[0][1] == 1, titles.most_common(3)
+    for portal in PortalHomePage.objects.select_related("unit"):
+        communes = list(portal.unit.children.filter(kind="commune").values_list("name", flat=True))
+        for title, lead in stories.filter(unit_id=portal.unit_id).values_list("title", "lead"):
+            named = [c for c in communes if c in title]
+            # A commune's story opens with that commune; the district's names no commune.
+            assert (
+                all(c in lead for c in named) if named else not any(c in lead for c in communes)
+            ), (title, lead)
+    pictures = NewsPage.objects.exclude(main_image=None).values_list("main_image", flat=True)
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.get(pk=pictures[0])
+    with image.file.open("rb") as f:
+        colours = Image.open(f).convert("RGB").getcolors(maxcolors=100_000)
+    assert colours is None or len(colours) > 50  # drawn scenes, not a flat block
+    codes = list(Procedure.objects.values_list("code", flat=True))
+    assert codes and all(re.fullmatch(r"[12]\.\d{6}", c) for c in codes), codes[:3]
+    for portal in PortalHomePage.objects.all():
+        assert (
+            portal.contact_address and portal.contact_phone and "Chịu trách nhiệm" in portal.licence
+        )
+        last = NewsPage.objects.filter(unit=portal.unit).latest("first_published_at")
+        year = timezone.localtime(last.first_published_at).year
+        later = DocumentPage.objects.filter(unit=portal.unit, issued_on__year__gt=year)
+        assert not later.exists(), list(later.values_list("number", flat=True))
+    cited = CheckItem.objects.filter(inspection__inspected_on__year__lte=2019)
+    for basis in cited.values_list("regulation__legal_basis", flat=True).distinct():
+        years = [int(y) for y in re.findall(r"/(\d{4})/", basis)]
+        assert all(y <= 2019 for y in years), basis

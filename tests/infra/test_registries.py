@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -169,7 +170,7 @@ def test_undergrounding_extensions_progress_and_overdue(officer, tree, other_off
         services.project_progress(user=officer, report=history)
 
 
-def test_postal_points_status_history_gives_the_figures(officer, tree):
+def test_postal_points_status_history_gives_the_figures(officer, tree, client):
     points = [
         services.record_save(
             user=officer,
@@ -200,6 +201,11 @@ def test_postal_points_status_history_gives_the_figures(officer, tree):
     assert figure("infra.postal_points_suspended", tree.new_trung_chinh, "2026-Q1") == 1
     assert figure("infra.postal_points_suspended", tree.new_trung_chinh, "2025") == 0
     assert figure("infra.postal_points", tree.new_trung_chinh, "2025") == 3
+    # The list finds the points by status as people write it, with or without diacritics.
+    client.force_login(officer)
+    for words in ("Tạm ngưng", "tam ngung"):
+        page = client.get(reverse("buu-dien-van-hoa:index"), {"q": words})
+        assert [p.pk for p in page.context["object_list"]] == [points[0].pk]
 
 
 def test_radio_outputs_do_not_overlap_and_sum_in_the_period(officer, tree):

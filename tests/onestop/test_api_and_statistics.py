@@ -127,10 +127,13 @@ def test_indicators_count_the_records(history, tree):
 
 @pytest.mark.parametrize("period", ["2026-12", "2026-11", "2026", "2026-12-01..2026-12-07",
                                     "2026-12-08..2026-12-10", "2026-12-11..2026-12-31", "2026-Q4"])  # fmt: skip
-def test_one_pass_for_many_figures_equals_each_figures_own_query(history, tree, period):
+def test_one_pass_for_many_figures_equals_each_figures_own_query(
+    history, tree, period, django_assert_num_queries
+):
     """A report asks every one-stop figure at once: one pass over the dossiers
-    (`compute_many` with `all_figures`) must give what each indicator's own query gives."""
-    from tttt.core.indicators import all_indicators, compute_many
+    (`compute_many` with `all_figures`) must give what each indicator's own query gives;
+    so must one grouped query for several units apart (a dashboard's communes)."""
+    from tttt.core.indicators import all_indicators, compute_each, compute_many
 
     batched = [i for i in all_indicators() if i.app_label == "onestop" and i.batch is not None]
     assert len(batched) >= 20
@@ -138,6 +141,11 @@ def test_one_pass_for_many_figures_equals_each_figures_own_query(history, tree, 
     for units in ([tree.new_trung_chinh], [tree.bac_ninh], [tree.new_bo_ha]):
         together = compute_many(batched, units, p)
         assert together == {i.code: i.compute(units, p) for i in batched}, (period, units)
+    apart = [tree.new_trung_chinh, tree.new_bo_ha]
+    for ind in batched:
+        with django_assert_num_queries(1):
+            each = compute_each(ind, apart, p)
+        assert each == {u.pk: ind.compute([u], p) for u in apart}, (period, ind.code)
 
 
 def test_statistics_page_and_child_table_agree_with_indicators(

@@ -16,7 +16,9 @@ Several indicators counted from the same records may also name a shared ``batch`
 ``(units, period) -> dict`` and how each ``derive``s its value from that dict; then
 ``compute_many`` runs the batch once for all of them (a report of many one-stop figures is
 one pass over the dossiers). ``compute`` alone stays the indicator's own query, and a test
-keeps the two equal.
+keeps the two equal. A ``batch_each`` ``(units, period) -> {unit pk: dict}`` gives the same
+dicts for each unit apart in one grouped query: ``compute_each`` then fills a comparison of
+a province's communes without a query per commune.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Indicator:
     app_label: str = field(default="")
     batch: Callable[[Any, Any], dict] | None = None
     derive: Callable[[dict], int | Decimal | float | None] | None = None
+    batch_each: Callable[[Any, Any], dict] | None = None
     # The records the figure counts: `records(period)` filters the app's records over a
     # territory (a Q), and `records_list` names the back-office list that applies it from
     # `?chi_tieu=<code>&unit=<pk>&period=<text>`. A figure with both links to its records.
@@ -100,11 +103,14 @@ def indicator(
     derive=None,
     records=None,
     records_list="",
+    batch_each=None,
 ):
     """Decorator registering a compute function as an indicator (optionally with a shared
     `batch` query and how to `derive` the value from it, and the `records` it counts)."""
     if (batch is None) != (derive is None):
         raise IndicatorError(f"Chỉ tiêu {code}: batch và derive phải đi cùng nhau.")
+    if batch_each is not None and derive is None:
+        raise IndicatorError(f"Chỉ tiêu {code}: batch_each cần derive.")
 
     def register(func):
         if code in _registry and _registry[code].compute is not func:
@@ -121,6 +127,7 @@ def indicator(
             derive=derive,
             records=records,
             records_list=records_list,
+            batch_each=batch_each,
         )
         return func
 
@@ -162,3 +169,12 @@ def compute_many(indicators: list[Indicator], units, period) -> dict[str, Any]:
             batches[ind.batch] = ind.batch(units, period)
         values[ind.code] = ind.derive(batches[ind.batch])
     return values
+
+
+def compute_each(ind: Indicator, units: list, period) -> dict[int, Any]:
+    """`ind` for each of `units` apart, by unit pk: one grouped query when the indicator has
+    a `batch_each`, else one query per unit."""
+    if ind.batch_each is not None:
+        rows = ind.batch_each(units, period)
+        return {u.pk: ind.derive(rows[u.pk]) for u in units}
+    return {u.pk: ind.compute([u], period) for u in units}

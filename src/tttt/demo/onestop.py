@@ -31,7 +31,7 @@ from tttt.onestop.models import (
 )
 from tttt.org.models import Unit, User
 
-from .procedures import FIELDS
+from .procedures import DEFAULT_LEGAL_BASIS, FIELDS, LEGAL_BASIS, national_code
 
 LUONG_TAI_RECEIVED, LUONG_TAI_IN_TIME = 10_847, 10_494
 LONG_AN_PLAN = {  # district: (received and resolved in Q1/2013, of which early or on time)
@@ -134,20 +134,19 @@ def _phone(rng) -> str:
 
 
 def build_catalog(luong_tai: Unit, long_an: Unit, today_communes: list[Unit]) -> list[Procedure]:
-    if Procedure.objects.filter(code__startswith="DEMO.").exists():
-        return list(Procedure.objects.filter(code__startswith="DEMO."))
+    if Procedure.objects.filter(code__startswith="1.").exists():
+        return list(Procedure.objects.filter(code__startswith="1."))
     fields = {key: ProcedureField(code=key, name=name) for key, (name, _rows) in FIELDS.items()}
     ProcedureField.objects.bulk_create(fields.values())
     procedures = []
-    n = 0
+    taken: set[str] = set()
     for key, (_label, rows) in FIELDS.items():
         days, fee, _weight = FIELD_PROFILE[key]
         for name, levels in rows:
             for level in levels:
-                n += 1
                 procedures.append(
                     Procedure(
-                        code=f"DEMO.{n:03d}.{'H' if level == 'h' else 'X'}",
+                        code=national_code(1, name, level, taken),
                         name=name,
                         field=fields[key],
                         level=Procedure.Level.DISTRICT if level == "h" else Procedure.Level.COMMUNE,
@@ -157,7 +156,7 @@ def build_catalog(luong_tai: Unit, long_an: Unit, today_communes: list[Unit]) ->
                         online_service=Procedure.OnlineService.FULL if key in ("HT", "TTTT", "VH", "KD")
                         else Procedure.OnlineService.PARTIAL,
                         legacy_level=3 if key in ("HT", "TTTT", "KD") else 2,
-                        legal_basis="Quyết định công bố danh mục thủ tục hành chính của Chủ tịch UBND tỉnh (dữ liệu mẫu).",
+                        legal_basis=LEGAL_BASIS.get(key, DEFAULT_LEGAL_BASIS),
                     )
                 )  # fmt: skip
     for p in procedures:
@@ -324,7 +323,7 @@ def build_history(luong_tai: Unit, long_an: Unit, users: dict[str, User]) -> int
     rng = random.Random(2019)
     history = _History(rng)
     clerk, specialist = users["luongtai.motcua"], users["luongtai.chuyenvien"]
-    catalog = list(Procedure.objects.filter(code__startswith="DEMO.").select_related("field"))
+    catalog = list(Procedure.objects.filter(code__startswith="1.").select_related("field"))
     district_level = [p for p in catalog if p.level == Procedure.Level.DISTRICT]
     commune_level = [p for p in catalog if p.level == Procedure.Level.COMMUNE]
     communes = list(luong_tai.children.filter(kind=Unit.Kind.COMMUNE))

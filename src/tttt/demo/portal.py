@@ -17,16 +17,16 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from django.core.files.images import ImageFile
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 from tttt.core.calendar import get_calendar
 from tttt.core.text import fold
-from tttt.onestop.models import Procedure, ProcedureField
+from tttt.onestop.models import Dossier, Procedure, ProcedureField, Timing
 from tttt.org.models import Unit, User
 from tttt.portal import services
 from tttt.portal.models import (
@@ -44,6 +44,7 @@ from tttt.portal.models import (
     SectionPage,
 )
 
+from . import pictures as P
 from . import portal_content as C
 from .pages import bulk_add_children
 
@@ -66,51 +67,104 @@ def _days(start: date, end: date) -> list[date]:
     return out
 
 
-def _images(portal: PortalHomePage, count: int) -> list:
-    """Photographs stand-ins: coloured pictures with a caption, in the portal's collection."""
+def _images(portal: PortalHomePage, count: int, rng, *, year: int) -> list:
+    """The portal's photographs (scenes drawn to match their captions) and, when the unit has
+    one-stop records that year, a chart of its dossiers by month; in the portal's collection."""
     Image = get_image_model()
     collection = (
         Collection.objects.filter(name=portal.title).first() or Collection.get_first_root_node()
     )
-    palette = [
-        (139, 16, 20),
-        (11, 79, 156),
-        (20, 83, 45),
-        (124, 58, 237),
-        (180, 83, 9),
-        (15, 118, 110),
-    ]
-    images = []
+    pictures = []
     for i in range(count):
-        picture = PILImage.new("RGB", (800, 500), palette[i % len(palette)])
-        draw = ImageDraw.Draw(picture)
-        draw.rectangle((40, 380, 760, 460), fill=(255, 255, 255))
-        draw.text(
-            (60, 405), fold(C.IMAGE_CAPTIONS[i % len(C.IMAGE_CAPTIONS)]).upper(), fill=(0, 0, 0)
+        caption = C.IMAGE_CAPTIONS[i % len(C.IMAGE_CAPTIONS)]
+        data = P.scene(caption, rng, place=portal.unit.name, year=year)
+        pictures.append((caption, data))
+    months = (
+        Dossier.objects.filter(unit__path__startswith=portal.unit.path, received_at__year=year)
+        .annotate(month=ExtractMonth("received_at", tzinfo=timezone.get_current_timezone()))
+        .values("month")
+        .annotate(received=Count("pk"), on_time=Count("pk", filter=~Q(timing=Timing.LATE)))
+        .order_by("month")
+    )
+    if months:
+        title = f"Kết quả giải quyết hồ sơ thủ tục hành chính {portal.unit.name} năm {year}"
+        data = P.bar_chart(
+            title,
+            [m["month"] for m in months],
+            [m["received"] for m in months],
+            [m["on_time"] for m in months],
         )
-        buffer = io.BytesIO()
-        picture.save(buffer, "JPEG", quality=70)
-        title = f"{C.IMAGE_CAPTIONS[i % len(C.IMAGE_CAPTIONS)]} ({i + 1})"
+        pictures[-1] = (f"Biểu đồ: {title}", data)
+    images = []
+    for i, (title, data) in enumerate(pictures, start=1):
         image = Image(title=title, collection=collection, description=title)
-        image.file = ImageFile(buffer, name=f"{portal.slug}-{i + 1}.jpg")
+        image.file = ImageFile(io.BytesIO(data), name=f"{portal.slug}-{i}.jpg")
         image.save()
         images.append(image)
     return images
 
 
-def _body(rng, actor, district, images, extra_images: int) -> list:
-    paragraphs = rng.sample(C.PARAGRAPHS, 3)
+def _body(rng, story: str, closing: list[str], words: dict, pick, extra_images: int) -> list:
+    """The story's own sentence, then two closing paragraphs, with `extra_images` pictures."""
+    paragraphs = [story, *rng.sample(closing, 2)]
     blocks = []
     for i, text in enumerate(paragraphs):
-        text = text.format(
-            actor=actor, district=district, pct=rng.randrange(80, 101), n=rng.randrange(5, 40)
-        )
-        blocks.append({"type": "paragraph", "value": f"<p>{text}</p>"})
+        blocks.append({"type": "paragraph", "value": f"<p>{text.format(**words)}</p>"})
         if i < extra_images:
-            blocks.append(_image_block(rng.choice(images)))
+            blocks.append(_image_block(pick()))
     for _ in range(extra_images - len(paragraphs)):
-        blocks.append(_image_block(rng.choice(images)))
+        blocks.append(_image_block(pick()))
     return blocks
+
+
+# Which picture suits a title: the first caption whose words it contains.
+TOPICS = [
+    ("Biểu đồ", ("một cửa", "thủ tục hành chính", "cải cách hành chính", "dịch vụ công", "hồ sơ")),
+    ("Đoàn kiểm tra làm việc tại cơ sở", ("Kiểm tra", "kiểm tra", "Internet", "trò chơi")),
+    ("Nhân dân tham gia ra quân", ("ra quân", "vệ sinh", "Chiến dịch", "rác", "môi trường", "hiến máu")),
+    ("Trao giấy khen cho các tập thể, cá nhân", ("khen", "trao", "Trao", "mừng thọ", "danh hiệu", "đón nhận")),
+    ("Các đại biểu tham quan mô hình", ("lúa", "cánh đồng", "nông thôn", "mô hình", "chăn nuôi", "kênh",
+                                       "đường", "nông dân", "gia súc", "Nông dân")),
+    ("Lãnh đạo huyện phát biểu chỉ đạo", ("giao ban", "triển khai", "chỉ đạo", "họp", "Ban Chỉ đạo")),
+]  # fmt: skip
+
+
+def _picture(rng, title: str, images: list, shown: set | None = None):
+    """A picture that suits the title (a ceremony hall when nothing more fitting), not one
+    the story already `shown`; it joins them."""
+    shown = set() if shown is None else shown
+    images = [i for i in images if i.pk not in shown] or images
+    chosen = _fitting(rng, title, images)
+    shown.add(chosen.pk)
+    return chosen
+
+
+def _fitting(rng, title: str, images: list):
+    for caption, words in TOPICS:
+        if any(w in title for w in words):
+            fitting = [i for i in images if i.title.startswith(caption)]
+            if fitting:
+                return rng.choice(fitting)
+    halls = [i for i in images if i.title.startswith("Quang cảnh")] or images
+    return rng.choice(halls)
+
+
+def _story(rng, kind, when, communes, district, used: set) -> tuple[str, str, str, bool]:
+    """(title, the story's sentence, who acted, whether the district did) for a story
+    published on `when`; a title is not used twice in a year while others are left."""
+    for _ in range(200):
+        commune = rng.choice(communes)
+        if kind == NewsPage.Kind.ARTICLE:
+            (title, story), by_district = rng.choice(C.ARTICLE_TITLES), False
+        elif rng.random() < 0.12:
+            (title, story), by_district = rng.choice(C.DISTRICT_NEWS_TITLES), True
+        else:
+            (title, story), by_district = rng.choice(C.NEWS_TITLES), False
+        title = title.format(commune=commune, district=district, month=when.month, year=when.year)
+        if (when.year, title) not in used:
+            break
+    used.add((when.year, title))
+    return title, story, district if by_district else commune, by_district
 
 
 def _image_block(image) -> dict:
@@ -137,17 +191,22 @@ def _news(
     days = _days(start, end)
     moments = sorted(_moment(rng.choice(days), rng) for _ in kinds)
     first = section.numchild + 1
+    used = {
+        (when.year, title)
+        for title, when in NewsPage.objects.child_of(section).values_list(
+            "title", "first_published_at"
+        )
+    }
     pages = []
     for n, (kind, extra, when) in enumerate(zip(kinds, extras, moments, strict=True), start=first):
-        commune = rng.choice(communes)
-        if kind == NewsPage.Kind.ARTICLE:
-            title = rng.choice(C.ARTICLE_TITLES).format(commune=commune)
-        elif rng.random() < 0.3:
-            title = rng.choice(C.DISTRICT_NEWS_TITLES).format(district=district, month=when.month)
-        else:
-            title = rng.choice(C.NEWS_TITLES).format(commune=commune)
-        actor = commune if "{commune}" not in title else commune
-        main = rng.choice(images)
+        title, story, actor, by_district = _story(rng, kind, when, communes, district, used)
+        words = dict(
+            actor=actor, district=district, year=when.year, month=when.month,
+            pct=rng.randrange(85, 100), n=rng.randrange(5, 40), n0=rng.randrange(10, 50) * 10,
+            km=f"{rng.randrange(8, 45) / 10:.1f}".replace(".", ","),
+        )  # fmt: skip
+        shown: set[int] = set()
+        main = _picture(rng, title, images, shown)
         page = NewsPage(
             title=title,
             slug=f"{slugify(fold(title))[:70]}-{n}",
@@ -157,7 +216,14 @@ def _news(
             ),
             main_image=main,
             main_image_alt=main.title,
-            body=_body(rng, actor, district, images, extra),
+            body=_body(
+                rng,
+                story,
+                C.DISTRICT_PARAGRAPHS if by_district else C.PARAGRAPHS,
+                words,
+                lambda: _picture(rng, title, images, shown),  # noqa: B023 (called at once)
+                extra,
+            ),  # fmt: skip
             byline=rng.choice(C.BYLINES),
             live=True,
             has_unpublished_changes=False,
@@ -177,8 +243,12 @@ def _directives(portal, section, *, rng, communes, district, start, end, count, 
         code, symbol, summaries = rng.choice(C.DIRECTIVES)
         numbers[symbol] = numbers.get(symbol, 0) + rng.randrange(1, 4)
         number = f"{numbers[symbol]}/{symbol}"
+        last = (day.month - 1) // 3 or 4  # the quarter a report of this day covers
+        quarter = (
+            f"{('I', 'II', 'III', 'IV')[last - 1]}/{day.year - (last == 4 and day.month <= 3)}"
+        )
         summary = rng.choice(summaries).format(
-            year=day.year, month=day.month, commune=rng.choice(communes)
+            year=day.year, month=day.month, commune=rng.choice(communes), quarter=quarter
         )
         when = _moment(day, rng)
         pages.append(
@@ -201,10 +271,14 @@ def _directives(portal, section, *, rng, communes, district, start, end, count, 
     bulk_add_children(section, pages)
 
 
-def _legal(section):
+def _legal(section, *, until: date):
+    """The national texts the portal publishes, those issued by `until` (the demo portals'
+    content ends in 2019: a later decree would be out of its time)."""
     types = {t.code: t for t in DocumentType.objects.all()}
     by_number = {}
     for number, code, issuer, issued, effective, summary, relations in C.LEGAL:
+        if date(*issued) > until:
+            continue
         when = timezone.make_aware(datetime(*issued, 9, 0))
         page = DocumentPage(
             title=f"{number} — {summary}"[:255],
@@ -321,9 +395,9 @@ def _fill_static_pages(portal, *, district, rng, admin):
 def build_vinh_phuc_catalog(vinh_tuong: Unit) -> int:
     """Vĩnh Phúc's catalog as published on the Vĩnh Tường portal: 283 district-level and
     167 commune-level procedures (seed 001), mostly at level 2 (information only)."""
-    from .procedures import FIELDS
+    from .procedures import DEFAULT_LEGAL_BASIS, FIELDS, LEGAL_BASIS, national_code
 
-    if Procedure.objects.filter(code__startswith="DEMO.VP.").exists():
+    if Procedure.objects.filter(code__startswith="2.").exists():
         return 0
     district_names, commune_names = [], []
     for code, (field, rows) in FIELDS.items():
@@ -340,20 +414,21 @@ def build_vinh_phuc_catalog(vinh_tuong: Unit) -> int:
             fields[code] = ProcedureField.objects.create(code=code, name=field)
     communes = list(vinh_tuong.children.filter(kind=Unit.Kind.COMMUNE))
     made = []
+    taken: set[str] = set()
     for level, names, targets in [
         (Procedure.Level.DISTRICT, district_names, [vinh_tuong]),
         (Procedure.Level.COMMUNE, commune_names, communes),
     ]:
-        for i, (code, _field, name) in enumerate(names, start=1):
+        for code, _field, name in names:
             procedure = Procedure(
-                code=f"DEMO.VP.{'H' if level == Procedure.Level.DISTRICT else 'X'}.{i:03d}",
+                code=national_code(2, name, level, taken),
                 name=name,
                 field=fields[code],
                 level=level,
                 duration=5,
                 legacy_level=2,
                 online_service=Procedure.OnlineService.NONE,
-                legal_basis="Quyết định công bố bộ thủ tục hành chính của Chủ tịch UBND tỉnh Vĩnh Phúc (dữ liệu mẫu).",
+                legal_basis=LEGAL_BASIS.get(code, DEFAULT_LEGAL_BASIS),
             )
             procedure.save()
             made.append((procedure, targets))
@@ -378,21 +453,28 @@ def build_portals(write, *, luong_tai: Unit, vinh_tuong: Unit) -> None:
         (luong_tai, dict(news=197, articles=65, extra_images=576 - 262, directives=151,
                          start=date(2019, 1, 1), end=date(2019, 9, 30), photos=18,
                          before=(date(2018, 10, 1), date(2018, 12, 31), 40, 12, 30),
-                         signer="Chủ tịch UBND huyện")),
+                         signer="Chủ tịch UBND huyện", editor_in_chief="Ông Nguyễn Văn Hùng",
+                         address="Khu 1, thị trấn Thứa, huyện Lương Tài, tỉnh Bắc Ninh",
+                         phone="0222.3867.113")),
         (vinh_tuong, dict(news=1380, articles=420, extra_images=3520 - 1800, directives=240,
                           start=date(2018, 1, 1), end=date(2019, 9, 30), photos=30, before=None,
-                          signer="Phó Chủ tịch UBND huyện Lê Chí Thái")),
+                          signer="Phó Chủ tịch UBND huyện Lê Chí Thái", editor_in_chief="Ông Lê Chí Thái",
+                          address="Thị trấn Vĩnh Tường, huyện Vĩnh Tường, tỉnh Vĩnh Phúc",
+                          phone="0211.3838.262")),
     ]:  # fmt: skip
         portal = services.portal_create(user=admin, unit=unit, today=spec["end"])
         portal.tagline = f"Cơ quan chủ quản: Ủy ban nhân dân {unit.name}"
         portal.licence = (
-            f"Cơ quan chủ quản: UBND {unit.name}. Chịu trách nhiệm chính: Trưởng Ban Biên tập."
+            f"Cơ quan chủ quản: Ủy ban nhân dân {unit.name}. Chịu trách nhiệm chính: "
+            f"{spec['editor_in_chief']}, Phó Chủ tịch UBND huyện, Trưởng Ban Biên tập."
         )
+        portal.contact_address = spec["address"]
+        portal.contact_phone = spec["phone"]
         portal.contact_email = f"ubnd@{services.portal_slug(unit)}.example.gov.vn"
         portal.point_value = 149_000  # 10% of the base salary from 01/7/2019 (Decree 18/2014)
         portal.save()
         communes = [c.name for c in unit.children.filter(kind=Unit.Kind.COMMUNE).order_by("name")]
-        images = _images(portal, spec["photos"])
+        images = _images(portal, spec["photos"], rng, year=spec["end"].year)
         news_section = SectionPage.objects.get(path__startswith=portal.path, slug="tin-tuc")
         common = dict(rng=rng, images=images, communes=communes, district=unit.name)
         _news(portal, news_section, start=spec["start"], end=spec["end"], news=spec["news"],
@@ -413,7 +495,7 @@ def build_portals(write, *, luong_tai: Unit, vinh_tuong: Unit) -> None:
         _directives(portal, docs, rng=rng, communes=communes, district=unit.name, start=spec["start"],
                     end=spec["end"], count=spec["directives"], issuer=f"UBND {unit.name}",
                     signer=spec["signer"])  # fmt: skip
-        _legal(docs)
+        _legal(docs, until=spec["end"])
         _fill_static_pages(portal, district=unit.name, rng=rng, admin=admin)
         qa = QuestionIndexPage.objects.get(path__startswith=portal.path)
         _questions(portal, qa, rng=rng, start=spec["start"], end=spec["end"], editor=admin)

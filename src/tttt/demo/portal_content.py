@@ -3,65 +3,333 @@ publish, filled with the demo units' real commune names; document summaries; que
 and answers; extra procedure names for Vĩnh Phúc's catalog (families of licences, as the
 national catalog lists them: issue, re-issue, amend, extend)."""
 
+# Each title comes with the sentence that tells what happened, so a story's body is about
+# its title; {actor} is the commune or the district the title names.
 NEWS_TITLES = [
-    "{commune} tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
-    "{commune} ra quân tổng vệ sinh môi trường, khơi thông dòng chảy",
-    "UBND huyện kiểm tra công tác cải cách hành chính tại {commune}",
-    "Kiểm tra các điểm kinh doanh dịch vụ Internet, trò chơi điện tử tại {commune}",
-    "{commune} tuyên truyền phòng, chống bệnh dịch tả lợn châu Phi",
-    "Trao quà cho gia đình chính sách tại {commune} nhân kỷ niệm ngày Thương binh – Liệt sĩ",
-    "{commune} ra quân huấn luyện dân quân tự vệ",
-    "{commune} khởi công tuyến đường giao thông nông thôn",
-    "Hội Nông dân {commune} tập huấn kỹ thuật thâm canh lúa chất lượng cao",
-    "{commune} tổ chức hội nghị tiếp xúc cử tri trước kỳ họp HĐND",
-    "{commune} đón nhận danh hiệu làng văn hóa",
-    "Đoàn thanh niên {commune} ra quân Chiến dịch thanh niên tình nguyện hè",
-    "{commune} tổng kết năm học, khen thưởng học sinh giỏi",
-    "Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể trên địa bàn {commune}",
-    "{commune} triển khai tiếp nhận hồ sơ trực tuyến tại bộ phận một cửa",
-    "Đài truyền thanh {commune} được đầu tư thiết bị mới",
-    "{commune} tổ chức lễ giao nhận quân",
-    "Hội Cựu chiến binh {commune} sơ kết phong trào thi đua",
-    "{commune} hoàn thành bàn giao mặt bằng dự án cụm công nghiệp",
-    "Hội Liên hiệp Phụ nữ {commune} ra mắt mô hình “Phụ nữ tiết kiệm”",
+    (
+        "{commune} tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
+        "Ngày hội có phần lễ ôn lại truyền thống Mặt trận Tổ quốc Việt Nam và phần hội với các trò chơi dân gian, văn nghệ của {n} khu dân cư.",
+    ),
+    (
+        "{commune} ra quân tổng vệ sinh môi trường, khơi thông dòng chảy",
+        "Hơn {n0} đoàn viên, hội viên và nhân dân đã phát quang bờ bụi, nạo vét kênh mương, thu gom rác thải trên các tuyến đường liên thôn.",
+    ),
+    (
+        "UBND huyện kiểm tra công tác cải cách hành chính tại {commune}",
+        "Đoàn kiểm tra xem xét việc niêm yết thủ tục hành chính, sổ theo dõi hồ sơ và kết quả giải quyết hồ sơ đúng hạn tại bộ phận một cửa của xã.",
+    ),
+    (
+        "Kiểm tra các điểm kinh doanh dịch vụ Internet, trò chơi điện tử tại {commune}",
+        "Đoàn đã kiểm tra {n} điểm, tập trung vào giờ mở cửa, khoảng cách đến cổng trường học và diện tích phòng máy theo quy định.",
+    ),
+    (
+        "{commune} tuyên truyền phòng, chống bệnh dịch tả lợn châu Phi",
+        "Đài truyền thanh xã phát tin hằng ngày; cán bộ thú y đến từng hộ chăn nuôi hướng dẫn khử trùng chuồng trại và khai báo khi lợn có dấu hiệu bệnh.",
+    ),
+    (
+        "Trao quà cho gia đình chính sách tại {commune} nhân kỷ niệm ngày Thương binh – Liệt sĩ",
+        "Đoàn đã thăm và tặng {n} suất quà cho các gia đình thương binh, liệt sĩ, người có công với cách mạng trên địa bàn.",
+    ),
+    (
+        "{commune} ra quân huấn luyện dân quân tự vệ",
+        "Lực lượng dân quân được huấn luyện chính trị, điều lệnh, kỹ thuật bắn súng và phương án phòng, chống thiên tai.",
+    ),
+    (
+        "{commune} khởi công tuyến đường giao thông nông thôn",
+        "Tuyến đường dài {km} km, mặt đường bê tông rộng 3,5 m, do nhân dân đóng góp ngày công và hiến đất mở rộng.",
+    ),
+    (
+        "Hội Nông dân {commune} tập huấn kỹ thuật thâm canh lúa chất lượng cao",
+        "Gần {n0} hội viên được hướng dẫn kỹ thuật làm mạ, bón phân cân đối và phòng trừ sâu bệnh cho vụ mùa.",
+    ),
+    (
+        "{commune} tổ chức hội nghị tiếp xúc cử tri trước kỳ họp HĐND",
+        "Cử tri đã nêu {n} ý kiến, kiến nghị về đường giao thông, nước sạch, đất đai và thủ tục hành chính; các ý kiến được trả lời ngay tại hội nghị.",
+    ),
+    (
+        "{commune} đón nhận danh hiệu làng văn hóa",
+        "Các thôn được công nhận đã duy trì tốt hương ước, quy ước, không có tệ nạn xã hội và có trên 90% gia đình đạt danh hiệu gia đình văn hóa.",
+    ),
+    (
+        "Đoàn thanh niên {commune} ra quân Chiến dịch thanh niên tình nguyện hè",
+        "Đoàn viên thanh niên làm sạch đường làng, sửa sang sân chơi cho thiếu nhi và hướng dẫn người dân nộp hồ sơ trực tuyến.",
+    ),
+    (
+        "{commune} tổng kết năm học, khen thưởng học sinh giỏi",
+        "Năm học vừa qua, các trường trên địa bàn có {n} học sinh đạt giải cấp huyện, cấp tỉnh; tỷ lệ học sinh lên lớp đạt {pct}%.",
+    ),
+    (
+        "Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể trên địa bàn {commune}",
+        "Đoàn kiểm tra nguồn gốc thực phẩm, lưu mẫu thức ăn và giấy khám sức khỏe của người chế biến tại {n} bếp ăn.",
+    ),
+    (
+        "{commune} triển khai tiếp nhận hồ sơ trực tuyến tại bộ phận một cửa",
+        "Bộ phận một cửa bố trí máy tính và cán bộ hướng dẫn người dân nộp hồ sơ khai sinh, chứng thực qua Cổng dịch vụ công.",
+    ),
+    (
+        "Đài truyền thanh {commune} được đầu tư thiết bị mới",
+        "Hệ thống gồm máy phát và {n} cụm loa không dây, phủ sóng đến tất cả các thôn, khu phố.",
+    ),
+    (
+        "{commune} tổ chức lễ giao nhận quân",
+        "{n} thanh niên ưu tú lên đường nhập ngũ; lãnh đạo xã tặng quà và động viên các tân binh.",
+    ),
+    (
+        "Hội Cựu chiến binh {commune} sơ kết phong trào thi đua",
+        "Nhiều hội viên phát triển kinh tế giỏi, tham gia hòa giải ở cơ sở và giữ gìn an ninh trật tự tại khu dân cư.",
+    ),
+    (
+        "{commune} hoàn thành bàn giao mặt bằng dự án cụm công nghiệp",
+        "Các hộ có đất thu hồi đã nhận tiền bồi thường, hỗ trợ và bàn giao mặt bằng đúng tiến độ.",
+    ),
+    (
+        "Hội Liên hiệp Phụ nữ {commune} ra mắt mô hình “Phụ nữ tiết kiệm”",
+        "Mô hình có {n} thành viên, mỗi tháng góp tiết kiệm để giúp hội viên khó khăn vay vốn không lãi phát triển sản xuất.",
+    ),
+    (
+        "{commune} ra mắt mô hình “Camera an ninh” tại khu dân cư",
+        "Các camera được lắp ở cổng làng và ngã ba, kết nối về trụ sở công an xã, góp phần giữ gìn an ninh trật tự.",
+    ),
+    (
+        "{commune} tổ chức lễ hội truyền thống",
+        "Lễ hội có lễ rước, tế cổ truyền và các trò chơi dân gian như kéo co, đánh cờ người, thu hút đông đảo nhân dân và du khách.",
+    ),
+    (
+        "{commune} tiêm vắc xin phòng bệnh cho đàn gia súc, gia cầm",
+        "Đợt tiêm phòng này bảo đảm trên {pct}% tổng đàn được tiêm vắc xin lở mồm long móng, tụ huyết trùng và cúm gia cầm.",
+    ),
+    (
+        "{commune} tổ chức ngày hội hiến máu tình nguyện",
+        "Ngày hội đã tiếp nhận {n0} đơn vị máu từ cán bộ, đoàn viên thanh niên và nhân dân.",
+    ),
+    (
+        "Ra mắt tổ công nghệ số cộng đồng ở {commune}",
+        "Mỗi thôn có một tổ công nghệ số cộng đồng, hướng dẫn người dân cài ứng dụng, thanh toán trực tuyến và nộp hồ sơ qua mạng.",
+    ),
+    (
+        "{commune} khánh thành nhà văn hóa thôn",
+        "Nhà văn hóa được xây bằng ngân sách và nhân dân đóng góp, có hội trường {n0} chỗ ngồi và sân thể thao.",
+    ),
+    (
+        "{commune} tổ chức giải bóng chuyền hơi chào mừng Quốc khánh",
+        "Giải quy tụ {n} đội đến từ các thôn, chi hội, diễn ra sôi nổi trong hai ngày.",
+    ),
+    (
+        "{commune} tuyên truyền pháp luật về an toàn giao thông cho học sinh",
+        "Học sinh được hướng dẫn đội mũ bảo hiểm đúng cách, đi xe đạp an toàn và không dàn hàng trên đường.",
+    ),
+    (
+        "{commune} rà soát hộ nghèo, hộ cận nghèo",
+        "Ban chỉ đạo rà soát đến từng hộ, công khai danh sách tại nhà văn hóa thôn để nhân dân góp ý trước khi trình huyện.",
+    ),
+    (
+        "{commune} phát động phong trào thi đua xây dựng nông thôn mới kiểu mẫu",
+        "Xã đặt mục tiêu có thêm thôn đạt chuẩn nông thôn mới kiểu mẫu, trồng hoa, cây xanh trên các tuyến đường liên thôn.",
+    ),
+    (
+        "{commune} ra quân thu dọn rác thải sau mưa lớn",
+        "Lực lượng dân quân, đoàn viên và nhân dân đã dọn sạch rác thải, cây đổ trên các tuyến đường, khơi thông cống rãnh.",
+    ),
+    (
+        "{commune} tổ chức đối thoại giữa người đứng đầu cấp ủy, chính quyền với nhân dân",
+        "Buổi đối thoại tập trung vào bồi thường giải phóng mặt bằng, cấp giấy chứng nhận quyền sử dụng đất và môi trường.",
+    ),
+    (
+        "Công an {commune} ra mắt mô hình “Khu dân cư an toàn về an ninh trật tự”",
+        "Mỗi khu dân cư có tổ tự quản, tổ an ninh nhân dân và số điện thoại đường dây nóng để người dân báo tin.",
+    ),
+    (
+        "{commune} tổ chức hội thi tìm hiểu pháp luật",
+        "Hội thi có {n} đội dự thi, với các phần chào hỏi, trả lời câu hỏi và xử lý tình huống về pháp luật.",
+    ),
+    (
+        "Trạm Y tế {commune} khám sức khỏe miễn phí cho người cao tuổi",
+        "Hơn {n0} người cao tuổi được đo huyết áp, xét nghiệm đường huyết và tư vấn chế độ dinh dưỡng.",
+    ),
+    (
+        "{commune} đẩy mạnh thanh toán không dùng tiền mặt",
+        "Việc chi trả trợ cấp xã hội và thu phí, lệ phí tại bộ phận một cửa đã được thực hiện qua tài khoản ngân hàng.",
+    ),
+    (
+        "{commune} hướng dẫn người dân sử dụng dịch vụ công trực tuyến",
+        "Cán bộ một cửa và đoàn viên thanh niên đã hướng dẫn {n0} lượt người dân tạo tài khoản và nộp hồ sơ qua mạng.",
+    ),
+    (
+        "{commune} tổng kết công tác hòa giải ở cơ sở",
+        "Các tổ hòa giải đã hòa giải thành {n} vụ việc về đất đai, hôn nhân gia đình và tranh chấp nhỏ trong cộng đồng.",
+    ),
+    (
+        "Hội Người cao tuổi {commune} mừng thọ các cụ tròn tuổi",
+        "Các cụ tròn 70, 80, 90 tuổi được tặng giấy chúc thọ, mừng thọ và quà của Hội.",
+    ),
+    (
+        "{commune} nghiệm thu công trình kênh mương nội đồng",
+        "Tuyến kênh dài {km} km được kiên cố hóa, bảo đảm tưới tiêu chủ động cho các cánh đồng của xã.",
+    ),
 ]
 DISTRICT_NEWS_TITLES = [
-    "{district} tổ chức hội nghị giao ban công tác tháng {month}",
-    "Thường trực HĐND {district} giám sát công tác giải quyết thủ tục hành chính",
-    "{district} triển khai nhiệm vụ phát triển kinh tế – xã hội tháng {month}",
-    "Hội nghị tập huấn nghiệp vụ công tác hộ tịch cho cán bộ tư pháp các xã",
-    "Khai mạc giải bóng đá thanh niên {district}",
-    "{district} tập huấn ứng dụng chữ ký số cho cán bộ, công chức",
-    "Đoàn công tác của tỉnh làm việc với {district} về xây dựng nông thôn mới",
-    "{district} kiểm tra công tác phòng, chống thiên tai và tìm kiếm cứu nạn",
-    "Hội nghị phổ biến, quán triệt các văn bản pháp luật mới ban hành",
-    "{district} sơ kết công tác quản lý nhà nước về thông tin và truyền thông",
+    (
+        "{district} tổ chức hội nghị giao ban công tác tháng {month}",
+        "Hội nghị đánh giá kết quả thực hiện nhiệm vụ tháng {month} và triển khai công tác trọng tâm tháng tiếp theo.",
+    ),
+    (
+        "Thường trực HĐND {district} giám sát công tác giải quyết thủ tục hành chính",
+        "Đoàn giám sát làm việc với bộ phận một cửa của huyện và một số xã, xem xét hồ sơ trễ hạn và nguyên nhân.",
+    ),
+    (
+        "{district} triển khai nhiệm vụ phát triển kinh tế – xã hội tháng {month}",
+        "Các cơ quan, đơn vị được giao chỉ tiêu cụ thể về thu ngân sách, giải ngân vốn đầu tư công và cải cách hành chính.",
+    ),
+    (
+        "{district} tập huấn nghiệp vụ hộ tịch cho cán bộ tư pháp các xã",
+        "Cán bộ tư pháp – hộ tịch của {n} xã, thị trấn được hướng dẫn sử dụng phần mềm đăng ký hộ tịch và các quy định mới.",
+    ),
+    (
+        "Khai mạc giải bóng đá thanh niên {district} năm {year}",
+        "Giải có {n} đội bóng của các xã, thị trấn tham gia, thi đấu vòng tròn tại sân vận động trung tâm huyện.",
+    ),
+    (
+        "{district} tập huấn ứng dụng chữ ký số cho cán bộ, công chức",
+        "Học viên được hướng dẫn ký số văn bản điện tử, gửi nhận văn bản trên hệ thống quản lý văn bản và điều hành.",
+    ),
+    (
+        "Đoàn công tác của tỉnh làm việc với {district} về xây dựng nông thôn mới",
+        "Đoàn ghi nhận huyện đã có nhiều xã đạt chuẩn nông thôn mới và đề nghị tập trung vào các tiêu chí về môi trường, thu nhập.",
+    ),
+    (
+        "{district} kiểm tra công tác phòng, chống thiên tai và tìm kiếm cứu nạn năm {year}",
+        "Đoàn kiểm tra các trạm bơm, đê bao và phương án sơ tán dân ở các xã ven sông trước mùa mưa bão.",
+    ),
+    (
+        "{district} phổ biến, quán triệt các văn bản pháp luật mới ban hành tháng {month}",
+        "Cán bộ chủ chốt của huyện và các xã được phổ biến các luật, nghị định mới có hiệu lực và nhiệm vụ triển khai.",
+    ),
+    (
+        "{district} sơ kết công tác quản lý nhà nước về thông tin và truyền thông",
+        "Hội nghị đánh giá hoạt động của cổng thông tin điện tử, đài truyền thanh cơ sở và việc quản lý các điểm kinh doanh Internet, trò chơi điện tử.",
+    ),
+    (
+        "{district} họp báo cung cấp thông tin định kỳ tháng {month}",
+        "Lãnh đạo huyện thông tin với báo chí về kết quả phát triển kinh tế – xã hội và trả lời các câu hỏi của phóng viên.",
+    ),
+    (
+        "Thường trực HĐND {district} tiếp công dân định kỳ tháng {month}",
+        "Các ý kiến của công dân được ghi nhận, chuyển cơ quan có thẩm quyền giải quyết và trả lời theo quy định.",
+    ),
+    (
+        "{district} giao ban công tác cải cách hành chính tháng {month}",
+        "Các phòng, ban và UBND các xã báo cáo tỷ lệ hồ sơ đúng hạn, nguyên nhân hồ sơ quá hạn và giải pháp khắc phục.",
+    ),
+    (
+        "Ban Chỉ đạo chuyển đổi số {district} họp phiên tháng {month}",
+        "Ban Chỉ đạo đánh giá tỷ lệ hồ sơ trực tuyến, việc ký số văn bản và hoạt động của tổ công nghệ số cộng đồng.",
+    ),
+    (
+        "{district} kiểm tra công tác dân số, trẻ em tháng {month}",
+        "Đoàn kiểm tra sổ sách, số liệu về dân số, kế hoạch hóa gia đình và chăm sóc trẻ em tại một số xã.",
+    ),
 ]
 ARTICLE_TITLES = [
-    "{commune}: Những chuyển biến tích cực trong xây dựng nông thôn mới",
-    "Hiệu quả từ mô hình một cửa liên thông ở {commune}",
-    "Gương sáng cựu chiến binh làm kinh tế giỏi ở {commune}",
-    "Chuyển đổi số trong cải cách hành chính ở cấp xã: kinh nghiệm từ {commune}",
-    "Giữ gìn nghề truyền thống ở {commune}",
-    "{commune} chung sức làm đường giao thông nông thôn",
-    "Dấu ấn công tác dân vận khéo ở {commune}",
-    "Phong trào khuyến học, khuyến tài ở {commune}",
-    "Nâng cao chất lượng hoạt động của đài truyền thanh cơ sở ở {commune}",
-    "Quản lý điểm kinh doanh trò chơi điện tử gần trường học: bài học từ {commune}",
+    (
+        "{commune}: Những chuyển biến tích cực trong xây dựng nông thôn mới",
+        "Từ những con đường đất lầy lội, nay các tuyến đường thôn đã được bê tông hóa, có điện chiếu sáng và hàng cây xanh.",
+    ),
+    (
+        "Hiệu quả từ mô hình một cửa liên thông ở {commune}",
+        "Người dân nay chỉ đến một nơi để nộp hồ sơ và nhận kết quả; tỷ lệ hồ sơ giải quyết đúng hạn đạt {pct}%.",
+    ),
+    (
+        "Gương sáng cựu chiến binh làm kinh tế giỏi ở {commune}",
+        "Từ vài sào ruộng, ông đã mở trang trại tổng hợp, tạo việc làm thường xuyên cho {n} lao động địa phương.",
+    ),
+    (
+        "Chuyển đổi số trong cải cách hành chính ở cấp xã: kinh nghiệm từ {commune}",
+        "Cán bộ xã được trang bị chữ ký số; văn bản đi, đến được gửi nhận trên môi trường mạng, giảm hẳn giấy tờ.",
+    ),
+    (
+        "Giữ gìn nghề truyền thống ở {commune}",
+        "Nghề truyền thống được các thế hệ gìn giữ, nay có thêm sản phẩm được bán qua sàn thương mại điện tử.",
+    ),
+    (
+        "{commune} chung sức làm đường giao thông nông thôn",
+        "Nhiều hộ tự nguyện hiến đất, tháo dỡ tường rào để mở rộng đường, với tổng chiều dài {km} km.",
+    ),
+    (
+        "Dấu ấn công tác dân vận khéo ở {commune}",
+        "Mô hình dân vận khéo giúp giải quyết dứt điểm nhiều vụ việc tồn đọng ngay từ cơ sở.",
+    ),
+    (
+        "Phong trào khuyến học, khuyến tài ở {commune}",
+        "Quỹ khuyến học của các dòng họ, thôn xóm mỗi năm khen thưởng hàng trăm học sinh giỏi và hỗ trợ học sinh khó khăn.",
+    ),
+    (
+        "Nâng cao chất lượng hoạt động của đài truyền thanh cơ sở ở {commune}",
+        "Đài truyền thanh xã phát sóng ba buổi mỗi tuần, có chuyên mục riêng về thủ tục hành chính và pháp luật.",
+    ),
+    (
+        "Quản lý điểm kinh doanh trò chơi điện tử gần trường học: bài học từ {commune}",
+        "Xã lập danh sách các điểm, phối hợp với nhà trường và phụ huynh để học sinh không vào điểm trong giờ học.",
+    ),
+    (
+        "Người giữ lửa phong trào văn nghệ quần chúng ở {commune}",
+        "Đội văn nghệ của thôn luyện tập mỗi tối, biểu diễn phục vụ các ngày lễ lớn và hội diễn của huyện.",
+    ),
+    (
+        "{commune}: Hiệu quả từ mô hình cánh đồng lớn",
+        "Khi gom ruộng thành cánh đồng lớn, cơ giới hóa được đưa vào sản xuất, chi phí giảm và năng suất tăng rõ rệt.",
+    ),
+    (
+        "Thay đổi nếp nghĩ, cách làm của nông dân {commune}",
+        "Nhiều hộ đã mạnh dạn chuyển đất lúa kém hiệu quả sang trồng rau màu, cây ăn quả, cho thu nhập cao hơn.",
+    ),
+    (
+        "{commune} và câu chuyện làm sạch môi trường nông thôn",
+        "Mỗi thôn có tổ thu gom rác, người dân phân loại rác tại nhà, các tuyến đường đã sạch hơn trước.",
+    ),
+    (
+        "Đưa thông tin pháp luật về thôn, xóm ở {commune}",
+        "Tủ sách pháp luật và loa truyền thanh giúp người dân tiếp cận các quy định mới một cách dễ hiểu.",
+    ),
+    (
+        "{commune}: Nâng cao chất lượng giáo dục vùng nông thôn",
+        "Các trường được đầu tư phòng học, thiết bị, giáo viên đổi mới phương pháp; tỷ lệ học sinh khá, giỏi tăng đều.",
+    ),
+    (
+        "Bí thư chi bộ thôn tận tụy ở {commune}",
+        "Ông vận động bà con hiến đất làm đường, xây nhà văn hóa và luôn là người đầu tiên có mặt khi thôn có việc.",
+    ),
+    (
+        "{commune} chăm lo cho người có công",
+        "Các gia đình chính sách được hỗ trợ sửa nhà, thăm hỏi thường xuyên; không có gia đình người có công nào thuộc diện hộ nghèo.",
+    ),
+    (
+        "Làm giàu từ mô hình chăn nuôi an toàn sinh học ở {commune}",
+        "Trang trại áp dụng quy trình chăn nuôi khép kín, không để dịch bệnh xâm nhập, mỗi năm cho lãi hàng trăm triệu đồng.",
+    ),
+    (
+        "Phát triển kinh tế tập thể ở {commune}",
+        "Hợp tác xã cung ứng giống, vật tư và bao tiêu sản phẩm, giúp xã viên yên tâm sản xuất.",
+    ),
 ]
 LEADS = [
     "Ngày {day}/{month}/{year}, {actor} đã tổ chức hoạt động với sự tham gia của đông đảo cán bộ và nhân dân.",
     "Sáng {day}/{month}/{year}, {actor} phối hợp với các ban, ngành đoàn thể triển khai kế hoạch đã đề ra.",
-    "Thực hiện kế hoạch năm {year}, trong ngày {day}/{month}, {actor} đã hoàn thành các nội dung theo chỉ đạo của huyện.",
+    "Thực hiện kế hoạch năm {year}, trong ngày {day}/{month}, {actor} đã hoàn thành các nội dung theo kế hoạch.",
     "Chiều {day}/{month}/{year}, {actor} tổ chức buổi làm việc để đánh giá kết quả và bàn giải pháp thời gian tới.",
 ]
+# Closing paragraphs: for a commune's story, and for the district's own.
 PARAGRAPHS = [
     "Theo báo cáo, đến nay {actor} đã hoàn thành {pct}% kế hoạch đề ra, cao hơn cùng kỳ năm trước. Nhiều phần việc được nhân dân đồng tình, hưởng ứng.",
     "Phát biểu tại buổi làm việc, đồng chí lãnh đạo {district} đề nghị {actor} tiếp tục phát huy kết quả đạt được, khắc phục hạn chế, tập trung hoàn thành nhiệm vụ trong những tháng cuối năm.",
     "Dịp này, {actor} đã khen thưởng {n} tập thể và cá nhân có thành tích xuất sắc trong phong trào thi đua.",
     "Công tác tuyên truyền được thực hiện qua hệ thống đài truyền thanh cơ sở, cổng thông tin điện tử và các buổi sinh hoạt thôn, khu phố.",
-    "Qua kiểm tra, đoàn đánh giá các cơ sở cơ bản chấp hành đúng quy định; một số tồn tại được nhắc nhở, yêu cầu khắc phục trong thời hạn.",
     "Trong thời gian tới, {actor} sẽ tiếp tục đẩy mạnh ứng dụng công nghệ thông tin, nâng cao chất lượng phục vụ người dân và doanh nghiệp.",
+]
+DISTRICT_PARAGRAPHS = [
+    "Kết luận hội nghị, đồng chí Chủ tịch UBND {district} yêu cầu các cơ quan, đơn vị và UBND các xã, thị trấn bám sát kế hoạch, hoàn thành nhiệm vụ được giao.",
+    "Dịp này, UBND {district} đã khen thưởng {n} tập thể và cá nhân có thành tích xuất sắc.",
+    "Công tác tuyên truyền được thực hiện qua cổng thông tin điện tử huyện, đài truyền thanh các xã, thị trấn và các buổi sinh hoạt thôn, khu phố.",
+    "Theo báo cáo, đến nay các nhiệm vụ trọng tâm của {district} đã hoàn thành {pct}% kế hoạch năm.",
 ]
 IMAGE_CAPTIONS = [
     "Quang cảnh buổi lễ",
@@ -114,7 +382,7 @@ DIRECTIVES = [
     ]),
     ("bao-cao", "BC-UBND", [
         "Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế – xã hội tháng {month}/{year}",
-        "Báo cáo công tác cải cách hành chính quý",
+        "Báo cáo công tác cải cách hành chính quý {quarter}",
     ]),
 ]  # fmt: skip
 

@@ -1,6 +1,10 @@
 """Procedure names for the demo catalog, grouped by field, with the levels that carry them
 (h = district before 2025, x = commune). The names are those of real procedures in the
-national catalog; the demo's codes are made up (they start with "DEMO.")."""
+national catalog. Their codes have the national catalog's shape (`1.001193`), but the
+numbers are made up: the Lương Tài catalog's start with 1, Vĩnh Phúc's with 2. Each field
+cites the laws in force in 2019, the year the demo's dossiers are from."""
+
+import zlib
 
 FIELDS = {
     "HT": ("Hộ tịch", [
@@ -193,3 +197,29 @@ FIELDS = {
         ("Giải quyết chế độ trợ cấp một lần đối với người được cử làm chuyên gia sang giúp Lào", "h"),
     ]),
 }  # fmt: skip
+
+
+# The legal basis of each field's procedures, as in force in 2019 (no text of a later year).
+LEGAL_BASIS = {
+    "HT": "Luật Hộ tịch số 60/2014/QH13; Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ",
+    "CT": "Nghị định số 23/2015/NĐ-CP ngày 16/02/2015 của Chính phủ về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch",
+    "DD": "Luật Đất đai số 45/2013/QH13; Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ",
+    "XD": "Luật Xây dựng số 50/2014/QH13; Nghị định số 59/2015/NĐ-CP ngày 18/6/2015 của Chính phủ",
+    "KD": "Nghị định số 78/2015/NĐ-CP ngày 14/9/2015 của Chính phủ về đăng ký doanh nghiệp",
+    "HTX": "Luật Hợp tác xã số 23/2012/QH13; Nghị định số 193/2013/NĐ-CP ngày 21/11/2013 của Chính phủ",
+    "VH": "Nghị định số 103/2009/NĐ-CP ngày 06/11/2009 của Chính phủ ban hành Quy chế hoạt động văn hóa và kinh doanh dịch vụ văn hóa công cộng",
+    "TTTT": "Nghị định số 72/2013/NĐ-CP ngày 15/7/2013 của Chính phủ (sửa đổi bởi Nghị định số 27/2018/NĐ-CP); Nghị định số 60/2014/NĐ-CP ngày 19/6/2014 của Chính phủ quy định về hoạt động in",
+    "GD": "Luật Giáo dục số 38/2005/QH11; Nghị định số 46/2017/NĐ-CP ngày 21/4/2017 của Chính phủ",
+    "LD": "Pháp lệnh Ưu đãi người có công với cách mạng số 04/2012/UBTVQH13; Nghị định số 136/2013/NĐ-CP ngày 21/10/2013 của Chính phủ",
+    "TNMT": "Luật Bảo vệ môi trường số 55/2014/QH13; Nghị định số 18/2015/NĐ-CP ngày 14/02/2015 của Chính phủ",
+}  # fmt: skip
+DEFAULT_LEGAL_BASIS = "Quyết định công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của UBND cấp huyện, cấp xã của Chủ tịch UBND tỉnh"
+
+
+def national_code(series: int, name: str, level: str, taken: set[str]) -> str:
+    """A code in the national catalog's shape (`1.001193`), stable for a name and level."""
+    n = zlib.crc32(f"{name}|{level}".encode()) % 11_000 + 1_000
+    while (code := f"{series}.{n:06d}") in taken:
+        n += 1
+    taken.add(code)
+    return code

@@ -23,15 +23,20 @@ def _operating(units, period, type_code=None):
     return qs.count()
 
 
+LIST = "establishments:index"  # the back-office list that shows the records behind a figure
+
+
 @indicator(code="establishments.operating", name=_("Cơ sở kinh doanh đang hoạt động (cuối kỳ)"),
-           measure=Measure.COUNT, aggregation=Aggregation.LAST)  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.LAST,
+           records=lambda p: operating_q(p.end), records_list=LIST)  # fmt: skip
 def operating(units, period):
     return _operating(units, period)
 
 
 def _register_type(code, name):
     @indicator(code=f"establishments.operating_{code}", name=name, measure=Measure.COUNT,
-               aggregation=Aggregation.LAST)  # fmt: skip
+               aggregation=Aggregation.LAST, records_list=LIST,
+               records=lambda p: operating_q(p.end) & Q(business_type__code=code))  # fmt: skip
     def count(units, period):
         return _operating(units, period, code)
 
@@ -72,7 +77,7 @@ def certificates_temporary(units, period):
     return _issued(units, period, temporary=True)
 
 
-def _status_at_end(units, period, status):
+def _with_status_at_end(period, status):
     """Establishments whose latest recorded status on the last day of the period is `status`."""
     from django.db.models import OuterRef, Subquery
 
@@ -83,22 +88,27 @@ def _status_at_end(units, period, status):
         .order_by("-on", "-pk")
         .values("status")[:1]
     )
-    return (
-        Establishment.objects.filter(territory_q(units))
-        .annotate(status_then=Subquery(latest))
-        .filter(status_then=status)
-        .count()
-    )
+    return Establishment.objects.annotate(status_then=Subquery(latest)).filter(status_then=status)
+
+
+def _status_at_end(units, period, status):
+    return _with_status_at_end(period, status).filter(territory_q(units)).count()
+
+
+def _status_records(status):
+    return lambda period: Q(pk__in=_with_status_at_end(period, status).values("pk"))
 
 
 @indicator(code="establishments.suspended", name=_("Cơ sở đang tạm ngừng (cuối kỳ)"),
-           measure=Measure.COUNT, aggregation=Aggregation.LAST,
+           measure=Measure.COUNT, aggregation=Aggregation.LAST, records_list=LIST,
+           records=_status_records(Establishment.Status.SUSPENDED),
            description=_("Theo lịch sử trạng thái: thay đổi gần nhất đến ngày cuối kỳ là tạm ngừng."))  # fmt: skip
 def suspended(units, period):
     return _status_at_end(units, period, Establishment.Status.SUSPENDED)
 
 
 @indicator(code="establishments.closed", name=_("Cơ sở đã chấm dứt hoạt động (cuối kỳ)"),
-           measure=Measure.COUNT, aggregation=Aggregation.LAST)  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.LAST, records_list=LIST,
+           records=_status_records(Establishment.Status.CLOSED))  # fmt: skip
 def closed(units, period):
     return _status_at_end(units, period, Establishment.Status.CLOSED)

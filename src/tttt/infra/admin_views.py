@@ -29,6 +29,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from tttt.core.admin_views import ReadableValues
 from tttt.core.forms import ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
+from tttt.core.text import fold
 from tttt.org.admin_views import Scoped, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
@@ -92,6 +93,18 @@ class RecordIndexView(generic.IndexView):
     def get_base_queryset(self):
         qs = queries.scoped(self.model, self.request.user, unit_field=self.scope_field)
         return qs.select_related(*self.related)
+
+    def search_queryset(self, queryset):
+        """The search box also finds records by a status or kind as people write it
+        ("tạm ngưng" lists the suspended points)."""
+        found = super().search_queryset(queryset)
+        words = fold(self.search_query or "")
+        by_label = Q()
+        for field in self.model._meta.fields if words else ():
+            for value, label in field.choices or ():
+                if words in fold(str(label)):
+                    by_label |= Q(**{field.name: value})
+        return (found | queryset.filter(by_label)) if by_label else found
 
 
 class Saving(ServiceErrorsMixin):

@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.models import Unit, User
-from tttt.org.queries import restrict_to_scope, user_can
+from tttt.org.queries import figure_behind, restrict_to_scope, user_can
 
 from . import services
 from .models import CheckItem, Inspection, InspectionPlan, PenaltyDecision, Regulation
@@ -175,8 +175,14 @@ def inspection_list(request):
         Inspection.objects.select_related("establishment__business_type", "establishment__unit"),
         request.user, unit_field="establishment__unit", perm="inspections.view_inspection",
     ).order_by("-inspected_on", "-pk")  # fmt: skip
+    figure = figure_behind(request.GET, request.user, records_list="inspections_list",
+                           perm="inspections.view_inspection", unit_field="establishment__unit")  # fmt: skip
+    if figure:
+        qs = qs.filter(figure.q)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "inspections/admin/inspections.html", {"page": page})
+    return TemplateResponse(
+        request, "inspections/admin/inspections.html", {"page": page, "figure": figure}
+    )
 
 
 @require_POST

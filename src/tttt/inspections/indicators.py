@@ -1,6 +1,6 @@
 """Figures of inspections and penalties (DESIGN.md indicator protocol)."""
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from tttt.core.indicators import Aggregation, Measure, indicator
@@ -8,40 +8,64 @@ from tttt.org.indicators import territory_q
 
 from .models import Inspection, PenaltyDecision
 
+REGISTER = "establishments:index"  # counts of establishments list them on the register
 
-def _inspections(units, period):
-    return Inspection.objects.filter(
-        territory_q(units, "establishment__unit"),
+
+def _closed_in(period) -> Q:
+    return Q(
         status=Inspection.Status.CLOSED,
         inspected_on__gte=period.start,
         inspected_on__lte=period.end,
     )
 
 
-def _decisions(units, period):
+def _inspections(units, period):
+    return Inspection.objects.filter(territory_q(units, "establishment__unit"), _closed_in(period))
+
+
+def _inspected(condition: Q | None = None):
+    """The establishments behind a count of inspected ones (listed on the register)."""
+    return lambda period: Q(
+        pk__in=Inspection.objects.filter(_closed_in(period), condition or Q()).values(
+            "establishment"
+        )
+    )
+
+
+def _penalised(period) -> Q:
+    return Q(pk__in=_decisions_in(period).values("violation__inspection__establishment"))
+
+
+def _decisions_in(period):
     """Decisions issued in the period that no correction has replaced."""
     return PenaltyDecision.objects.filter(
-        territory_q(units, "violation__inspection__establishment__unit"),
-        issued_on__gte=period.start,
-        issued_on__lte=period.end,
-        corrected_by__isnull=True,
+        issued_on__gte=period.start, issued_on__lte=period.end, corrected_by__isnull=True
+    )
+
+
+def _decisions(units, period):
+    return _decisions_in(period).filter(
+        territory_q(units, "violation__inspection__establishment__unit")
     )
 
 
 @indicator(code="inspections.done", name=_("Cuộc kiểm tra đã thực hiện"), measure=Measure.COUNT,
-           aggregation=Aggregation.SUM, description=_("Biên bản kiểm tra đã khóa, theo ngày kiểm tra."))  # fmt: skip
+           aggregation=Aggregation.SUM, description=_("Biên bản kiểm tra đã khóa, theo ngày kiểm tra."),
+           records=_closed_in, records_list="inspections_list")  # fmt: skip
 def done(units, period):
     return _inspections(units, period).count()
 
 
 @indicator(code="inspections.establishments_inspected", name=_("Cơ sở được kiểm tra"),
-           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE)  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
+           records=_inspected(), records_list=REGISTER)  # fmt: skip
 def establishments_inspected(units, period):
     return _inspections(units, period).values("establishment").distinct().count()
 
 
 @indicator(code="inspections.establishments_with_violations", name=_("Cơ sở có vi phạm"),
-           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE)  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
+           records=_inspected(Q(violations__isnull=False)), records_list=REGISTER)  # fmt: skip
 def establishments_with_violations(units, period):
     return (
         _inspections(units, period)
@@ -53,7 +77,8 @@ def establishments_with_violations(units, period):
 
 
 @indicator(code="inspections.establishments_penalised", name=_("Cơ sở bị xử phạt"),
-           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE)  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
+           records=_penalised, records_list=REGISTER)  # fmt: skip
 def establishments_penalised(units, period):
     return (
         _decisions(units, period).values("violation__inspection__establishment").distinct().count()

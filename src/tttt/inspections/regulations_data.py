@@ -48,6 +48,10 @@ EXPIRED_103 = (
     "chỉ được ghi nhận và nhắc nhở cơ sở khắc phục."
 )
 
+# The amendment goes in the source, not the basis: an inspection of 2019 cites the decree as
+# it stood then, not a text of 2024.
+AMENDED_148 = "Nghị định 54/2019/NĐ-CP được sửa đổi bởi Nghị định 148/2024/NĐ-CP"
+
 RULES = [
     # Decree 72/2013 (as amended by Decree 27/2018): game points until Decree 147/2024.
     dict(code="nd72-khoang-cach-truong-hoc", title="Điểm trò chơi cách cổng trường tiểu học, THCS, THPT từ 200 m trở lên",
@@ -102,13 +106,13 @@ RULES = [
          **ND174),
     # Karaoke: Decree 54/2019 as amended by Decree 148/2024.
     dict(code="nd54-dien-tich-phong", title="Phòng hát có diện tích từ 20 m² trở lên, không kể công trình phụ",
-         legal_basis="Nghị định 54/2019/NĐ-CP (sửa đổi bởi Nghị định 148/2024/NĐ-CP)", article="Điều 4",
-         source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md",
+         legal_basis="Nghị định 54/2019/NĐ-CP", article="Điều 4",
+         source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md; {AMENDED_148}",
          valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="minimum", minimum=20, minimum_unit="m²",
          **ND38),
     dict(code="nd54-khoa-cua", title="Không đặt chốt cửa bên trong, không đặt thiết bị báo động (trừ báo cháy)",
-         legal_basis="Nghị định 54/2019/NĐ-CP (sửa đổi bởi Nghị định 148/2024/NĐ-CP)", article="Điều 4",
-         source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md",
+         legal_basis="Nghị định 54/2019/NĐ-CP", article="Điều 4",
+         source=f"{D}: kiểm chứng qua TL/9aeb199f5e0aa225.md; {AMENDED_148}",
          valid_from=date(2019, 9, 1), types=[KARAOKE], check_kind="yes_no",
          **ND38),
     dict(code="nd54-gio-hoat-dong", title="Không hoạt động từ 0 giờ đến 8 giờ sáng",
@@ -163,5 +167,20 @@ def explain_missing_fines(Regulation) -> int:
         ):
             rule.no_fine_note = shipped.get(rule.code) or GENERIC_NOTE
             rule.save(update_fields=["no_fine_note"])
+            done += 1
+    return done
+
+
+def cite_as_in_force(Regulation) -> int:
+    """Shipped rules whose basis named a later amendment cite the decree alone (migration 0004)."""
+    shipped = {row["code"]: row for row in RULES}
+    done = 0
+    for rule in Regulation.objects.filter(legal_basis__contains="sửa đổi bởi Nghị định 148/2024"):
+        if rule.code in shipped:
+            rule.legal_basis, rule.source = (
+                shipped[rule.code]["legal_basis"],
+                shipped[rule.code]["source"],
+            )
+            rule.save(update_fields=["legal_basis", "source"])
             done += 1
     return done

@@ -152,6 +152,36 @@ def all_figures(units, period: Period, where: Q | None = None) -> dict[str, int]
     )
 
 
+def all_figures_each(units, period: Period) -> dict[int, dict[str, int]]:
+    """`all_figures` for each of `units` apart (subtrees that do not overlap), one grouped
+    query: {unit pk: figures}, zeros for a unit without dossiers."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    aggregates = {
+        **_received_aggregates(period),
+        **_resolved_aggregates(period),
+        **_pending_aggregates(period),
+        **_rating_aggregates(period),
+    }
+    units = list(units)
+    if not units:
+        return {}
+    owner = Case(
+        *[When(unit__path__startswith=u.path, then=Value(u.pk)) for u in units],
+        output_field=IntegerField(),
+    )
+    rows = (
+        dossiers(units)
+        .filter(relevant_q(period))
+        .annotate(owner=owner)
+        .values("owner")
+        .order_by()
+        .annotate(**aggregates)
+    )
+    found = {row.pop("owner"): row for row in rows}
+    return {u.pk: found.get(u.pk) or dict.fromkeys(aggregates, 0) for u in units}
+
+
 def _register(code, name, measure, aggregation, description="", derive=None, records=None):
     """An onestop indicator; with `derive`, its value also follows from `all_figures` (one
     pass over the dossiers for every figure a report asks at once); with `records`, the
@@ -163,6 +193,7 @@ def _register(code, name, measure, aggregation, description="", derive=None, rec
         aggregation=aggregation,
         description=description,
         batch=all_figures if derive else None,
+        batch_each=all_figures_each if derive else None,
         derive=derive,
         records=records,
         records_list="dossiers:index" if records else "",

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from tttt.core.calendar import get_calendar
-from tttt.core.periods import Period
 from tttt.org.models import Membership, Unit, User
 from tttt.org.queries import restrict_to_scope
 
@@ -272,39 +270,8 @@ def register_rows(units, period):
     )
 
 
-@dataclass
-class Figure:
-    """The dossiers behind one figure: an indicator, a unit's territory, a period."""
+def figure_behind(params, user):
+    """The dossiers behind a figure named in `params` (`?chi_tieu=…&unit=…&period=…`)."""
+    from tttt.org.queries import figure_behind
 
-    code: str
-    name: str
-    unit: Unit
-    period: Period
-    q: Q
-
-
-def figure_behind(params, user) -> Figure | None:
-    """From `?chi_tieu=onestop.resolved_late&unit=…&period=2019-Q3`: the filter that gives
-    exactly the dossiers that figure counts (None when the parameters do not name one the
-    person may see). The list is scoped as well, so this only narrows it."""
-    from tttt.core.indicators import IndicatorError, get_indicator
-    from tttt.core.periods import PeriodError
-    from tttt.org.indicators import territory_q
-    from tttt.org.queries import units_for_territory, user_can
-
-    code, unit_id = params.get("chi_tieu", ""), params.get("unit", "")
-    try:
-        figure = get_indicator(code)
-    except IndicatorError:
-        return None
-    if figure.records_list != "dossiers:index" or not unit_id.isdigit():
-        return None
-    unit = Unit.objects.filter(pk=int(unit_id)).first()
-    if unit is None or not user_can(user, "onestop.view_dossier", unit):
-        return None
-    try:
-        period = Period.parse(params.get("period", ""))
-    except PeriodError:
-        return None
-    where = territory_q(units_for_territory(unit, period.end)) & figure.records(period)
-    return Figure(code, figure.name, unit, period, where)
+    return figure_behind(params, user, records_list="dossiers:index", perm="onestop.view_dossier")

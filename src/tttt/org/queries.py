@@ -46,14 +46,23 @@ def _walk(start_ids: Iterable[int], forward: bool) -> list[UnitSuccession]:
     return links
 
 
+def _lineage(unit: Unit, forward: bool) -> list[UnitSuccession]:
+    """`_walk` from `unit`, kept on the instance: a dashboard resolves the same unit's
+    territory for many periods in one request."""
+    memo = unit.__dict__.setdefault("_lineage", {})
+    if forward not in memo:
+        memo[forward] = _walk([unit.pk], forward=forward)
+    return memo[forward]
+
+
 def unit_successors(unit: Unit) -> list[UnitSuccession]:
     """What a former unit became part of, following later reorganisations too."""
-    return _walk([unit.pk], forward=True)
+    return _lineage(unit, forward=True)
 
 
 def unit_predecessors(unit: Unit) -> list[UnitSuccession]:
     """The former units that became (part of) this unit, transitively."""
-    return _walk([unit.pk], forward=False)
+    return _lineage(unit, forward=False)
 
 
 def units_for_territory(unit: Unit, on: date) -> list[Unit]:
@@ -394,3 +403,42 @@ def unit_of(obj, field: str = "unit") -> Unit:
     for name in field.split("__"):
         obj = getattr(obj, name)
     return obj
+
+
+@dataclass
+class Figure:
+    """The records behind one figure: an indicator, a unit's territory, a period."""
+
+    code: str
+    name: str
+    unit: Unit
+    period: object  # tttt.core.periods.Period
+    q: Q
+
+
+def figure_behind(params, user, *, records_list: str, perm: str, unit_field: str = "unit"):
+    """From `?chi_tieu=onestop.resolved_late&unit=…&period=2019-Q3` on the list named
+    `records_list`: the filter that gives exactly the records that figure counts (None when
+    the parameters do not name a figure of this list that the person may see). Lists are
+    scoped as well, so this only narrows them."""
+    from tttt.core.indicators import IndicatorError, get_indicator
+    from tttt.core.periods import Period, PeriodError
+
+    from .indicators import territory_q
+
+    code, unit_id = params.get("chi_tieu", ""), params.get("unit", "")
+    try:
+        figure = get_indicator(code)
+    except IndicatorError:
+        return None
+    if figure.records_list != records_list or not unit_id.isdigit():
+        return None
+    unit = Unit.objects.filter(pk=int(unit_id)).first()
+    if unit is None or not user_can(user, perm, unit):
+        return None
+    try:
+        period = Period.parse(params.get("period", ""))
+    except PeriodError:
+        return None
+    territory = territory_q(units_for_territory(unit, period.end), unit_field)
+    return Figure(code, figure.name, unit, period, territory & figure.records(period))

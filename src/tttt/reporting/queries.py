@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tttt.core.indicators import compute_many
+from tttt.core.indicators import compute_each, compute_many
 from tttt.core.periods import Period
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, subtree, units_for_territory, user_can
@@ -392,10 +392,13 @@ def latest_period_with_data(entry: Entry, unit: Unit, start: Period, limit: int 
 
 
 def by_child(entry: Entry, children: list[Unit], period: Period) -> list[Point]:
-    """`entry` for each child unit in `period` (one aggregate query each), largest first."""
+    """`entry` for each child unit in `period`, largest first: one grouped query when the
+    indicator can group by unit, else one aggregate query per child."""
+    children = children[:MAX_CHILDREN]
+    values = compute_each(entry.indicator, children, period)
     points = []
-    for child in children[:MAX_CHILDREN]:
-        value = to_decimal(entry.indicator.compute([child], period))
+    for child in children:
+        value = to_decimal(values[child.pk])
         points.append(Point(child.name, value, entry.format(value), 0.0, unit=child, period=period))
     points.sort(key=lambda p: (p.value is None, -(p.value or 0), p.label))
     return _with_bars(points)

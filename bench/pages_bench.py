@@ -1,0 +1,42 @@
+"""Page speed for `make bench`: the full demo, visited as the crawl in `make test` visits it
+(signed in as one demo account of every role, from the menu and the home page), with
+server time and query count per page; the 20 slowest pages are listed.
+
+The crawl's own code (tests/crawl/crawler.py) does the visiting, so the pages measured are
+the pages the suite checks. Times are in-process (Django's test client, no network), on
+whatever else the benchmark database already holds.
+"""
+
+import statistics
+import sys
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+
+
+def slowest_pages() -> dict:
+    sys.path.insert(0, str(TESTS))
+    from django.test import override_settings
+
+    from crawl.crawler import Crawl, one_account_per_role, signed_in, slowest
+    from tttt.demo.builder import build_demo
+    from tttt.org.models import User
+
+    logins = build_demo()
+    pages, downloads = [], set()
+    with override_settings(SECURE_SSL_REDIRECT=False):  # the test client speaks plain HTTP
+        for username in one_account_per_role(logins):
+            user = User.objects.get(username=username)
+            crawl = Crawl(signed_in(user), username, "localhost", ["/admin/"], downloads=downloads)
+            pages += crawl.run().visits
+    times = sorted(v.ms for v in pages)
+    return {
+        "pages_visited": len(pages),
+        "page_ms_median": round(statistics.median(times), 1),
+        "page_ms_p90": round(times[int(len(times) * 0.9)], 1),
+        "pages_over_1s": sum(t > 1000 for t in times),
+        "slowest_pages": [
+            {"ms": round(v.ms), "queries": v.queries, "who": v.who, "url": v.url}
+            for v in slowest(pages)
+        ],
+    }
