@@ -70,7 +70,8 @@ def english_messages() -> tuple[frozenset[str], re.Pattern]:
                 plain.add(text)
                 continue
             words = placeholder.sub(" ", text)
-            if len(re.findall(r"[A-Za-z]{3,}", words)) < 2:  # "%(count)s" alone says nothing
+            english = re.findall(r"[A-Za-z]{2,}", words)
+            if len(english) < 2 and not any(len(w) >= 4 for w in english):  # "%(count)s min"
                 continue
             parts = placeholder.split(text)
             patterns.append(".+?".join(re.escape(part) for part in parts))

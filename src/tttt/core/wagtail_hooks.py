@@ -53,3 +53,18 @@ def only_help_in_vietnamese(request, menu_items):
         for item in menu_items
         if item.name != "editor-guide" and not item.name.startswith("whats-new")
     ]
+
+
+def _label_site_columns():
+    """Wagtail's list of sites names three columns after their field names ("Root page",
+    untranslatable): give them the fields' own names, which are translated."""
+    from django.utils.text import capfirst
+    from wagtail.models import Site
+    from wagtail.sites.views import IndexView
+
+    for column in IndexView.columns:
+        if column.name in {"port", "site_name", "root_page"}:
+            column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+
+
+_label_site_columns()
