@@ -79,3 +79,23 @@ def shipped_data(transactional_db):
         Page.add_root(title="Root", slug="root")
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
+
+
+def javascript_english(page) -> list[str]:
+    """Wagtail's JavaScript strings (its `djangojs` English ids) that the page shows as a
+    line of text, a label, a title or a placeholder: strings the crawl cannot see, as
+    the browser draws them."""
+    import wagtail
+    from babel.messages.pofile import read_po
+
+    english = Path(wagtail.__file__).parent / "admin/locale/en/LC_MESSAGES/djangojs.po"
+    with english.open("rb") as source:
+        ids = {m.id for m in read_po(source) if isinstance(m.id, str) and len(m.id) > 3}
+    shown = page.evaluate(
+        """() => [
+            ...document.body.innerText.split('\\n'),
+            ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap(
+                e => ['aria-label', 'title', 'placeholder'].map(a => e.getAttribute(a) || '')),
+        ].map(s => s.trim()).filter(Boolean)"""
+    )
+    return sorted({text for text in shown if text in ids})

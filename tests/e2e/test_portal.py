@@ -13,6 +13,7 @@ from tttt.org.roles import EDITOR, EDITOR_IN_CHIEF, REPORTER
 from tttt.portal import services
 from tttt.portal.models import Comment, NewsPage, Question, SectionPage
 
+from .conftest import javascript_english
 from .test_dossier_life import login
 
 pytestmark = pytest.mark.e2e
@@ -40,7 +41,7 @@ def approve(page, live_server, news_page):
     page.locator(
         "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])"
     ).click()
-    expect(page.locator(".messages")).to_contain_text("has been updated")
+    expect(page.locator(".messages")).to_contain_text("Đã cập nhật trang")
 
 
 def test_article_goes_through_the_workflow_to_the_public_page(portal, live_server, browser, shot):
@@ -59,9 +60,10 @@ def test_article_goes_through_the_workflow_to_the_public_page(portal, live_serve
         re.compile("2.000 người dân")
     )
     shot(reporter, "portal-reporter-writes")
+    assert javascript_english(reporter) == []  # the editor's own words are Vietnamese
     reporter.locator("footer .w-dropdown__toggle").click()
     reporter.locator("button[name=action-submit]").click()
-    expect(reporter.locator(".messages")).to_contain_text("submitted")
+    expect(reporter.locator(".messages")).to_contain_text("gửi duyệt trang")
     page = NewsPage.objects.get()
     assert not page.live
     assert "2.000" in page.get_latest_revision().content["body"]
