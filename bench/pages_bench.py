@@ -16,6 +16,7 @@ TESTS = Path(__file__).resolve().parents[1] / "tests"
 
 def slowest_pages() -> dict:
     sys.path.insert(0, str(TESTS))
+    from django.conf import settings
     from django.test import override_settings
 
     from crawl.crawler import Crawl, one_account_per_role, signed_in, slowest
@@ -23,18 +24,24 @@ def slowest_pages() -> dict:
     from tttt.org.models import User
 
     logins = build_demo()
-    pages, downloads = [], set()
-    with override_settings(SECURE_SSL_REDIRECT=False):  # the test client speaks plain HTTP
+    pages, problems, downloads = [], [], set()
+    # The test client speaks plain HTTP, and static files are not collected here.
+    storages = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+    with override_settings(SECURE_SSL_REDIRECT=False, STORAGES=storages):
         for username in one_account_per_role(logins):
             user = User.objects.get(username=username)
             crawl = Crawl(signed_in(user), username, "localhost", ["/admin/"], downloads=downloads)
-            pages += crawl.run().visits
+            crawl.run()
+            pages += crawl.visits
+            problems += crawl.problems
     times = sorted(v.ms for v in pages)
     return {
         "pages_visited": len(pages),
         "page_ms_median": round(statistics.median(times), 1),
         "page_ms_p90": round(times[int(len(times) * 0.9)], 1),
         "pages_over_1s": sum(t > 1000 for t in times),
+        "page_problems": len(problems),
         "slowest_pages": [
             {"ms": round(v.ms), "queries": v.queries, "who": v.who, "url": v.url}
             for v in slowest(pages)

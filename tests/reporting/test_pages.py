@@ -231,6 +231,7 @@ def test_the_standings_page_scores_by_hand_and_names_the_leaders(client, tree, m
     page = client.get(url, {"nam": "2015"}).content.decode()
     assert "phải từ 0 đến 100" in page  # all or nothing: nothing saved, so no ranking yet
     assert "chưa được chấm điểm" in page and "không hoàn thành" not in page.lower()
+    assert page.count("<td data-total><strong>—</strong></td>") == 2  # no total of 0 points
     assert not manual.scores.exists()
     client.post(url, {"nam": "2015", "action": "score", f"p-{manual.pk}-{tree.luong_tai.pk}": "95",
                       f"p-{manual.pk}-{tree.thua.pk}": "80", "tieu_bieu": [str(tree.luong_tai.pk)]})  # fmt: skip

@@ -27,7 +27,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues
-from tttt.core.forms import ServiceErrorsMixin
+from tttt.core.forms import PlainSelect, ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
 from tttt.org.admin_views import Scoped, unit_for_page
@@ -70,6 +70,7 @@ class RecordForm(forms.ModelForm):
             offices = restrict_to_scope(Unit.objects.all(), for_user, unit_field=None)
             use = offices if self._meta.model in (DigitalCertificate, EmailAccounts) else units
             self.fields["unit"].queryset = use.order_by("path")
+            self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
         if "former_unit" in self.fields:
             self.fields["former_unit"].queryset = units.exclude(valid_to__isnull=True).order_by(
                 "path"
