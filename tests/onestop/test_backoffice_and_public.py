@@ -325,3 +325,22 @@ def test_online_submission_with_ids_in_the_thousands(client, procedure, tree):
     form = client.get(url, {"don_vi": "1664", "thu_tuc": procedure.pk}).content.decode()
     assert 'name="don_vi" value="1664"' in form and "1.664" not in form
     assert client.get(url, {"don_vi": "1.664"}).status_code == 404
+
+
+def test_the_dossier_export_gives_vietnam_time_and_vietnamese_labels(clerk_client, receive):
+    """Received at 9:00 in Vietnam reads 9:00 in the file (Wagtail wrote UTC: 2:00)."""
+    import io
+    from datetime import datetime as dt
+
+    from openpyxl import load_workbook
+
+    d = receive(now=at(7, 9))
+    receive(now=at(7, 10))
+    xlsx = clerk_client.get(reverse("dossiers:index"), {"export": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(b"".join(xlsx.streaming_content
+                                                  if xlsx.streaming else [xlsx.content]))).active.values)  # fmt: skip
+    heading, row = rows[0], next(r for r in rows if r[0] == d.code)
+    assert row[heading.index("Tiếp nhận")] == dt(2026, 12, 7, 9, 0)
+    assert row[heading.index("Trạng thái")] == d.get_status_display() and len(rows) == 3
+    csv = b"".join(clerk_client.get(reverse("dossiers:index"), {"export": "csv"}).streaming_content)
+    assert "07/12/2026 09:00" in csv.decode()

@@ -15,7 +15,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from tttt.core.admin_views import ReadableValues
+from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.org.admin_views import ScopedViewMixin, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import figure_behind, restrict_to_scope, user_can
@@ -49,7 +49,7 @@ class EstablishmentForm(forms.ModelForm):
             )
 
 
-class EstablishmentIndexView(generic.IndexView):
+class EstablishmentIndexView(SpreadsheetAsRead, generic.IndexView):
     add_item_label = gettext_lazy("Thêm cơ sở")
 
     def get_base_queryset(self):

@@ -26,9 +26,12 @@ C, P, LAST, SUM, RATIO = (Measure.COUNT, Measure.PERCENT, Aggregation.LAST, Aggr
                           Aggregation.RATIO)  # fmt: skip
 
 
-def _register(code, name, measure, aggregation, description=""):
+def _register(code, name, measure, aggregation, description="", records=None, records_list=""):
+    """An infrastructure figure; with `records` (a filter of the period) it opens the
+    registry's list `records_list` filtered to exactly the records it counts."""
     return indicator(code=f"infra.{code}", name=name, measure=measure, aggregation=aggregation,
-                     description=description)  # fmt: skip
+                     description=description, records=records,
+                     records_list=f"{records_list}:index" if records_list else "")  # fmt: skip
 
 
 def territory_q(units, unit_field: str = "unit"):
@@ -49,18 +52,23 @@ def _bts(units):
     return BtsStation.objects.filter(territory_q(units))
 
 
-@_register("bts_operating", _("Trạm BTS đang phát sóng (cuối kỳ)"), C, LAST)
+@_register("bts_operating", _("Trạm BTS đang phát sóng (cuối kỳ)"), C, LAST,
+           records=lambda p: queries.operating_on_q(p.end), records_list="bts")  # fmt: skip
 def bts_operating(units, period):
     return _bts(units).filter(queries.operating_on_q(period.end)).count()
 
 
-@_register("bts_new", _("Trạm BTS phát sóng mới trong kỳ"), C, SUM)
+@_register("bts_new", _("Trạm BTS phát sóng mới trong kỳ"), C, SUM,
+           records=lambda p: Q(**_in(p, "commissioned_on")), records_list="bts")  # fmt: skip
 def bts_new(units, period):
     return _bts(units).filter(**_in(period, "commissioned_on")).count()
 
 
 @_register("bts_shared", _("Trạm BTS dùng chung hạ tầng (cuối kỳ)"), C, LAST,
-           _("Trạm đang phát sóng có ít nhất một doanh nghiệp khác dùng chung."))  # fmt: skip
+           _("Trạm đang phát sóng có ít nhất một doanh nghiệp khác dùng chung."),
+           records=lambda p: queries.operating_on_q(p.end)
+           & Q(pk__in=BtsStation.objects.filter(shared_with__isnull=False).values("pk")),
+           records_list="bts")  # fmt: skip
 def bts_shared(units, period):
     return (
         _bts(units).filter(queries.operating_on_q(period.end), shared_with__isnull=False)
@@ -68,7 +76,8 @@ def bts_shared(units, period):
     )  # fmt: skip
 
 
-@_register("bts_5g", _("Trạm BTS có 5G (cuối kỳ)"), C, LAST)
+@_register("bts_5g", _("Trạm BTS có 5G (cuối kỳ)"), C, LAST,
+           records=lambda p: queries.operating_on_q(p.end) & Q(has_5g=True), records_list="bts")  # fmt: skip
 def bts_5g(units, period):
     return _bts(units).filter(queries.operating_on_q(period.end), has_5g=True).count()
 
@@ -80,7 +89,8 @@ def _projects(units):
     return UndergroundingProject.objects.filter(territory_q(units))
 
 
-@_register("undergrounding_completed", _("Tuyến ngầm hóa cáp hoàn thành trong kỳ"), C, SUM)
+@_register("undergrounding_completed", _("Tuyến ngầm hóa cáp hoàn thành trong kỳ"), C, SUM,
+           records=lambda p: Q(**_in(p, "completed_on")), records_list="ngam-hoa")  # fmt: skip
 def undergrounding_completed(units, period):
     return _projects(units).filter(**_in(period, "completed_on")).count()
 
@@ -97,7 +107,9 @@ def undergrounding_completed_m(units, period):
 
 @_register("undergrounding_overdue", _("Tuyến ngầm hóa cáp quá hạn chưa hoàn thành (cuối kỳ)"),
            C, LAST, _("Chưa hoàn thành vào cuối kỳ, đã quá thời hạn (kể cả gia hạn) đã có đến "
-                      "ngày đó."))  # fmt: skip
+                      "ngày đó."), records_list="ngam-hoa",
+           records=lambda p: Q(pk__in=queries.overdue_on(UndergroundingProject.objects.all(), p.end)
+                               .values("pk")))  # fmt: skip
 def undergrounding_overdue(units, period):
     return queries.overdue_on(_projects(units), period.end).count()
 
@@ -116,14 +128,20 @@ def _postal_on(units, period):
     )
 
 
-@_register("postal_points", _("Điểm bưu điện văn hóa xã (cuối kỳ, chưa giải thể)"), C, LAST)
+def _postal_records(*statuses):
+    return lambda p: Q(pk__in=PostalPoint.objects.annotate(status_then=queries.status_on(p.end))
+                       .filter(status_then__in=statuses).values("pk"))  # fmt: skip
+
+
+@_register("postal_points", _("Điểm bưu điện văn hóa xã (cuối kỳ, chưa giải thể)"), C, LAST,
+           records=_postal_records("operating", "suspended"), records_list="buu-dien-van-hoa")  # fmt: skip
 def postal_points(units, period):
     f = _postal_on(units, period)
     return f["operating"] + f["suspended"]
 
 
 @_register("postal_points_suspended", _("Điểm bưu điện văn hóa xã tạm ngưng hoạt động (cuối kỳ)"),
-           C, LAST)  # fmt: skip
+           C, LAST, records=_postal_records("suspended"), records_list="buu-dien-van-hoa")  # fmt: skip
 def postal_points_suspended(units, period):
     return _postal_on(units, period)["suspended"]
 
@@ -184,7 +202,9 @@ def _certificates(units):
     return DigitalCertificate.objects.filter(territory_q(units))
 
 
-@_register("certificates_received", _("Chứng thư số chuyên dùng tiếp nhận trong kỳ"), C, SUM)
+@_register("certificates_received", _("Chứng thư số chuyên dùng tiếp nhận trong kỳ"), C, SUM,
+           records=lambda p: Q(received_on__isnull=False, **_in(p, "received_on"))
+           | Q(received_on__isnull=True, **_in(p, "issued_on")), records_list="chung-thu-so")  # fmt: skip
 def certificates_received(units, period):
     return (
         _certificates(units)
@@ -194,12 +214,14 @@ def certificates_received(units, period):
     )
 
 
-@_register("certificates_valid", _("Chứng thư số còn hiệu lực (cuối kỳ)"), C, LAST)
+@_register("certificates_valid", _("Chứng thư số còn hiệu lực (cuối kỳ)"), C, LAST,
+           records=lambda p: queries.valid_certificates_q(p.end), records_list="chung-thu-so")  # fmt: skip
 def certificates_valid(units, period):
     return _certificates(units).filter(queries.valid_certificates_q(period.end)).count()
 
 
-@_register("certificates_revoked", _("Chứng thư số bị thu hồi trong kỳ"), C, SUM)
+@_register("certificates_revoked", _("Chứng thư số bị thu hồi trong kỳ"), C, SUM,
+           records=lambda p: Q(**_in(p, "revoked_on")), records_list="chung-thu-so")  # fmt: skip
 def certificates_revoked(units, period):
     return _certificates(units).filter(**_in(period, "revoked_on")).count()
 

@@ -23,7 +23,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from tttt.core.admin_views import ReadableValues
+from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.core.formatting import format_money
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
@@ -73,7 +73,7 @@ def _local(value) -> str:
     return timezone.localtime(value).strftime("%H:%M %d/%m/%Y") if value else ""
 
 
-class DossierIndexView(generic.IndexView):
+class DossierIndexView(SpreadsheetAsRead, generic.IndexView):
     add_item_label = gettext_lazy("Tiếp nhận hồ sơ")
 
     def get_base_queryset(self):

@@ -416,11 +416,15 @@ class Figure:
     q: Q
 
 
-def figure_behind(params, user, *, records_list: str, perm: str, unit_field: str = "unit"):
+def figure_behind(
+    params, user, *, records_list: str, perm: str, unit_field: str = "unit", territory=None
+):
     """From `?chi_tieu=onestop.resolved_late&unit=…&period=2019-Q3` on the list named
     `records_list`: the filter that gives exactly the records that figure counts (None when
     the parameters do not name a figure of this list that the person may see). Lists are
-    scoped as well, so this only narrows them."""
+    scoped as well, so this only narrows them. `territory(units)` gives the records of
+    those units' territory when the app counts more than `unit_field` (the registries also
+    count a record by its former unit)."""
     from tttt.core.indicators import IndicatorError, get_indicator
     from tttt.core.periods import Period, PeriodError
 
@@ -440,5 +444,6 @@ def figure_behind(params, user, *, records_list: str, perm: str, unit_field: str
         period = Period.parse(params.get("period", ""))
     except PeriodError:
         return None
-    territory = territory_q(units_for_territory(unit, period.end), unit_field)
-    return Figure(code, figure.name, unit, period, territory & figure.records(period))
+    units = units_for_territory(unit, period.end)
+    where = territory(units) if territory else territory_q(units, unit_field)
+    return Figure(code, figure.name, unit, period, where & figure.records(period))
