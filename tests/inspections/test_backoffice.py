@@ -132,8 +132,15 @@ def test_photos_and_payment_on_the_record_page(client, inspector, karaoke, tree,
     client.post(url, {"action": "paid", "decision": decision.pk, "paid_on": "2026-11-28"})
     decision.refresh_from_db()
     assert decision.paid_on == date(2026, 11, 28)
+    # The list of decisions, and the one behind the figure "fines of November 2026".
+    listing = client.get(reverse("inspections_penalties"), {
+        "chi_tieu": "inspections.penalty_amount", "unit": tree.new_trung_chinh.pk, "period": "2026-11"})  # fmt: skip
+    html = listing.content.decode()
+    assert listing.context["figure"] and "09/QĐ" in html and "15.000.000" in html
+    assert "28/11/2026" in html
     outsider = member("bh.thanhtra", INSPECTOR, tree.new_bo_ha)
     client.force_login(outsider)
+    assert "09/QĐ" not in client.get(reverse("inspections_penalties")).content.decode()
     assert client.get(reverse("inspections_photo", args=[record.pk, photo.pk])).status_code in (
         302,
         403,

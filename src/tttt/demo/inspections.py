@@ -78,13 +78,15 @@ def build_inspections(write, *, cua_lo: Unit, luong_tai: Unit) -> None:
         if failures:
             penalised += 1
             violation = record.violations.get()
-            services.penalty_issue(
+            decision = services.penalty_issue(
                 user=inspector, violation=violation, number=f"{penalised:02d}/QĐ-XPVPHC", issued_on=record.inspected_on,
                 authority=PenaltyDecision.Authority.DISTRICT_CHAIR, amount=rng.choice([2_500_000, 3_000_000, 4_000_000]),
                 organisation=False, payment_due=record.inspected_on + timedelta(days=10),
                 extra_measures="Buộc bố trí lại phòng máy đủ diện tích theo quy định",
                 follow_up_on=record.inspected_on + timedelta(days=60),
             )  # fmt: skip
+            services.penalty_mark_paid(user=inspector, decision=decision,
+                                       paid_on=record.inspected_on + timedelta(days=3 + penalised))  # fmt: skip
     write(
         f"Biên bản kiểm tra: {Inspection.objects.count()}; quyết định xử phạt: {PenaltyDecision.objects.count()}."
     )

@@ -22,7 +22,7 @@ from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.models import Unit, User
 from tttt.org.queries import figure_behind, restrict_to_scope, user_can
 
-from . import services
+from . import queries, services
 from .models import CheckItem, Inspection, InspectionPlan, PenaltyDecision, Regulation
 
 # ---------------------------------------------------------------- regulations
@@ -183,6 +183,24 @@ def inspection_list(request):
     return TemplateResponse(
         request, "inspections/admin/inspections.html", {"page": page, "figure": figure}
     )
+
+
+def penalty_list(request):
+    """Penalty decisions in the person's scope; from a figure, exactly those it counts, with
+    their total."""
+    from django.core.paginator import Paginator
+
+    if not request.user.has_perm(queries.VIEW_DECISIONS):
+        raise PermissionDenied(_("Bạn không có quyền xem quyết định xử phạt."))
+    qs = queries.scoped_decisions(request.user)
+    figure = figure_behind(request.GET, request.user, records_list="inspections_penalties",
+                           perm=queries.VIEW_DECISIONS,
+                           unit_field="violation__inspection__establishment__unit")  # fmt: skip
+    if figure:
+        qs = qs.filter(figure.q)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "figure": figure, "total": queries.total_amount(qs)}
+    return TemplateResponse(request, "inspections/admin/penalties.html", context)
 
 
 @require_POST

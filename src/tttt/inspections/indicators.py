@@ -9,6 +9,7 @@ from tttt.org.indicators import territory_q
 from .models import Inspection, PenaltyDecision
 
 REGISTER = "establishments:index"  # counts of establishments list them on the register
+DECISIONS = "inspections_penalties"  # the list of penalty decisions
 
 
 def _closed_in(period) -> Q:
@@ -36,11 +37,13 @@ def _penalised(period) -> Q:
     return Q(pk__in=_decisions_in(period).values("violation__inspection__establishment"))
 
 
-def _decisions_in(period):
+def _decisions_q(period) -> Q:
     """Decisions issued in the period that no correction has replaced."""
-    return PenaltyDecision.objects.filter(
-        issued_on__gte=period.start, issued_on__lte=period.end, corrected_by__isnull=True
-    )
+    return Q(issued_on__gte=period.start, issued_on__lte=period.end, corrected_by__isnull=True)
+
+
+def _decisions_in(period):
+    return PenaltyDecision.objects.filter(_decisions_q(period))
 
 
 def _decisions(units, period):
@@ -86,12 +89,12 @@ def establishments_penalised(units, period):
 
 
 @indicator(code="inspections.penalties", name=_("Quyết định xử phạt"), measure=Measure.COUNT,
-           aggregation=Aggregation.SUM)  # fmt: skip
+           aggregation=Aggregation.SUM, records=_decisions_q, records_list=DECISIONS)  # fmt: skip
 def penalties(units, period):
     return _decisions(units, period).count()
 
 
 @indicator(code="inspections.penalty_amount", name=_("Tổng tiền phạt"), measure=Measure.VND,
-           aggregation=Aggregation.SUM)  # fmt: skip
+           aggregation=Aggregation.SUM, records=_decisions_q, records_list=DECISIONS)  # fmt: skip
 def penalty_amount(units, period):
     return _decisions(units, period).aggregate(total=Sum("amount"))["total"] or 0

@@ -17,6 +17,7 @@ def register_urls():
         path("kiem-tra/ke-hoach/", admin_views.plan_list, name="inspections_plans"),
         path("kiem-tra/ke-hoach/<int:pk>/", admin_views.plan_detail, name="inspections_plan"),
         path("kiem-tra/bien-ban/", admin_views.inspection_list, name="inspections_list"),
+        path("kiem-tra/quyet-dinh/", admin_views.penalty_list, name="inspections_penalties"),
         path("kiem-tra/bat-dau/", admin_views.inspection_start, name="inspections_start"),
         path(
             "kiem-tra/bien-ban/<int:pk>/", admin_views.inspection_record, name="inspections_record"
