@@ -176,6 +176,12 @@ def test_issuing_a_certificate_on_the_page(client, officer, tree):
                       "issued_on": "2026-01-10", "valid_until": "2029-01-09", "is_temporary": "on"})  # fmt: skip
     c = e.certificates.get()
     assert c.is_temporary and c.number == "05/GCN"
+    # The list of licences, and the one behind the figure "temporary certificates of 2026".
+    figure = {"chi_tieu": "establishments.certificates_temporary", "unit": tree.new_trung_chinh.pk}
+    listing = client.get(reverse("establishments_certificates"), {**figure, "period": "2026"})
+    assert listing.context["figure"] and "05/GCN" in listing.content.decode()
+    earlier = client.get(reverse("establishments_certificates"), {**figure, "period": "2025"})
+    assert "05/GCN" not in earlier.content.decode() and earlier.context["page"].paginator.count == 0
     client.post(url, {"action": "suspend", "certificate": c.pk, "on": "2026-02-01", "reason": ""})
     c.refresh_from_db()
     assert c.suspended_from is None

@@ -224,6 +224,27 @@ def warnings_view(request):
     )
 
 
+def certificate_list(request):
+    """Licences and certificates in the person's scope, newest first; from a figure,
+    exactly those it counts."""
+    from django.core.paginator import Paginator
+
+    if not request.user.has_perm("establishments.view_establishment"):
+        raise PermissionDenied(_("Bạn không có quyền xem cơ sở kinh doanh."))
+    qs = queries.scoped_certificates(request.user).select_related(
+        "establishment__unit", "establishment__business_type"
+    ).order_by("-issued_on", "-pk")  # fmt: skip
+    figure = figure_behind(request.GET, request.user, records_list="establishments_certificates",
+                           perm="establishments.view_establishment",
+                           unit_field="establishment__unit")  # fmt: skip
+    if figure:
+        qs = qs.filter(figure.q)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "establishments/admin/certificates.html", {"page": page, "figure": figure}
+    )
+
+
 def import_view(request):
     """Establishments from a file: all rows or none, every problem by row and column."""
     from tttt.core.import_page import import_page

@@ -53,6 +53,17 @@ for _code, _name in [
     _register_type(_code, _name)
 
 
+CERTIFICATES = "establishments_certificates"  # the list of licences and certificates
+
+
+def _issued_q(temporary=None):
+    def records(period):
+        q = Q(issued_on__gte=period.start, issued_on__lte=period.end)
+        return q if temporary is None else q & Q(is_temporary=temporary)
+
+    return records
+
+
 def _issued(units, period, temporary=None):
     qs = Certificate.objects.filter(
         territory_q(units, "establishment__unit"),
@@ -65,14 +76,15 @@ def _issued(units, period, temporary=None):
 
 
 @indicator(code="establishments.certificates_issued", name=_("Giấy phép, giấy chứng nhận đã cấp"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM,
-           description=_("Cả giấy tạm thời và chính thức, theo ngày cấp."))  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_issued_q(),
+           records_list=CERTIFICATES, description=_("Cả giấy tạm thời và chính thức, theo ngày cấp."))  # fmt: skip
 def certificates_issued(units, period):
     return _issued(units, period)
 
 
 @indicator(code="establishments.certificates_temporary", name=_("Giấy chứng nhận tạm thời đã cấp"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_issued_q(temporary=True),
+           records_list=CERTIFICATES)  # fmt: skip
 def certificates_temporary(units, period):
     return _issued(units, period, temporary=True)
 

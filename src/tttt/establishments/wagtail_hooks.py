@@ -15,6 +15,7 @@ def register_viewsets():
 def register_urls():
     return [
         path("co-so/canh-bao/", admin_views.warnings_view, name="establishments_warnings"),
+        path("co-so/giay-phep/", admin_views.certificate_list, name="establishments_certificates"),
         path("co-so/thong-ke/", admin_views.statistics_view, name="establishments_statistics"),
         path("co-so/nhap/", admin_views.import_view, name="establishments_import"),
         path(
