@@ -56,7 +56,6 @@ def main():
     sys.path.insert(0, os.path.dirname(__file__))
     import inspections_bench
     import onestop_bench
-    import pages_bench
     import portal_bench
     import reporting_bench
 
@@ -64,7 +63,6 @@ def main():
     onestop.update(inspections_bench.plan_over_ten_thousand())
     onestop.update(reporting_bench.aggregate_and_completeness())
     onestop.update(portal_bench.http_figures())
-    onestop.update(pages_bench.slowest_pages())  # last: it builds the whole demo
 
     print(
         json.dumps(
