@@ -124,6 +124,15 @@ def test_compliance_lists_empty_and_stale_categories(client, portal, member, tre
     NewsPage.objects.update(last_published_at=old, first_published_at=old)
     states = {row.category.code: row.state for row in compliance(portal)}
     assert states["tin-tuc"] == "stale"
+    # The editor opens the section in the page tree; a leader, who may not edit pages,
+    # opens its public page (the tree would refuse him).
+    section = SectionPage.objects.get(path__startswith=portal.path, slug="tin-tuc")
+    services.board_sync(portal)  # the board's page permissions (a commit hook does it live)
+    html = client.get("/admin/cong/tuan-thu/").content.decode()
+    assert f'href="/admin/pages/{section.pk}/"' in html
+    client.force_login(member("lt.lanhdao", R.LEADER, tree.luong_tai))
+    html = client.get("/admin/cong/tuan-thu/").content.decode()
+    assert f'href="/admin/pages/{section.pk}/"' not in html and "/tin-tuc/" in html
 
 
 def test_portal_figures_count_what_was_published_in_the_period(

@@ -302,8 +302,23 @@ def compliance_view(request):
     """Which required categories of a portal are missing, empty or stale."""
     if not request.user.has_perm("portal.view_portalhomepage"):
         raise PermissionDenied(_("Bạn không có quyền xem cổng thông tin."))
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
     portals, portal = _chosen_portal(request)
     rows = queries.compliance(portal)
+    pages = [p for r in rows for p in r.pages]
+    explorable = set(
+        PagePermissionPolicy()
+        .explorable_instances(request.user)
+        .filter(pk__in=[p.pk for p in pages])
+        .values_list("pk", flat=True)
+    )
+    for page in pages:  # the page tree for those who may open it, else the public page
+        page.link = (
+            reverse("wagtailadmin_explore", args=[page.pk])
+            if page.pk in explorable
+            else page.get_url(request) or ""
+        )
     return TemplateResponse(
         request,
         "portal/admin/compliance.html",
