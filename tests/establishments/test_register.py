@@ -182,6 +182,9 @@ def test_issuing_a_certificate_on_the_page(client, officer, tree):
     assert listing.context["figure"] and "05/GCN" in listing.content.decode()
     earlier = client.get(reverse("establishments_certificates"), {**figure, "period": "2025"})
     assert "05/GCN" not in earlier.content.decode() and earlier.context["page"].paginator.count == 0
+    for words, found in (("05/gcn", True), ("game online", True), ("karaoke", False)):
+        listing = client.get(reverse("establishments_certificates"), {"q": words})
+        assert ("05/GCN" in listing.content.decode()) is found, words
     client.post(url, {"action": "suspend", "certificate": c.pk, "on": "2026-02-01", "reason": ""})
     c.refresh_from_db()
     assert c.suspended_from is None

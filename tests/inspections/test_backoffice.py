@@ -138,6 +138,9 @@ def test_photos_and_payment_on_the_record_page(client, inspector, karaoke, tree,
     html = listing.content.decode()
     assert listing.context["figure"] and "09/QĐ" in html and "15.000.000" in html
     assert "28/11/2026" in html
+    for words, found in (("09/qđ", True), ("karaoke", True), ("game", False)):
+        listing = client.get(reverse("inspections_penalties"), {"q": words}).content.decode()
+        assert ("09/QĐ" in listing) is found, words
     outsider = member("bh.thanhtra", INSPECTOR, tree.new_bo_ha)
     client.force_login(outsider)
     assert "09/QĐ" not in client.get(reverse("inspections_penalties")).content.decode()

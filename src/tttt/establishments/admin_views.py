@@ -239,9 +239,14 @@ def certificate_list(request):
                            unit_field="establishment__unit")  # fmt: skip
     if figure:
         qs = qs.filter(figure.q)
+    text = request.GET.get("q", "").strip()
+    if text:
+        qs = queries.matching(qs, text, via="establishment__", numbers=("number",))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return TemplateResponse(
-        request, "establishments/admin/certificates.html", {"page": page, "figure": figure}
+        request,
+        "establishments/admin/certificates.html",
+        {"page": page, "figure": figure, "q": text},
     )
 
 

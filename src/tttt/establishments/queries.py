@@ -51,15 +51,23 @@ def without_valid_certificate(qs: QuerySet[Establishment], today: date | None = 
     )
 
 
-def matching(qs, text: str):
-    """Establishments matching every word of `text`, diacritics ignored, in their name, owner,
-    address, business type, commune or district: "karaoke luong tai" finds the karaoke
-    businesses of Lương Tài."""
-    for word in fold(text).split():
-        qs = qs.filter(
-            Q(search_name__contains=word)
-            | Q(business_type__code__contains=word)
-            | Q(unit__search_name__contains=word)
-            | Q(unit__parent__search_name__contains=word)
+def matching(qs, text: str, *, via: str = "", numbers: tuple[str, ...] = ()):
+    """Records matching every word of `text`, diacritics ignored, in their establishment's
+    name, owner, address, business type, commune or district ("karaoke luong tai" finds the
+    karaoke businesses of Lương Tài), or in their own `numbers` ("05/gcn"). `via` leads from
+    the records to their establishment ("establishment__")."""
+    for typed in text.split():
+        word = fold(typed)
+        condition = (
+            Q(**{f"{via}search_name__contains": word})
+            | Q(**{f"{via}business_type__code__contains": word})
+            | Q(**{f"{via}unit__search_name__contains": word})
+            | Q(**{f"{via}unit__parent__search_name__contains": word})
         )
+        for field in numbers:  # a number as typed, or in capitals ("09/qđ" finds "09/QĐ":
+            # SQLite folds the case of ASCII letters only)
+            condition |= Q(**{f"{field}__icontains": typed}) | Q(
+                **{f"{field}__contains": typed.upper()}
+            )
+        qs = qs.filter(condition)
     return qs

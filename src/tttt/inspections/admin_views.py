@@ -19,6 +19,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.establishments.models import BusinessType, Establishment
+from tttt.establishments.queries import matching
 from tttt.org.models import Unit, User
 from tttt.org.queries import figure_behind, restrict_to_scope, user_can
 
@@ -198,8 +199,11 @@ def penalty_list(request):
                            unit_field="violation__inspection__establishment__unit")  # fmt: skip
     if figure:
         qs = qs.filter(figure.q)
+    text = request.GET.get("q", "").strip()
+    if text:
+        qs = matching(qs, text, via="violation__inspection__establishment__", numbers=("number",))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "figure": figure, "total": queries.total_amount(qs)}
+    context = {"page": page, "figure": figure, "total": queries.total_amount(qs), "q": text}
     return TemplateResponse(request, "inspections/admin/penalties.html", context)
 
 
