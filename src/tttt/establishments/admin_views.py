@@ -16,7 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
-from tttt.org.admin_views import ScopedViewMixin, unit_for_page
+from tttt.org.admin_views import ScopedViewMixin, records_page, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import figure_behind, restrict_to_scope, user_can
 
@@ -227,27 +227,16 @@ def warnings_view(request):
 def certificate_list(request):
     """Licences and certificates in the person's scope, newest first; from a figure,
     exactly those it counts."""
-    from django.core.paginator import Paginator
-
     if not request.user.has_perm("establishments.view_establishment"):
         raise PermissionDenied(_("Bạn không có quyền xem cơ sở kinh doanh."))
-    qs = queries.scoped_certificates(request.user).select_related(
-        "establishment__unit", "establishment__business_type"
-    ).order_by("-issued_on", "-pk")  # fmt: skip
-    figure = figure_behind(request.GET, request.user, records_list="establishments_certificates",
-                           perm="establishments.view_establishment",
-                           unit_field="establishment__unit")  # fmt: skip
-    if figure:
-        qs = qs.filter(figure.q)
-    text = request.GET.get("q", "").strip()
-    if text:
-        qs = queries.matching(qs, text, via="establishment__", numbers=("number",))
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "establishments/admin/certificates.html",
-        {"page": page, "figure": figure, "q": text},
-    )
+    qs = queries.scoped_certificates(request.user).select_related("establishment__unit")
+    _qs, context = records_page(
+        request, qs.order_by("-issued_on", "-pk"), records_list="establishments_certificates",
+        perm="establishments.view_establishment", unit_field="establishment__unit",
+        search=lambda qs, words: queries.matching(qs, words, via="establishment__",
+                                                  numbers=("number",)),
+    )  # fmt: skip
+    return TemplateResponse(request, "establishments/admin/certificates.html", context)
 
 
 def import_view(request):

@@ -20,8 +20,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.establishments.queries import matching
+from tttt.org.admin_views import records_page
 from tttt.org.models import Unit, User
-from tttt.org.queries import figure_behind, restrict_to_scope, user_can
+from tttt.org.queries import restrict_to_scope, user_can
 
 from . import queries, services
 from .models import CheckItem, Inspection, InspectionPlan, PenaltyDecision, Regulation
@@ -170,40 +171,27 @@ def plan_detail(request, pk):
 def inspection_list(request):
     if not request.user.has_perm("inspections.view_inspection"):
         raise PermissionDenied(_("Bạn không có quyền xem biên bản kiểm tra."))
-    from django.core.paginator import Paginator
-
     qs = restrict_to_scope(
         Inspection.objects.select_related("establishment__business_type", "establishment__unit"),
         request.user, unit_field="establishment__unit", perm="inspections.view_inspection",
     ).order_by("-inspected_on", "-pk")  # fmt: skip
-    figure = figure_behind(request.GET, request.user, records_list="inspections_list",
-                           perm="inspections.view_inspection", unit_field="establishment__unit")  # fmt: skip
-    if figure:
-        qs = qs.filter(figure.q)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "inspections/admin/inspections.html", {"page": page, "figure": figure}
-    )
+    _qs, context = records_page(request, qs, records_list="inspections_list",
+                                perm="inspections.view_inspection", unit_field="establishment__unit")  # fmt: skip
+    return TemplateResponse(request, "inspections/admin/inspections.html", context)
 
 
 def penalty_list(request):
     """Penalty decisions in the person's scope; from a figure, exactly those it counts, with
     their total."""
-    from django.core.paginator import Paginator
-
     if not request.user.has_perm(queries.VIEW_DECISIONS):
         raise PermissionDenied(_("Bạn không có quyền xem quyết định xử phạt."))
-    qs = queries.scoped_decisions(request.user)
-    figure = figure_behind(request.GET, request.user, records_list="inspections_penalties",
-                           perm=queries.VIEW_DECISIONS,
-                           unit_field="violation__inspection__establishment__unit")  # fmt: skip
-    if figure:
-        qs = qs.filter(figure.q)
-    text = request.GET.get("q", "").strip()
-    if text:
-        qs = matching(qs, text, via="violation__inspection__establishment__", numbers=("number",))
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "figure": figure, "total": queries.total_amount(qs), "q": text}
+    qs, context = records_page(
+        request, queries.scoped_decisions(request.user), records_list="inspections_penalties",
+        perm=queries.VIEW_DECISIONS, unit_field="violation__inspection__establishment__unit",
+        search=lambda qs, words: matching(qs, words, via="violation__inspection__establishment__",
+                                          numbers=("number",)),
+    )  # fmt: skip
+    context["total"] = queries.total_amount(qs)
     return TemplateResponse(request, "inspections/admin/penalties.html", context)
 
 

@@ -12,7 +12,7 @@ VIEW_DECISIONS = "inspections.view_penaltydecision"
 def scoped_decisions(user):
     """Penalty decisions of the establishments in the person's scope, newest first."""
     qs = PenaltyDecision.objects.select_related(
-        "violation__inspection__establishment__unit", "violation__regulation", "corrected_by"
+        "violation__inspection__establishment__unit", "corrected_by"
     )
     return restrict_to_scope(
         qs, user, unit_field="violation__inspection__establishment__unit", perm=VIEW_DECISIONS

@@ -12,7 +12,7 @@ from tttt.core.admin_views import ReadableValues
 
 from . import services
 from .models import Membership, SecurityEvent, Unit
-from .queries import restrict_to_scope, unit_of, user_can
+from .queries import figure_behind, restrict_to_scope, unit_of, user_can
 
 
 class ScopedViewMixin:
@@ -298,3 +298,21 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, a) for a in actions)
+
+
+def records_page(request, qs, *, records_list: str, perm: str, unit_field: str, search=None):
+    """A scoped list's page of 50, narrowed to the records behind a figure named in the
+    query (`?chi_tieu=…&unit=…&period=…`) and to the words of `?q=` (`search(qs, words)`).
+    Returns the narrowed queryset and the template's context (page, figure, q)."""
+    from django.core.paginator import Paginator
+
+    figure = figure_behind(
+        request.GET, request.user, records_list=records_list, perm=perm, unit_field=unit_field
+    )
+    if figure:
+        qs = qs.filter(figure.q)
+    words = request.GET.get("q", "").strip()
+    if words and search:
+        qs = search(qs, words)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return qs, {"page": page, "figure": figure, "q": words}
