@@ -111,3 +111,16 @@ def member(db, roles):
 @pytest.fixture
 def superuser(db):
     return User.objects.create_superuser(username="root", password="mat-khau-dung-1", email="")
+
+
+def records_behind(client, code, unit, period):
+    """The list a figure links to, as the signed-in user of `client` sees it: (the records
+    it lists, the page)."""
+    from tttt.core.indicators import get_indicator
+    from tttt.core.periods import Period
+
+    url = get_indicator(code).records_url(unit, Period.parse(period))
+    page = client.get(url)
+    assert page.status_code == 200 and page.context["figure"], url
+    paginator = page.context.get("paginator") or page.context["page"].paginator
+    return [row for n in paginator.page_range for row in paginator.page(n)], page

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import make_unit
+from conftest import make_unit, records_behind
 from tttt.assignments import services
 from tttt.assignments.models import Task
 from tttt.core.indicators import get_indicator
@@ -126,6 +126,36 @@ def test_figures_count_assigned_done_on_time_and_overdue(people, tree, office):
     assert fig("overdue", Period.parse("2020-Q1")) == 1
     assert fig("assigned", unit=tree.yen_the) == 0
     assert fig("assigned", unit=tree.old_bac_ninh) == 3
+
+
+def test_each_task_figure_lists_exactly_its_tasks(client, people, tree, office):
+    leader = people["leader"]
+    on_time = services.task_create(user=leader, task=new_task(tree.luong_tai, office))
+    late = services.task_create(
+        user=leader, task=new_task(tree.luong_tai, office, deadline=date(2019, 10, 31))
+    )
+    open_ = services.task_create(
+        user=leader, task=new_task(tree.luong_tai, office, deadline=date(2019, 11, 15))
+    )
+    Task.objects.filter(pk=on_time.pk).update(status="done", completed_on=date(2019, 12, 1))
+    Task.objects.filter(pk=late.pk).update(status="done", completed_on=date(2020, 1, 10))
+    client.force_login(leader)
+
+    def listed(code, period="2019-Q4"):
+        rows, _page = records_behind(client, f"assignments.{code}", tree.luong_tai, period)
+        return {t.pk for t in rows}
+
+    assert listed("overdue") == {late.pk, open_.pk}
+    assert listed("overdue", "2020-Q1") == {open_.pk}
+    assert listed("completed_on_time") == {on_time.pk}
+    assert listed("assigned") == {on_time.pk, late.pk, open_.pk}
+    assert listed("assigned", "2019-Q3") == set()
+    client.force_login(people["stranger"])  # another district's leader: the whole list, unfiltered
+    page = client.get(
+        get_indicator("assignments.overdue").records_url(tree.luong_tai, Period.parse("2019-Q4"))
+    )
+    assert page.status_code == 200 and page.context["figure"] is None
+    assert not page.context["object_list"]
 
 
 def test_backoffice_list_and_detail_are_scoped(client, people, tree, office, member):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import records_behind
 from tttt.core.indicators import get_indicator
 from tttt.core.periods import Period
 from tttt.infra import queries, services
@@ -208,7 +209,7 @@ def test_postal_points_status_history_gives_the_figures(officer, tree, client):
         assert [p.pk for p in page.context["object_list"]] == [points[0].pk]
 
 
-def test_radio_outputs_do_not_overlap_and_sum_in_the_period(officer, tree):
+def test_radio_outputs_do_not_overlap_and_sum_in_the_period(officer, tree, client):
     with pytest.raises(ValidationError, match="54–108"):
         services.record_save(user=officer, record=RadioStation(
             name="Đài FM xã", unit=tree.new_trung_chinh, technology="fm", frequency_mhz=120))  # fmt: skip
@@ -229,6 +230,14 @@ def test_radio_outputs_do_not_overlap_and_sum_in_the_period(officer, tree):
     assert figure("infra.radio_items_used", tree.bac_ninh, "2026-Q1") == 1020
     assert figure("infra.radio_news_programmes", tree.bac_ninh, "2026-01") == 30
     assert figure("infra.radio_stations_ip", tree.bac_ninh, "2026") == 1
+    client.force_login(officer)  # the figure opens the logs it adds up, with their total
+    rows, page = records_behind(client, "infra.radio_items_used", tree.new_trung_chinh, "2026-Q1")
+    assert len(rows) == 3 and page.context["figure"].total == 1020
+    assert 'data-testid="figure-total"' in page.content.decode()
+    rows, page = records_behind(client, "infra.radio_tv_features", tree.new_trung_chinh, "2026-01")
+    assert len(rows) == 1 and page.context["figure"].total == 4
+    rows, _page = records_behind(client, "infra.radio_stations_ip", tree.new_trung_chinh, "2026")
+    assert [r.pk for r in rows] == [st_.pk]
 
 
 def test_certificates_expiry_revocation_and_figures(officer, tree):
@@ -263,7 +272,7 @@ def test_certificates_expiry_revocation_and_figures(officer, tree):
     assert DigitalCertificate.objects.get(serial="54010101B").state_label == "Còn hiệu lực"
 
 
-def test_email_accounts_use_the_latest_count_and_surveys_give_shares(officer, tree):
+def test_email_accounts_use_the_latest_count_and_surveys_give_shares(officer, tree, client):
     for on, accounts, active in [(date(2026, 1, 1), 20, 12), (date(2026, 6, 1), 24, 20)]:
         services.record_save(user=officer, record=EmailAccounts(
             unit=tree.office, on=on, accounts=accounts, active_accounts=active))  # fmt: skip
@@ -282,6 +291,14 @@ def test_email_accounts_use_the_latest_count_and_surveys_give_shares(officer, tr
     assert str(figure("infra.email_proficient_share", tree.bac_ninh, "2026")) == "55.00"
     assert str(figure("infra.email_regular_share", tree.bac_ninh, "2026")) == "45.00"
     assert figure("infra.email_proficient_share", tree.bac_ninh, "2025") is None
+    client.force_login(officer)  # the figure lists each unit's latest report, and their sum
+    for period, on, total in (("2026-Q1", date(2026, 1, 1), 20), ("2026", date(2026, 6, 1), 24)):
+        rows, page = records_behind(client, "infra.email_accounts", tree.new_trung_chinh, period)
+        assert [r.on for r in rows] == [on] and page.context["figure"].total == total
+    rows, page = records_behind(client, "infra.email_active_accounts", tree.new_trung_chinh, "2026")
+    assert page.context["figure"].total == 20
+    rows, _page = records_behind(client, "infra.email_regular_share", tree.new_trung_chinh, "2026")
+    assert [r.respondents for r in rows] == [40]
 
 
 def test_only_mobile_networks_run_bts_stations(db):

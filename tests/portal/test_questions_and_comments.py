@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from conftest import records_behind
 from tttt.org import roles as R
 from tttt.portal import services
 from tttt.portal.models import Comment, Question, QuestionIndexPage
@@ -52,6 +53,14 @@ def test_answered_question_is_published_without_contact_details(client, qa_page,
     html = get(client, qa_page.url).content.decode()
     assert QUESTION["title"] in html and "Mẫu số 11" in html
     assert QUESTION["asker_email"] not in html and QUESTION["asker_phone"] not in html
+    # The figures' records, as the former district's leader sees them (answered in 2019).
+    Question.objects.filter(pk=question.pk).update(
+        answered_at=datetime(2019, 5, 10, 9, tzinfo=VN), due_at=datetime(2019, 5, 17, tzinfo=VN)
+    )
+    client.force_login(member("lt.lanhdao", R.LEADER, tree.luong_tai))
+    for code in ("portal.questions_answered", "portal.questions_answered_in_time"):
+        assert records_behind(client, code, tree.luong_tai, "2019")[0] == [question]
+    assert records_behind(client, "portal.questions_answered", tree.luong_tai, "2018")[0] == []
 
 
 def test_answer_needs_text_and_scope(qa_page, member, tree):

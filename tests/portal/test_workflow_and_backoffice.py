@@ -6,13 +6,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Site
 
+from conftest import records_behind
 from tttt.core.indicators import get_indicator
 from tttt.core.periods import Period
 from tttt.org import roles as R
 from tttt.org.models import Membership
 from tttt.portal import services
+from tttt.portal.indicators import NEWS
 from tttt.portal.models import NewsPage, Question, QuestionIndexPage, SectionPage
 
 from .conftest import HOST, get
@@ -136,7 +139,7 @@ def test_compliance_lists_empty_and_stale_categories(client, portal, member, tre
 
 
 def test_portal_figures_count_what_was_published_in_the_period(
-    portal, publish_news, publish_document, tree
+    portal, publish_news, publish_document, tree, client, member
 ):
     in_period = datetime(2019, 5, 10, 9, tzinfo=VN)
     publish_news("Tin 1", when=in_period)
@@ -151,6 +154,22 @@ def test_portal_figures_count_what_was_published_in_the_period(
     assert (
         get_indicator("portal.news_items").compute([tree.old_bac_ninh], period) == 1
     )  # the province above
+    # A leader, who may not edit pages, opens the pages behind each figure.
+    client.force_login(member("lt.lanhdao", R.LEADER, tree.luong_tai))
+    rows, page = records_behind(client, "portal.news_items", tree.luong_tai, "2019-9M")
+    assert [p.title for p in rows] == ["Tin 1"] and page.context["figure"].unit == tree.luong_tai
+    rows, _page = records_behind(client, "portal.articles", tree.luong_tai, "2019")
+    assert [p.title for p in rows] == ["Bài 1"]
+    type(doc).objects.filter(pk=doc.pk).update(first_published_at=in_period)
+    rows, page = records_behind(client, "portal.directive_documents", tree.luong_tai, "2019")
+    assert [p.number for p in rows] == ["15/KH-UBND"] and "Kế hoạch" in page.content.decode()
+    assert records_behind(client, "portal.legal_documents", tree.luong_tai, "2019")[0] == []
+    found = client.get(reverse(NEWS), {"q": "BAI"}).context["page"]
+    assert [p.title for p in found] == ["Bài 1"]  # accents and case ignored
+    everything = client.get(reverse(NEWS)).context["page"]
+    assert [p.title for p in everything] == ["Tin năm sau", "Bài 1", "Tin 1"]  # newest first
+    client.force_login(member("yt.lanhdao", R.LEADER, tree.yen_the))  # another district's
+    assert not client.get(reverse(NEWS)).context["page"].paginator.count
 
 
 def test_create_portal_from_the_back_office(client, superuser, tree, roles):

@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues
 from tttt.core.forms import ServiceErrorsMixin
+from tttt.org.admin_views import FigureRecords
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -44,7 +45,7 @@ class TaskForm(forms.ModelForm):
         self.fields["assigned_on"].initial = timezone.localdate()
 
 
-class TaskIndexView(generic.IndexView):
+class TaskIndexView(FigureRecords, generic.IndexView):
     def get_base_queryset(self):
         qs = queries.scoped_tasks(self.request.user).select_related("unit", "assignee")
         return queries.in_state(qs, self.request.GET.get("tinh_trang", ""))

@@ -9,34 +9,32 @@ from tttt.org.indicators import territory_q
 from .models import Task
 
 
+def _records(period) -> dict:
+    """The tasks each figure counts, as filters: assigned in the period, completed in it
+    (on time), and open and overdue at its end."""
+    start, end = period.start, period.end
+    completed = Q(status=Task.Status.DONE, completed_on__range=(start, end))
+    return {
+        "assigned": Q(assigned_on__range=(start, end)),
+        "completed": completed,
+        "completed_on_time": completed & Q(completed_on__lte=F("deadline")),
+        "overdue": Q(assigned_on__lte=end, deadline__lt=end)
+        & ~Q(status=Task.Status.CANCELLED)
+        & (Q(completed_on__isnull=True) | Q(completed_on__gt=end)),
+    }
+
+
 def task_figures(units, period) -> dict:
-    """Assigned in the period, completed in it (on time / late), open and overdue at its end."""
-    end = period.end
+    """Every task figure of the units in the period, one aggregate query."""
     return Task.objects.filter(territory_q(units)).aggregate(
-        assigned=Count("pk", filter=Q(assigned_on__range=(period.start, end))),
-        completed=Count(
-            "pk", filter=Q(status=Task.Status.DONE, completed_on__range=(period.start, end))
-        ),
-        completed_on_time=Count(
-            "pk",
-            filter=Q(
-                status=Task.Status.DONE,
-                completed_on__range=(period.start, end),
-                completed_on__lte=F("deadline"),
-            ),
-        ),
-        overdue=Count(
-            "pk",
-            filter=Q(assigned_on__lte=end, deadline__lt=end)
-            & ~Q(status=Task.Status.CANCELLED)
-            & (Q(completed_on__isnull=True) | Q(completed_on__gt=end)),
-        ),
+        **{key: Count("pk", filter=where) for key, where in _records(period).items()}
     )
 
 
 def _register(key, name, description=""):
     @indicator(code=f"assignments.{key}", name=name, measure=Measure.COUNT, aggregation=Aggregation.SUM,
-               description=description)  # fmt: skip
+               description=description, records=lambda period: _records(period)[key],
+               records_list="tasks:index")  # fmt: skip
     def compute(units, period):
         return task_figures(units, period)[key]
 

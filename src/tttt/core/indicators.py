@@ -79,6 +79,21 @@ class Indicator:
     # `?chi_tieu=<code>&unit=<pk>&period=<text>`. A figure with both links to its records.
     records: Callable[[Any], Any] | None = None
     records_list: str = ""
+    # When the figure adds up a field of its records (radio programmes of the logs, accounts
+    # of the latest reports) rather than counting them: that field, totalled on the list.
+    records_sum: str = ""
+
+    def records_url(self, unit, period) -> str:
+        """The back-office list of exactly the records this figure counts for `unit` in
+        `period` ("" when it names none)."""
+        if not self.records_list:
+            return ""
+        from urllib.parse import urlencode
+
+        from django.urls import reverse
+
+        query = urlencode({"chi_tieu": self.code, "unit": unit.pk, "period": str(period)})
+        return f"{reverse(self.records_list)}?{query}"
 
     def format(self, value) -> str:
         if self.measure == Measure.PERCENT:
@@ -104,6 +119,7 @@ def indicator(
     records=None,
     records_list="",
     batch_each=None,
+    records_sum="",
 ):
     """Decorator registering a compute function as an indicator (optionally with a shared
     `batch` query and how to `derive` the value from it, and the `records` it counts)."""
@@ -128,6 +144,7 @@ def indicator(
             records=records,
             records_list=records_list,
             batch_each=batch_each,
+            records_sum=records_sum,
         )
         return func
 

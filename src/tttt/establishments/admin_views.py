@@ -16,9 +16,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
-from tttt.org.admin_views import ScopedViewMixin, records_page, unit_for_page
+from tttt.org.admin_views import FigureRecords, ScopedViewMixin, records_page, unit_for_page
 from tttt.org.models import Unit
-from tttt.org.queries import figure_behind, restrict_to_scope, user_can
+from tttt.org.queries import restrict_to_scope, user_can
 
 from . import queries, services
 from .models import BusinessType, Certificate, Establishment
@@ -49,20 +49,13 @@ class EstablishmentForm(forms.ModelForm):
             )
 
 
-class EstablishmentIndexView(SpreadsheetAsRead, generic.IndexView):
+class EstablishmentIndexView(FigureRecords, SpreadsheetAsRead, generic.IndexView):
     add_item_label = gettext_lazy("Thêm cơ sở")
 
     def get_base_queryset(self):
-        qs = queries.scoped_establishments(self.request.user).select_related(
+        return queries.scoped_establishments(self.request.user).select_related(
             "business_type", "unit"
         )
-        self.figure = figure_behind(self.request.GET, self.request.user,
-                                    records_list="establishments:index",
-                                    perm="establishments.view_establishment")  # fmt: skip
-        return qs.filter(self.figure.q) if self.figure else qs
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "figure": self.figure}
 
 
 class EstablishmentFormMixin:

@@ -30,9 +30,9 @@ from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.core.forms import PlainSelect, ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
-from tttt.org.admin_views import Scoped, unit_for_page
+from tttt.org.admin_views import FigureRecords, Scoped, unit_for_page
 from tttt.org.models import Unit
-from tttt.org.queries import figure_behind, restrict_to_scope, user_can
+from tttt.org.queries import restrict_to_scope, user_can
 
 from . import indicators, queries, services
 from .models import (
@@ -87,26 +87,17 @@ class RecordForm(forms.ModelForm):
                 self.fields[name].queryset = operators.filter(kind)
 
 
-class RecordIndexView(SpreadsheetAsRead, generic.IndexView):
-    template_name = "infra/admin/record_index.html"
+class RecordIndexView(FigureRecords, SpreadsheetAsRead, generic.IndexView):
+    template_name = "tttt/figure_index.html"
     scope_field = "unit"
     related: tuple = ("unit",)
 
     def get_base_queryset(self):
         qs = queries.scoped(self.model, self.request.user, unit_field=self.scope_field)
-        self.figure = figure_behind(
-            self.request.GET,
-            self.request.user,
-            records_list=self.index_url_name,
-            perm=f"infra.view_{self.model._meta.model_name}",
-            territory=lambda units: indicators.territory_q(units, self.scope_field),
-        )
-        if self.figure:
-            qs = qs.filter(self.figure.q)
         return qs.select_related(*self.related)
 
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "figure": self.figure}
+    def figure_territory(self, units):
+        return indicators.territory_q(units, self.scope_field)
 
     def search_queryset(self, queryset):
         """The search box also finds records by a status or kind as people write it

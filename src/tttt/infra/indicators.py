@@ -26,11 +26,12 @@ C, P, LAST, SUM, RATIO = (Measure.COUNT, Measure.PERCENT, Aggregation.LAST, Aggr
                           Aggregation.RATIO)  # fmt: skip
 
 
-def _register(code, name, measure, aggregation, description="", records=None, records_list=""):
+def _register(code, name, measure, aggregation, description="", records=None, records_list="",
+              records_sum=""):  # fmt: skip
     """An infrastructure figure; with `records` (a filter of the period) it opens the
     registry's list `records_list` filtered to exactly the records it counts."""
     return indicator(code=f"infra.{code}", name=name, measure=measure, aggregation=aggregation,
-                     description=description, records=records,
+                     description=description, records=records, records_sum=records_sum,
                      records_list=f"{records_list}:index" if records_list else "")  # fmt: skip
 
 
@@ -96,7 +97,8 @@ def undergrounding_completed(units, period):
 
 
 @_register("undergrounding_completed_m", _("Chiều dài cáp ngầm hóa hoàn thành trong kỳ (m)"),
-           C, SUM)  # fmt: skip
+           C, SUM, records=lambda p: Q(**_in(p, "completed_on")), records_list="ngam-hoa",
+           records_sum="length_m")  # fmt: skip
 def undergrounding_completed_m(units, period):
     return (
         _projects(units)
@@ -149,36 +151,42 @@ def postal_points_suspended(units, period):
 # ---------------------------------------------------------------- radio
 
 
-def _stations(units, period):
-    return RadioStation.objects.filter(territory_q(units)).filter(
-        Q(established_on__isnull=True) | Q(established_on__lte=period.end)
+def _operating_radio(period):
+    """Stations set up by the end of the period and not stopped (by their present state)."""
+    return (Q(established_on__isnull=True) | Q(established_on__lte=period.end)) & ~Q(
+        status=RadioStation.Status.STOPPED
     )
+
+
+def _ip_radio(period):
+    return _operating_radio(period) & Q(technology=RadioStation.Technology.IP)
 
 
 @_register("radio_stations", _("Đài truyền thanh đang hoạt động"), C, LAST,
-           _("Theo tình trạng hiện tại của đài."))  # fmt: skip
+           _("Theo tình trạng hiện tại của đài."), records=_operating_radio,
+           records_list="truyen-thanh")  # fmt: skip
 def radio_stations(units, period):
-    return _stations(units, period).exclude(status=RadioStation.Status.STOPPED).count()
+    return RadioStation.objects.filter(territory_q(units), _operating_radio(period)).count()
 
 
-@_register("radio_stations_ip", _("Đài truyền thanh ứng dụng CNTT – viễn thông (IP)"), C, LAST)
+@_register("radio_stations_ip", _("Đài truyền thanh ứng dụng CNTT – viễn thông (IP)"), C, LAST,
+           records=_ip_radio, records_list="truyen-thanh")  # fmt: skip
 def radio_stations_ip(units, period):
-    return (
-        _stations(units, period)
-        .exclude(status=RadioStation.Status.STOPPED)
-        .filter(technology=RadioStation.Technology.IP)
-        .count()
-    )
+    return RadioStation.objects.filter(territory_q(units), _ip_radio(period)).count()
+
+
+def _logged_in(period):
+    """Log entries whose period lies wholly inside the report's period."""
+    return Q(period_start__gte=period.start, period_end__lte=period.end)
 
 
 def _register_output(field, name):
     @_register(f"radio_{field}", name, C, SUM,
-               _("Cộng các kỳ ghi trong nhật ký nằm trọn trong kỳ báo cáo."))  # fmt: skip
+               _("Cộng các kỳ ghi trong nhật ký nằm trọn trong kỳ báo cáo."),
+               records=_logged_in, records_list="nhat-ky-truyen-thanh", records_sum=field)  # fmt: skip
     def figure(units, period):
         return RadioOutput.objects.filter(
-            territory_q(units, "station__unit"),
-            period_start__gte=period.start,
-            period_end__lte=period.end,
+            territory_q(units, "station__unit"), _logged_in(period)
         ).aggregate(n=Coalesce(Sum(field), 0))["n"]
 
     return figure
@@ -229,27 +237,31 @@ def certificates_revoked(units, period):
 # ---------------------------------------------------------------- official e-mail
 
 
-def _accounts(units, period):
+def _latest_report(period):
+    """Each unit's latest report of accounts on or before the end of the period."""
     latest = (
         EmailAccounts.objects.filter(unit=OuterRef("unit"), on__lte=period.end)
         .order_by("-on")
         .values("on")[:1]
     )
-    return (
-        EmailAccounts.objects.filter(territory_q(units), on__lte=period.end)
-        .filter(on=Subquery(latest))
-        .aggregate(
-            accounts=Coalesce(Sum("accounts"), 0), active=Coalesce(Sum("active_accounts"), 0)
-        )
+    return Q(on__lte=period.end, on=Subquery(latest))
+
+
+def _accounts(units, period):
+    return EmailAccounts.objects.filter(territory_q(units), _latest_report(period)).aggregate(
+        accounts=Coalesce(Sum("accounts"), 0), active=Coalesce(Sum("active_accounts"), 0)
     )
 
 
-@_register("email_accounts", _("Hộp thư điện tử công vụ được cấp (cuối kỳ)"), C, LAST)
+@_register("email_accounts", _("Hộp thư điện tử công vụ được cấp (cuối kỳ)"), C, LAST,
+           records=_latest_report, records_list="hop-thu-cong-vu", records_sum="accounts")  # fmt: skip
 def email_accounts(units, period):
     return _accounts(units, period)["accounts"]
 
 
-@_register("email_active_accounts", _("Hộp thư điện tử công vụ đang sử dụng (cuối kỳ)"), C, LAST)
+@_register("email_active_accounts", _("Hộp thư điện tử công vụ đang sử dụng (cuối kỳ)"), C, LAST,
+           records=_latest_report, records_list="hop-thu-cong-vu",
+           records_sum="active_accounts")  # fmt: skip
 def email_active_accounts(units, period):
     return _accounts(units, period)["active"]
 
@@ -263,14 +275,16 @@ def _survey(units, period):
 
 
 @_register("email_proficient_share", _("Tỷ lệ CBCC sử dụng thành thạo thư điện tử"), P, RATIO,
-           _("Người sử dụng thành thạo / người được khảo sát trong kỳ × 100."))  # fmt: skip
+           _("Người sử dụng thành thạo / người được khảo sát trong kỳ × 100."),
+           records=lambda p: Q(**_in(p, "surveyed_on")), records_list="khao-sat-thu-dien-tu")  # fmt: skip
 def email_proficientshare(units, period):
     f = _survey(units, period)
     return share(f["proficient"], f["respondents"])
 
 
 @_register("email_regular_share", _("Tỷ lệ CBCC thường xuyên sử dụng thư điện tử trong công việc"),
-           P, RATIO, _("Người dùng thường xuyên / người được khảo sát trong kỳ × 100."))  # fmt: skip
+           P, RATIO, _("Người dùng thường xuyên / người được khảo sát trong kỳ × 100."),
+           records=lambda p: Q(**_in(p, "surveyed_on")), records_list="khao-sat-thu-dien-tu")  # fmt: skip
 def email_regularshare(units, period):
     f = _survey(units, period)
     return share(f["regular"], f["respondents"])

@@ -25,6 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.core.formatting import format_money
+from tttt.org.admin_views import FigureRecords
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
 
@@ -73,19 +74,16 @@ def _local(value) -> str:
     return timezone.localtime(value).strftime("%H:%M %d/%m/%Y") if value else ""
 
 
-class DossierIndexView(SpreadsheetAsRead, generic.IndexView):
+class DossierIndexView(FigureRecords, SpreadsheetAsRead, generic.IndexView):
     add_item_label = gettext_lazy("Tiếp nhận hồ sơ")
 
     def get_base_queryset(self):
-        qs = queries.scoped_dossiers(self.request.user).select_related(
+        return queries.scoped_dossiers(self.request.user).select_related(
             "procedure", "unit", "assignee"
         )
-        self.figure = queries.figure_behind(self.request.GET, self.request.user)
-        return qs.filter(self.figure.q) if self.figure else qs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["figure"] = self.figure
         counts = queries.queue_counts(self.request.user)
         context["queues"] = [
             (code, label, counts[code], self.request.GET.get("queue") == code)

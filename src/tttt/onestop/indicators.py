@@ -255,7 +255,8 @@ def pending_overdue(units, period):
 
 @_register("on_time_rate", _("Tỷ lệ hồ sơ giải quyết đúng hạn"), P, RATIO,
            _("(Trước hạn + đúng hạn) / hồ sơ đã giải quyết trong kỳ × 100."),
-           derive=lambda f: share(f["early"] + f["on_time"], f["resolved"]))  # fmt: skip
+           derive=lambda f: share(f["early"] + f["on_time"], f["resolved"]),
+           records=_resolved_q)  # fmt: skip
 def on_time_rate(units, period):
     f = resolved_figures(units, period)
     return share(f["early"] + f["on_time"], f["resolved"])
@@ -264,7 +265,7 @@ def on_time_rate(units, period):
 @_register("received_in_time_rate", _("Tỷ lệ hồ sơ tiếp nhận được giải quyết đúng hạn"), P, RATIO,
            _("Hồ sơ tiếp nhận trong kỳ đã giải quyết trước và đúng hạn đến cuối kỳ / hồ sơ "
              "tiếp nhận trong kỳ × 100 (cách tính của nhiều báo cáo địa phương)."),
-           derive=lambda f: share(f["received_in_time"], f["received"]))  # fmt: skip
+           derive=lambda f: share(f["received_in_time"], f["received"]), records=_received_q)  # fmt: skip
 def received_in_time_rate(units, period):
     f = received_figures(units, period)
     return share(f["received_in_time"], f["received"])
@@ -272,7 +273,7 @@ def received_in_time_rate(units, period):
 
 @_register("online_share", _("Tỷ lệ hồ sơ trực tuyến"), P, RATIO,
            _("Hồ sơ tiếp nhận trực tuyến / hồ sơ tiếp nhận × 100."),
-           derive=lambda f: share(f["online"], f["received"]))  # fmt: skip
+           derive=lambda f: share(f["online"], f["received"]), records=_received_q)  # fmt: skip
 def online_share(units, period):
     f = received_figures(units, period)
     return share(f["online"], f["received"])
@@ -280,7 +281,8 @@ def online_share(units, period):
 
 @_register("online_payment_share", _("Tỷ lệ hồ sơ thanh toán trực tuyến"), P, RATIO,
            _("Hồ sơ có phí đã thanh toán trực tuyến / hồ sơ có phí × 100."),
-           derive=lambda f: share(f["paid_online"], f["with_fee"]))  # fmt: skip
+           derive=lambda f: share(f["paid_online"], f["with_fee"]),
+           records=lambda p: _received_q(p) & Q(fee__gt=0))  # fmt: skip
 def online_payment_share(units, period):
     f = received_figures(units, period)
     return share(f["paid_online"], f["with_fee"])
@@ -288,7 +290,7 @@ def online_payment_share(units, period):
 
 @_register("digitised_share", _("Tỷ lệ hồ sơ được số hóa"), P, RATIO,
            _("Hồ sơ tiếp nhận có thành phần được số hóa / hồ sơ tiếp nhận × 100."),
-           derive=lambda f: share(f["digitised"], f["received"]))  # fmt: skip
+           derive=lambda f: share(f["digitised"], f["received"]), records=_received_q)  # fmt: skip
 def digitised_share(units, period):
     f = received_figures(units, period)
     return share(f["digitised"], f["received"])
@@ -296,7 +298,7 @@ def digitised_share(units, period):
 
 @_register("satisfaction", _("Tỷ lệ người dân hài lòng"), P, RATIO,
            _("Đánh giá hài lòng và rất hài lòng / số đánh giá trong kỳ × 100."),
-           derive=lambda f: share(f["satisfied"], f["rated"]))  # fmt: skip
+           derive=lambda f: share(f["satisfied"], f["rated"]), records=_rated_q)  # fmt: skip
 def satisfaction(units, period):
     f = rating_figures(units, period)
     return share(f["satisfied"], f["rated"])

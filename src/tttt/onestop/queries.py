@@ -268,10 +268,3 @@ def register_rows(units, period):
         .select_related("procedure", "unit")
         .order_by("received_at", "pk")
     )
-
-
-def figure_behind(params, user):
-    """The dossiers behind a figure named in `params` (`?chi_tieu=…&unit=…&period=…`)."""
-    from tttt.org.queries import figure_behind
-
-    return figure_behind(params, user, records_list="dossiers:index", perm="onestop.view_dossier")

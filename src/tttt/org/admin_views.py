@@ -11,6 +11,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from tttt.core.admin_views import ReadableValues
 
 from . import services
+from .indicators import territory_q
 from .models import Membership, SecurityEvent, Unit
 from .queries import figure_behind, restrict_to_scope, unit_of, user_can
 
@@ -36,6 +37,35 @@ class ScopedViewMixin:
         ):
             raise PermissionDenied(_("Đối tượng này nằm ngoài phạm vi được giao cho bạn."))
         return obj
+
+
+class FigureRecords:
+    """Mixin for a Wagtail list named like a figure's `records_list`: a dashboard's or
+    report's link (`?chi_tieu=…&unit=…&period=…`) narrows it to exactly the records behind
+    that figure, and the page says so (template tttt/figure_records.html)."""
+
+    figure_unit_field = "unit"
+    figure = None
+
+    def figure_territory(self, units):
+        """A Q: the records of those units' territory."""
+        return territory_q(units, self.figure_unit_field)
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        meta = qs.model._meta
+        self.figure = figure_behind(
+            self.request.GET,
+            self.request.user,
+            records_list=self.index_url_name,
+            perm=f"{meta.app_label}.view_{meta.model_name}",
+            unit_field=self.figure_unit_field,
+            territory=self.figure_territory,
+        )
+        return self.figure.narrow(qs) if self.figure else qs
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "figure": self.figure}
 
 
 class Scoped:
@@ -310,7 +340,7 @@ def records_page(request, qs, *, records_list: str, perm: str, unit_field: str, 
         request.GET, request.user, records_list=records_list, perm=perm, unit_field=unit_field
     )
     if figure:
-        qs = qs.filter(figure.q)
+        qs = figure.narrow(qs)
     words = request.GET.get("q", "").strip()
     if words and search:
         qs = search(qs, words)

@@ -414,6 +414,20 @@ class Figure:
     unit: Unit
     period: object  # tttt.core.periods.Period
     q: Q
+    sum_field: str = ""
+    total: object = None  # the sum of `sum_field` over the records, once narrowed
+    total_label: str = ""
+
+    def narrow(self, qs):
+        """`qs` narrowed to the figure's records (and their total when it sums a field)."""
+        qs = qs.filter(self.q)
+        if self.sum_field:
+            from django.db.models import Sum
+            from django.db.models.functions import Coalesce
+
+            self.total = qs.aggregate(n=Coalesce(Sum(self.sum_field), 0))["n"]
+            self.total_label = qs.model._meta.get_field(self.sum_field).verbose_name
+        return qs
 
 
 def figure_behind(
@@ -446,4 +460,6 @@ def figure_behind(
         return None
     units = units_for_territory(unit, period.end)
     where = territory(units) if territory else territory_q(units, unit_field)
-    return Figure(code, figure.name, unit, period, where & figure.records(period))
+    return Figure(
+        code, figure.name, unit, period, where & figure.records(period), figure.records_sum
+    )

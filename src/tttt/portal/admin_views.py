@@ -22,12 +22,21 @@ from wagtail.permissions import register_permission_policy
 from tttt.core.formatting import format_money
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
-from tttt.org.admin_views import ScopedViewMixin
+from tttt.org.admin_views import FigureRecords, ScopedViewMixin, records_page
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
 from . import queries, services
-from .models import Comment, DocumentType, NewsPage, Question, RequiredCategory, RoyaltyRate
+from .indicators import DOCUMENTS, NEWS
+from .models import (
+    Comment,
+    DocumentPage,
+    DocumentType,
+    NewsPage,
+    Question,
+    RequiredCategory,
+    RoyaltyRate,
+)
 
 MENU_HOOK = "register_portal_menu_item"
 
@@ -80,7 +89,7 @@ class QuestionAnswerForm(forms.ModelForm):
         self.fields["answer"].required = False
 
 
-class QuestionIndexView(ScopedViewMixin, generic.IndexView):
+class QuestionIndexView(FigureRecords, ScopedViewMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("unit")
 
@@ -113,6 +122,7 @@ class QuestionViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_hook = MENU_HOOK
     name = "portal_questions"
+    index_template_name = "tttt/figure_index.html"
     index_view_class = QuestionIndexView
     edit_view_class = QuestionEditView
     copy_view_enabled = False
@@ -186,7 +196,7 @@ class CommentEditView(ScopedViewMixin, generic.EditView):
         )
 
 
-class CommentIndexView(ScopedViewMixin, generic.IndexView):
+class CommentIndexView(FigureRecords, ScopedViewMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("unit", "page")
 
@@ -199,6 +209,7 @@ class CommentViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_hook = MENU_HOOK
     name = "portal_comments"
+    index_template_name = "tttt/figure_index.html"
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
     copy_view_enabled = False
@@ -329,6 +340,21 @@ def compliance_view(request):
             "problems": sum(1 for r in rows if r.state != "ok"),
         },
     )
+
+
+def published_view(request, model):
+    """The news items and articles (or the documents) published on the portals in scope,
+    newest first; from a figure, exactly those it counts."""
+    if not request.user.has_perm(queries.VIEW):
+        raise PermissionDenied(_("Bạn không có quyền xem cổng thông tin."))
+    records_list = NEWS if model is NewsPage else DOCUMENTS
+    _qs, context = records_page(
+        request, queries.published_pages(model, request.user), records_list=records_list,
+        perm=queries.VIEW, unit_field="unit",
+        search=queries.containing,
+    )  # fmt: skip
+    context["documents"] = model is DocumentPage
+    return TemplateResponse(request, "portal/admin/published.html", context)
 
 
 def statistics_view(request):

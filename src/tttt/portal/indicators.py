@@ -1,10 +1,11 @@
 """Figures of the portals (DESIGN.md indicator protocol): what was published in a period
 on the portals of the units asked for — news items, articles, images, documents by kind,
-questions answered, comments published. Each is one aggregate query."""
+questions answered, comments published. Each is one aggregate query, and each names the
+back-office list of exactly the records it counts."""
 
 from datetime import datetime, time
 
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,8 @@ from tttt.core.indicators import Aggregation, Measure, indicator
 from tttt.org.indicators import territory_q
 
 from .models import Comment, DocumentPage, NewsPage, Question
+
+NEWS, DOCUMENTS = "portal_published_news", "portal_published_documents"
 
 
 def _bounds(period):
@@ -22,77 +25,50 @@ def _bounds(period):
     )
 
 
-def _published(model, units, period):
-    start, end = _bounds(period)
-    return model.objects.filter(
-        territory_q(units), live=True, first_published_at__range=(start, end)
-    )
+def _published(period, **more):
+    """Pages live now and first published in the period."""
+    return Q(live=True, first_published_at__range=_bounds(period), **more)
 
 
-@indicator(code="portal.news_items", name=_("Tin đăng trên cổng thông tin"), measure=Measure.COUNT,
-           aggregation=Aggregation.SUM)  # fmt: skip
-def news_items(units, period):
-    return _published(NewsPage, units, period).filter(kind=NewsPage.Kind.NEWS).count()
+def _answered(period, **more):
+    return Q(answered_at__range=_bounds(period), **more) & ~Q(status=Question.Status.REJECTED)
 
 
-@indicator(code="portal.articles", name=_("Bài đăng trên cổng thông tin"), measure=Measure.COUNT,
-           aggregation=Aggregation.SUM)  # fmt: skip
-def articles(units, period):
-    return _published(NewsPage, units, period).filter(kind=NewsPage.Kind.ARTICLE).count()
+def _count(model, records):
+    def compute(units, period):
+        return model.objects.filter(territory_q(units), records(period)).count()
+
+    return compute
 
 
-@indicator(code="portal.images", name=_("Ảnh đăng kèm tin, bài"), measure=Measure.COUNT,
-           aggregation=Aggregation.SUM)  # fmt: skip
-def images(units, period):
-    return _published(NewsPage, units, period).aggregate(n=Sum("image_count"))["n"] or 0
+def _register(code, name, model, records, records_list, compute=None):
+    indicator(code=f"portal.{code}", name=name, measure=Measure.COUNT,
+              aggregation=Aggregation.SUM, records=records, records_list=records_list,
+              records_sum="image_count" if code == "images" else "")(compute or _count(model, records))  # fmt: skip
 
 
-@indicator(code="portal.documents", name=_("Văn bản đăng trên cổng thông tin"), measure=Measure.COUNT,
-           aggregation=Aggregation.SUM)  # fmt: skip
-def documents(units, period):
-    return _published(DocumentPage, units, period).count()
+_register("news_items", _("Tin đăng trên cổng thông tin"), NewsPage,
+          lambda p: _published(p, kind=NewsPage.Kind.NEWS), NEWS)  # fmt: skip
+_register("articles", _("Bài đăng trên cổng thông tin"), NewsPage,
+          lambda p: _published(p, kind=NewsPage.Kind.ARTICLE), NEWS)  # fmt: skip
 
 
-@indicator(code="portal.directive_documents", name=_("Văn bản chỉ đạo, điều hành đăng trên cổng"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
-def directive_documents(units, period):
-    return _published(DocumentPage, units, period).filter(doc_type__is_legal=False).count()
+def _images(units, period):
+    pages = NewsPage.objects.filter(territory_q(units), _published(period))
+    return pages.aggregate(n=Sum("image_count"))["n"] or 0
 
 
-@indicator(code="portal.legal_documents", name=_("Văn bản quy phạm pháp luật đăng trên cổng"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
-def legal_documents(units, period):
-    return _published(DocumentPage, units, period).filter(doc_type__is_legal=True).count()
-
-
-@indicator(code="portal.questions_answered", name=_("Câu hỏi của công dân đã trả lời"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
-def questions_answered(units, period):
-    start, end = _bounds(period)
-    return (
-        Question.objects.filter(territory_q(units), answered_at__range=(start, end))
-        .exclude(status=Question.Status.REJECTED)
-        .count()
-    )
-
-
-@indicator(code="portal.questions_answered_in_time", name=_("Câu hỏi trả lời đúng hạn"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
-def questions_answered_in_time(units, period):
-    start, end = _bounds(period)
-    return (
-        Question.objects.filter(
-            territory_q(units), answered_at__range=(start, end), answered_at__lte=F("due_at")
-        )
-        .exclude(status=Question.Status.REJECTED)
-        .count()
-    )
-
-
-@indicator(code="portal.comments_published", name=_("Bình luận của bạn đọc được đăng"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM)  # fmt: skip
-def comments_published(units, period):
-    start, end = _bounds(period)
-    return Comment.objects.filter(
-        territory_q(units), status=Comment.Status.PUBLISHED, moderated_at__range=(start, end)
-    ).count()
+_register("images", _("Ảnh đăng kèm tin, bài"), NewsPage,
+          lambda p: _published(p, image_count__gt=0), NEWS, compute=_images)  # fmt: skip
+_register("documents", _("Văn bản đăng trên cổng thông tin"), DocumentPage, _published, DOCUMENTS)
+_register("directive_documents", _("Văn bản chỉ đạo, điều hành đăng trên cổng"), DocumentPage,
+          lambda p: _published(p, doc_type__is_legal=False), DOCUMENTS)  # fmt: skip
+_register("legal_documents", _("Văn bản quy phạm pháp luật đăng trên cổng"), DocumentPage,
+          lambda p: _published(p, doc_type__is_legal=True), DOCUMENTS)  # fmt: skip
+_register("questions_answered", _("Câu hỏi của công dân đã trả lời"), Question, _answered,
+          "portal_questions:index")  # fmt: skip
+_register("questions_answered_in_time", _("Câu hỏi trả lời đúng hạn"), Question,
+          lambda p: _answered(p, answered_at__lte=F("due_at")), "portal_questions:index")  # fmt: skip
+_register("comments_published", _("Bình luận của bạn đọc được đăng"), Comment,
+          lambda p: Q(status=Comment.Status.PUBLISHED, moderated_at__range=_bounds(p)),
+          "portal_comments:index")  # fmt: skip

@@ -664,15 +664,35 @@ def portals_in_scope(user) -> QuerySet[PortalHomePage]:
     )
 
 
+VIEW = "portal.view_portalhomepage"
+
+
+def published_pages(model, user) -> QuerySet:
+    """Live news items or documents of the portals in the user's scope, newest first."""
+    from tttt.org.queries import restrict_to_scope
+
+    qs = restrict_to_scope(model.objects.live(), user, unit_field="unit", perm=VIEW)
+    related = ("unit", "doc_type") if model is DocumentPage else ("unit",)
+    return qs.select_related(*related).order_by("-first_published_at", "-pk")
+
+
+def containing(qs: QuerySet, words: str) -> QuerySet:
+    """Pages that hold every word of `words` (accents and case ignored)."""
+    for word in fold(words).split():
+        qs = qs.filter(search_text__contains=word)
+    return qs
+
+
 def figures(units, period) -> list[tuple]:
-    """The portal indicators for `units` in `period`: (indicator, value, formatted)."""
+    """The portal indicators for `units` in `period`: (indicator, value, formatted, the
+    list of its records for the first unit)."""
     from tttt.core.indicators import all_indicators
 
     rows = []
     for ind in all_indicators():
         if ind.code.startswith("portal."):
             value = ind.compute(units, period)
-            rows.append((ind, value, ind.format(value)))
+            rows.append((ind, value, ind.format(value), ind.records_url(units[0], period)))
     return rows
 
 

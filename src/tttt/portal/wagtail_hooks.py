@@ -6,6 +6,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import admin_views
 from .admin_views import MENU_HOOK
+from .indicators import DOCUMENTS, NEWS
+from .models import DocumentPage, NewsPage
 
 
 @hooks.register("register_admin_viewset")
@@ -26,6 +28,13 @@ def register_urls():
         path("cong/thong-ke/", admin_views.statistics_view, name="portal_statistics"),
         path("cong/tao/", admin_views.create_view, name="portal_create"),
         path("cong/nhuan-but/", admin_views.royalties_view, name="portal_royalties"),
+        path("cong/tin-bai-da-dang/", admin_views.published_view, {"model": NewsPage}, name=NEWS),
+        path(
+            "cong/van-ban-da-dang/",
+            admin_views.published_view,
+            {"model": DocumentPage},
+            name=DOCUMENTS,
+        ),  # fmt: skip
     ]
 
 
@@ -48,6 +57,18 @@ def compliance_item():
 def statistics_item():
     return PermMenuItem(_("Thống kê cổng"), reverse("portal_statistics"), icon_name="table", order=40,
                         perm="portal.view_portalhomepage")  # fmt: skip
+
+
+@hooks.register(MENU_HOOK)
+def published_news_item():
+    return PermMenuItem(_("Tin, bài đã đăng"), reverse(NEWS), icon_name="doc-full", order=42,
+                        perm="portal.view_portalhomepage")  # fmt: skip
+
+
+@hooks.register(MENU_HOOK)
+def published_documents_item():
+    return PermMenuItem(_("Văn bản đã đăng"), reverse(DOCUMENTS), icon_name="doc-full-inverse",
+                        order=44, perm="portal.view_portalhomepage")  # fmt: skip
 
 
 @hooks.register(MENU_HOOK)

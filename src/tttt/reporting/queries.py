@@ -421,8 +421,7 @@ def records_url(entry: Entry, unit: Unit, period: Period) -> str | None:
     from django.urls import NoReverseMatch, reverse
 
     if entry.indicator and entry.indicator.records_list:  # exactly the records it counts
-        query = urlencode({"chi_tieu": entry.code, "unit": unit.pk, "period": str(period)})
-        return f"{reverse(entry.indicator.records_list)}?{query}"
+        return entry.indicator.records_url(unit, period)
     page = RECORD_PAGES.get(entry.indicator.app_label if entry.indicator else "")
     if page is None:
         return None
