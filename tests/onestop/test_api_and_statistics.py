@@ -268,7 +268,7 @@ def test_register_and_monthly_chart(client, history, tree, member):
 
 
 def test_every_count_opens_the_list_of_exactly_its_dossiers(client, history, tree, member, staff):
-    from tttt.core.indicators import all_indicators
+    from tttt.core.indicators import Measure, all_indicators
     from tttt.reporting.catalog import catalog
     from tttt.reporting.queries import records_url
 
@@ -276,8 +276,20 @@ def test_every_count_opens_the_list_of_exactly_its_dossiers(client, history, tre
     client.force_login(leader)
     period = Period.month(2026, 12)
     entries = catalog()
-    counted = [i.code for i in all_indicators() if i.records_list == "dossiers:index"]
+    listed = [i for i in all_indicators() if i.records_list == "dossiers:index"]
+    counted = [i.code for i in listed if i.measure == Measure.COUNT]
     assert len(counted) == 11  # every one-stop count: 9 by period, 2 pending at its end
+    shares = {i.code for i in listed if i.measure != Measure.COUNT}
+    assert len(shares) == 6  # each share opens the dossiers it is a share of
+    for share, whole in (("on_time_rate", "resolved"), ("online_share", "received"),
+                         ("satisfaction", None)):  # fmt: skip
+        page = client.get(
+            records_url(entries[f"onestop.{share}"], tree.bac_ninh, period) + "&per_page=100"
+        )
+        if whole:
+            expected = entries[f"onestop.{whole}"].indicator.compute([tree.bac_ninh], period)
+            assert len(page.context["object_list"]) == expected, share
+        assert page.context["figure"], share
     for code in counted:
         expected = entries[code].indicator.compute([tree.bac_ninh], period)
         url = records_url(entries[code], tree.bac_ninh, period)
