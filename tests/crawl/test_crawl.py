@@ -22,6 +22,7 @@ from tttt.demo.builder import build_demo
 from tttt.org.models import User
 
 from .crawler import Crawl, one_account_per_role, report, signed_in
+from .scope_probe import every_record_page_keeps_to_the_scope
 
 PUBLIC_START = [
     "/",
@@ -92,6 +93,9 @@ def every_figure_lists_its_records() -> Crawl:
 def test_the_demo_reproduces_the_seeds_and_every_page_works_for_every_role(demo):
     seed_figures()
     demo_reads_as_real()
+    probed = every_record_page_keeps_to_the_scope()
+    assert probed > 100, probed
+    (SLOWEST.parent / "scope-probe.txt").write_text(f"{probed} record pages probed out of scope\n")
     crawls, downloads = [every_figure_lists_its_records()], set()
     for site in Site.objects.order_by("-is_default_site", "hostname"):
         host = site.hostname if site.port == 80 else f"{site.hostname}:{site.port}"

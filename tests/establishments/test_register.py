@@ -149,6 +149,11 @@ def test_back_office_is_scoped_and_lists_in_constant_queries(client, officer, tr
     assert mine.name in listing and theirs.name not in listing
     refused = client.get(reverse("establishments:inspect", args=[theirs.pk]))
     assert refused.status_code in (302, 403) and theirs.name.encode() not in refused.content
+    for view in ("history", "history_results", "usage", "edit", "delete"):  # each once leaked
+        other = client.get(reverse(f"establishments:{view}", args=[theirs.pk]), follow=True)
+        assert theirs.name.encode() not in other.content, view
+        assert other.status_code == 403 or other.redirect_chain[-1][0] == "/admin/", view
+    assert client.get(reverse("establishments:history", args=[mine.pk])).status_code == 200
     page = client.get(reverse("establishments:inspect", args=[mine.pk])).content.decode()
     assert "Cấp giấy" in page and "027090001234" not in page
 

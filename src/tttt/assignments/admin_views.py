@@ -15,11 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues
 from tttt.core.forms import ServiceErrorsMixin
-from tttt.org.admin_views import FigureRecords
+from tttt.org.admin_views import FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -47,7 +46,7 @@ class TaskForm(forms.ModelForm):
 
 class TaskIndexView(FigureRecords, generic.IndexView):
     def get_base_queryset(self):
-        qs = queries.scoped_tasks(self.request.user).select_related("unit", "assignee")
+        qs = super().get_base_queryset().select_related("unit", "assignee")
         return queries.in_state(qs, self.request.GET.get("tinh_trang", ""))
 
     def get_context_data(self, **kwargs):
@@ -85,10 +84,7 @@ class TaskDetailView(ReadableValues, generic.InspectView):
     template_name = "assignments/admin/task_detail.html"
 
     def get_object(self, queryset=None):
-        task = get_object_or_404(Task.objects.select_related("unit", "assignee"), pk=self.pk)
-        if not queries.can_see(self.request.user, task):
-            raise PermissionDenied(_("Nhiệm vụ này nằm ngoài phạm vi được giao cho bạn."))
-        return task
+        return get_object_or_404(Task.objects.select_related("unit", "assignee"), pk=self.pk)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -166,7 +162,7 @@ def evidence_view(request, pk: int):
     )
 
 
-class TaskViewSet(ModelViewSet):
+class TaskViewSet(ScopedModelViewSet):
     model = Task
     icon = "tasks"
     menu_label = gettext_lazy("Nhiệm vụ được giao")
@@ -201,3 +197,6 @@ class TaskViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return TaskForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_tasks(user, perm)

@@ -21,9 +21,9 @@ STATE_FILTERS = {
 }
 
 
-def scoped_tasks(user) -> QuerySet[Task]:
+def scoped_tasks(user, perm="assignments.view_task") -> QuerySet[Task]:
     """Tasks the user's unit assigned, and tasks assigned to the user's office."""
-    scope = user_scope(user, perm="assignments.view_task")
+    scope = user_scope(user, perm=perm)
     return Task.objects.filter(scope.q("unit") | scope.q("assignee"))
 
 

@@ -16,7 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
-from tttt.org.admin_views import FigureRecords, ScopedViewMixin, records_page, unit_for_page
+from tttt.org.admin_views import FigureRecords, ScopedModelViewSet, records_page, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
@@ -53,9 +53,7 @@ class EstablishmentIndexView(FigureRecords, SpreadsheetAsRead, generic.IndexView
     add_item_label = gettext_lazy("Thêm cơ sở")
 
     def get_base_queryset(self):
-        return queries.scoped_establishments(self.request.user).select_related(
-            "business_type", "unit"
-        )
+        return super().get_base_queryset().select_related("business_type", "unit")
 
 
 class EstablishmentFormMixin:
@@ -76,8 +74,8 @@ class EstablishmentCreateView(EstablishmentFormMixin, generic.CreateView):
     pass
 
 
-class EstablishmentEditView(ScopedViewMixin, EstablishmentFormMixin, generic.EditView):
-    scope_perm = "establishments.change_establishment"
+class EstablishmentEditView(EstablishmentFormMixin, generic.EditView):
+    pass
 
 
 class CertificateForm(forms.ModelForm):
@@ -95,12 +93,9 @@ class EstablishmentDetailView(ReadableValues, generic.InspectView):
     page_title = gettext_lazy("Cơ sở kinh doanh")
 
     def get_object(self, queryset=None):
-        obj = get_object_or_404(
+        return get_object_or_404(
             Establishment.objects.select_related("business_type", "unit", "former_unit"), pk=self.pk
         )
-        if not user_can(self.request.user, "establishments.view_establishment", obj.unit):
-            raise PermissionDenied(_("Cơ sở này nằm ngoài phạm vi được giao cho bạn."))
-        return obj
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -156,7 +151,7 @@ class EstablishmentDetailView(ReadableValues, generic.InspectView):
         return redirect(request.path)
 
 
-class EstablishmentViewSet(ModelViewSet):
+class EstablishmentViewSet(ScopedModelViewSet):
     model = Establishment
     index_template_name = "establishments/admin/establishment_index.html"
     icon = "home"
@@ -192,6 +187,9 @@ class EstablishmentViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return EstablishmentForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_establishments(user, perm)
 
 
 def warnings_view(request):

@@ -14,10 +14,11 @@ from .models import Certificate, Establishment, valid_certificate_q
 WARN_DAYS = (60, 30)
 
 
-def scoped_establishments(user) -> QuerySet[Establishment]:
-    return restrict_to_scope(
-        Establishment.objects.all(), user, perm="establishments.view_establishment"
-    )
+def scoped_establishments(
+    user, perm="establishments.view_establishment"
+) -> QuerySet[Establishment]:
+    """The establishments of the scope where the user holds `perm` (the one scoped read)."""
+    return restrict_to_scope(Establishment.objects.all(), user, perm=perm)
 
 
 def scoped_certificates(user) -> QuerySet[Certificate]:

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -30,7 +29,7 @@ from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.core.forms import PlainSelect, ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
-from tttt.org.admin_views import FigureRecords, Scoped, unit_for_page
+from tttt.org.admin_views import FigureRecords, ScopedModelViewSet, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
@@ -93,8 +92,7 @@ class RecordIndexView(FigureRecords, SpreadsheetAsRead, generic.IndexView):
     related: tuple = ("unit",)
 
     def get_base_queryset(self):
-        qs = queries.scoped(self.model, self.request.user, unit_field=self.scope_field)
-        return qs.select_related(*self.related)
+        return super().get_base_queryset().select_related(*self.related)
 
     def figure_territory(self, units):
         return indicators.territory_q(units, self.scope_field)
@@ -141,11 +139,11 @@ class RecordCreateView(Saving, generic.CreateView):
         return initial
 
 
-class RecordEditView(Scoped, Saving, generic.EditView):
+class RecordEditView(Saving, generic.EditView):
     pass
 
 
-class HistoryRowEditView(Scoped, generic.EditView):
+class HistoryRowEditView(generic.EditView):
     """History rows are not edited: a correction is a new row."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -155,23 +153,19 @@ class HistoryRowEditView(Scoped, generic.EditView):
     url_namespace = ""
 
 
-class RecordInspectView(Scoped, ReadableValues, generic.InspectView):
+class RecordInspectView(ReadableValues, generic.InspectView):
     pass
 
 
-class RecordHistoryView(Scoped, history.HistoryView):
-    pass
+class RecordDeleteView(generic.DeleteView):
+    scope_field = "unit"
+
+    def delete_action(self):
+        services.record_delete(user=self.request.user, record=self.object,
+                               unit_field=self.scope_field)  # fmt: skip
 
 
-class RecordUsageView(Scoped, usage.UsageView):
-    pass
-
-
-class RecordDeleteView(Scoped, generic.DeleteView):
-    pass
-
-
-class RegistryViewSet(ModelViewSet):
+class RegistryViewSet(ScopedModelViewSet):
     scope_field = "unit"
     related: tuple = ("unit",)
     saver = "record_save"
@@ -180,8 +174,6 @@ class RegistryViewSet(ModelViewSet):
     add_view_class = RecordCreateView
     edit_view_class = RecordEditView
     inspect_view_class = RecordInspectView
-    history_view_class = RecordHistoryView
-    usage_view_class = RecordUsageView
     delete_view_class = RecordDeleteView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -210,15 +202,6 @@ class RegistryViewSet(ModelViewSet):
     def get_edit_view_kwargs(self, **kwargs):
         extra = {} if self.history_rows else {"saver": self.saver}
         return super().get_edit_view_kwargs(**self._scope(**extra, **kwargs))
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(**self._scope(**kwargs))
-
-    def get_history_view_kwargs(self, **kwargs):
-        return super().get_history_view_kwargs(**self._scope(**kwargs))
-
-    def get_usage_view_kwargs(self, **kwargs):
-        return super().get_usage_view_kwargs(**self._scope(**kwargs))
 
     def get_delete_view_kwargs(self, **kwargs):
         return super().get_delete_view_kwargs(**self._scope(**kwargs))

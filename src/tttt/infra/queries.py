@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
 from tttt.org.models import Unit
-from tttt.org.queries import restrict_to_scope
+from tttt.org.queries import records_for_user
 
 from .models import (
     BtsStation,
@@ -24,11 +24,9 @@ WARN_DAYS = (60, 30)
 
 
 def scoped(model, user, *, unit_field: str = "unit") -> QuerySet:
-    """Records of `model` in the user's scope (view permission of that model)."""
-    return restrict_to_scope(
-        model.objects.all(), user, unit_field=unit_field,
-        perm=f"{model._meta.app_label}.view_{model._meta.model_name}",
-    )  # fmt: skip
+    """Records of `model` in the user's scope (view permission of that model): the
+    registries' one scoped read, the same as their back-office pages'."""
+    return records_for_user(model, user, unit_field=unit_field)
 
 
 # ---------------------------------------------------------------- BTS

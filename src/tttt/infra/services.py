@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from tttt.org.models import Unit
-from tttt.org.queries import main_predecessor, user_can
+from tttt.org.queries import main_predecessor, unit_of, user_can
 from tttt.org.services import acting
 
 from .models import (
@@ -70,6 +71,20 @@ def record_save(*, user, record, m2m: dict | None = None):
                 since=record.opened_on or date.today(), created_by=user,
             )  # fmt: skip
     return record
+
+
+def record_delete(*, user, record, unit_field: str = "unit") -> None:
+    """Delete a registry record the user may delete at its unit (its history rows go with
+    it); refused while another record still refers to it."""
+    _require(user, _perm(record, "delete"), unit_of(record, unit_field))
+    with acting(user), transaction.atomic():
+        try:
+            record.delete()
+        except ProtectedError as exc:
+            raise ValidationError(
+                _("Bản ghi này còn được bản ghi khác tham chiếu nên không xóa được."),
+                code="protected",
+            ) from exc
 
 
 def _project_fields(project: UndergroundingProject, is_new: bool):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -20,12 +19,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.core.formatting import format_money
-from tttt.org.admin_views import FigureRecords
+from tttt.org.admin_views import FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
 
@@ -78,9 +76,7 @@ class DossierIndexView(FigureRecords, SpreadsheetAsRead, generic.IndexView):
     add_item_label = gettext_lazy("Tiếp nhận hồ sơ")
 
     def get_base_queryset(self):
-        return queries.scoped_dossiers(self.request.user).select_related(
-            "procedure", "unit", "assignee"
-        )
+        return super().get_base_queryset().select_related("procedure", "unit", "assignee")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -105,13 +101,10 @@ class DossierDetailView(generic.InspectView):
     page_title = gettext_lazy("Hồ sơ")
 
     def get_object(self, queryset=None):
-        obj = get_object_or_404(
+        return get_object_or_404(
             Dossier.objects.select_related("procedure__field", "unit", "assignee", "received_by"),
             pk=self.pk,
         )
-        if not user_can(self.request.user, "onestop.view_dossier", obj.unit):
-            raise PermissionDenied(_("Hồ sơ này nằm ngoài phạm vi được giao cho bạn."))
-        return obj
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -234,7 +227,7 @@ class DossierPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, a) for a in actions)
 
 
-class DossierViewSet(ModelViewSet):
+class DossierViewSet(ScopedModelViewSet):
     model = Dossier
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Hồ sơ một cửa")
@@ -307,6 +300,9 @@ class DossierViewSet(ModelViewSet):
 
     def get_add_url(self):  # the add button opens intake
         return reverse("onestop_intake")
+
+    def scoped(self, user, perm):
+        return queries.scoped_dossiers(user, perm)
 
 
 # ---------------------------------------------------------------- intake
@@ -465,7 +461,7 @@ class ProcedureIndexView(generic.IndexView):
     add_item_label = gettext_lazy("Thêm thủ tục")
 
     def get_base_queryset(self):
-        return queries.scoped_procedures(self.request.user).select_related("field")
+        return super().get_base_queryset().select_related("field")
 
 
 class ProcedureCreateView(generic.CreateView):
@@ -475,29 +471,14 @@ class ProcedureCreateView(generic.CreateView):
         )
 
 
-class ScopedProcedureMixin:
-    """Only procedures in a catalog of the user's scope open; others are refused (logged).
-
-    Wagtail's edit and inspect views fetch the object by key alone."""
-
-    def get_object(self, queryset=None):
-        pk = unquote(str(self.kwargs["pk"]))
-        procedure = queries.scoped_procedures(self.request.user).filter(pk=pk).first()
-        if procedure is None:
-            raise PermissionDenied(
-                _("Thủ tục này không thuộc danh mục của đơn vị trong phạm vi của bạn.")
-            )
-        return procedure
-
-
-class ProcedureEditView(ScopedProcedureMixin, generic.EditView):
+class ProcedureEditView(generic.EditView):
     def save_instance(self):
         return services.procedure_save(
             user=self.request.user, procedure=self.form.instance, form=self.form
         )
 
 
-class ProcedureInspectView(ScopedProcedureMixin, ReadableValues, generic.InspectView):
+class ProcedureInspectView(ReadableValues, generic.InspectView):
     template_name = "onestop/admin/procedure_detail.html"
     page_title = gettext_lazy("Thủ tục")
 
@@ -519,8 +500,9 @@ class ProcedureInspectView(ScopedProcedureMixin, ReadableValues, generic.Inspect
         return context
 
 
-class ProcedureViewSet(ModelViewSet):
+class ProcedureViewSet(ScopedModelViewSet):
     model = Procedure
+    scope_field = "units"  # the catalogues of the units that offer it
     index_template_name = "onestop/admin/procedure_index.html"
     icon = "list-ul"
     menu_label = gettext_lazy("Thủ tục hành chính")
@@ -549,6 +531,9 @@ class ProcedureViewSet(ModelViewSet):
     list_export = ["code", "name", "field", "level", "duration", "duration_unit", "fee",
                    "online_service", "legacy_level", "legal_basis"]  # fmt: skip
     edit_handler = ObjectList(PROCEDURE_PANELS, base_form_class=ProcedureAdminForm)
+
+    def scoped(self, user, perm):
+        return queries.scoped_procedures(user, perm)
 
 
 # ---------------------------------------------------------------- statistics

@@ -23,15 +23,15 @@ QUEUES = {
 }
 
 
-def scoped_dossiers(user) -> QuerySet[Dossier]:
-    return restrict_to_scope(Dossier.objects.all(), user, perm="onestop.view_dossier")
+def scoped_dossiers(user, perm="onestop.view_dossier") -> QuerySet[Dossier]:
+    return restrict_to_scope(Dossier.objects.all(), user, perm=perm)
 
 
-def scoped_procedures(user) -> QuerySet[Procedure]:
+def scoped_procedures(user, perm="onestop.view_procedure") -> QuerySet[Procedure]:
     """Procedures offered by some unit in the user's scope (all, for platform admins)."""
     from tttt.org.queries import user_scope
 
-    scope = user_scope(user, perm="onestop.view_procedure")
+    scope = user_scope(user, perm=perm)
     if scope.unrestricted:
         return Procedure.objects.all()
     return Procedure.objects.filter(scope.q("units")).distinct()

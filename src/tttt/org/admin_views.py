@@ -13,30 +13,7 @@ from tttt.core.admin_views import ReadableValues
 from . import services
 from .indicators import territory_q
 from .models import Membership, SecurityEvent, Unit
-from .queries import figure_behind, restrict_to_scope, unit_of, user_can
-
-
-class ScopedViewMixin:
-    """Lists show only the user's scope; an object outside it is refused (and logged)."""
-
-    scope_field: str | None = "unit"
-    scope_perm: str | None = None
-
-    def get_base_queryset(self):
-        return restrict_to_scope(
-            super().get_base_queryset(), self.request.user, unit_field=self.scope_field
-        )
-
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        unit = obj if self.scope_field is None else getattr(obj, self.scope_field)
-        if not user_can(
-            self.request.user,
-            self.scope_perm or f"{obj._meta.app_label}.view_{obj._meta.model_name}",
-            unit,
-        ):
-            raise PermissionDenied(_("Đối tượng này nằm ngoài phạm vi được giao cho bạn."))
-        return obj
+from .queries import figure_behind, records_for_user, restrict_to_scope
 
 
 class FigureRecords:
@@ -68,18 +45,53 @@ class FigureRecords:
         return {**super().get_context_data(**kwargs), "figure": self.figure}
 
 
-class Scoped:
-    """Mixin for a back-office page of one record (edit, inspect, history, usage, delete):
-    refused when the record's unit (along `scope_field`) is outside the user's scope."""
+class ScopedView:
+    """Mixed by ScopedModelViewSet into every view it generates — list, export, inspect,
+    edit, delete, copy, history, history-results, usage, and any view a later Wagtail
+    adds: the records come from the viewset's scoped read, and a record outside it is
+    refused (403, logged) before anything of it is shown."""
 
-    scope_field = "unit"
+    scoped_read = None  # (user, perm) -> the records the user may reach; set by the viewset
+
+    def _in_scope(self):
+        meta = self.model._meta
+        action = (
+            "change" if isinstance(self, generic.EditView)
+            else "delete" if isinstance(self, generic.DeleteView) else "view"
+        )  # fmt: skip
+        return self.scoped_read(self.request.user, f"{meta.app_label}.{action}_{meta.model_name}")
+
+    def get_base_queryset(self):
+        qs = super().get_base_queryset()
+        if getattr(qs, "model", None) is not self.model:  # a history's log entries
+            return qs
+        scoped = self._in_scope()
+        if scoped.query.distinct:  # through a many-to-many relation
+            return qs.filter(pk__in=scoped.values("pk"))
+        return qs & scoped
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        perm = f"{obj._meta.app_label}.view_{obj._meta.model_name}"
-        if not user_can(self.request.user, perm, unit_of(obj, self.scope_field)):
+        if obj is not None and not self._in_scope().filter(pk=obj.pk).exists():
             raise PermissionDenied(_("Bản ghi này nằm ngoài phạm vi được giao cho bạn."))
         return obj
+
+
+class ScopedModelViewSet(ModelViewSet):
+    """A viewset of a model whose records belong to units. `scoped(user, perm)` is the
+    model's one scoped read (by default its records along `scope_field` in the scope where
+    the user holds `perm`; an app with a wider rule gives its own from its queries.py), and
+    every view the viewset generates goes through it (ScopedView). Creating, editing and
+    deleting go through the app's services (the views' save_instance/delete_action)."""
+
+    scope_field: str | None = "unit"
+
+    def scoped(self, user, perm):
+        return records_for_user(self.model, user, perm, self.scope_field)
+
+    def construct_view(self, view_class, **kwargs):
+        scoped_class = type(view_class.__name__, (ScopedView, view_class), {})
+        return super().construct_view(scoped_class, scoped_read=self.scoped, **kwargs)
 
 
 def unit_for_page(request, perm: str) -> Unit | None:
@@ -121,9 +133,7 @@ class UnitForm(forms.ModelForm):
         ]
 
 
-class UnitIndexView(ScopedViewMixin, generic.IndexView):
-    scope_field = None
-
+class UnitIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("parent")
 
@@ -144,20 +154,19 @@ class UnitCreateView(ParentInScope, generic.CreateView):
         return services.unit_create(user=self.request.user, data=data)
 
 
-class UnitEditView(ScopedViewMixin, ParentInScope, generic.EditView):
-    scope_field = None
-
+class UnitEditView(ParentInScope, generic.EditView):
     def save_instance(self):
         data = {f: self.form.cleaned_data.get(f) for f in UnitForm.Meta.fields}
         return services.unit_update(user=self.request.user, unit=self.object, data=data)
 
 
-class UnitInspectView(ScopedViewMixin, ReadableValues, generic.InspectView):
-    scope_field = None
+class UnitInspectView(ReadableValues, generic.InspectView):
+    pass
 
 
-class UnitViewSet(ModelViewSet):
+class UnitViewSet(ScopedModelViewSet):
     model = Unit
+    scope_field = None  # a unit is in scope itself
     icon = "site"
     menu_label = _("Đơn vị hành chính")
     menu_order = 200
@@ -224,7 +233,7 @@ class MembershipForm(forms.ModelForm):
             )
 
 
-class MembershipIndexView(ScopedViewMixin, generic.IndexView):
+class MembershipIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "role", "unit")
 
@@ -246,7 +255,7 @@ class MembershipCreateView(generic.CreateView):
         )
 
 
-class MembershipEditView(ScopedViewMixin, generic.EditView):
+class MembershipEditView(generic.EditView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
@@ -255,12 +264,12 @@ class MembershipEditView(ScopedViewMixin, generic.EditView):
         return services.membership_update(user=self.request.user, membership=self.object, data=data)
 
 
-class MembershipDeleteView(ScopedViewMixin, generic.DeleteView):
+class MembershipDeleteView(generic.DeleteView):
     def delete_action(self):
         services.membership_delete(user=self.request.user, membership=self.object)
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(ScopedModelViewSet):
     model = Membership
     icon = "group"
     menu_label = _("Phân quyền")

@@ -253,6 +253,16 @@ def restrict_to_scope(
     return queryset.filter(user_scope(user, perm=perm).q(unit_field))
 
 
+def records_for_user(model, user, perm: str | None = None, unit_field: str | None = "unit"):
+    """The scoped read of a model whose records belong to a unit along `unit_field`: those
+    in the scope where the user holds `perm` (by default the model's view permission)."""
+    meta = model._meta
+    return restrict_to_scope(
+        model._default_manager.all(), user, unit_field=unit_field,
+        perm=perm or f"{meta.app_label}.view_{meta.model_name}",
+    )  # fmt: skip
+
+
 def user_can(user, perm: str, unit: Unit | None) -> bool:
     """Does the user hold `perm` through a membership whose subtree contains `unit`?"""
     if user is None or not user.is_authenticated or not user.is_active:

@@ -22,7 +22,7 @@ from wagtail.permissions import register_permission_policy
 from tttt.core.formatting import format_money
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
-from tttt.org.admin_views import FigureRecords, ScopedViewMixin, records_page
+from tttt.org.admin_views import FigureRecords, ScopedModelViewSet, records_page
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -89,12 +89,12 @@ class QuestionAnswerForm(forms.ModelForm):
         self.fields["answer"].required = False
 
 
-class QuestionIndexView(FigureRecords, ScopedViewMixin, generic.IndexView):
+class QuestionIndexView(FigureRecords, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("unit")
 
 
-class QuestionEditView(ServiceErrorsMixin, ScopedViewMixin, generic.EditView):
+class QuestionEditView(ServiceErrorsMixin, generic.EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         if data["decision"] == "reject":
@@ -113,7 +113,7 @@ def _due_label(question: Question) -> str:
     return f"{text} — " + _("quá hạn") if question.is_overdue else text
 
 
-class QuestionViewSet(ModelViewSet):
+class QuestionViewSet(ScopedModelViewSet):
     model = Question
     form_fields = ["answer", "answerer_title"]
     icon = "help"
@@ -187,7 +187,7 @@ class CommentModerationForm(forms.ModelForm):
         ].initial = f"{c.title}\n\n{c.content}\n\n— {c.sender_name} <{c.sender_email}>{stars}\n{c.page.title}"
 
 
-class CommentEditView(ScopedViewMixin, generic.EditView):
+class CommentEditView(generic.EditView):
     def save_instance(self):
         return services.comment_moderate(
             user=self.request.user,
@@ -196,12 +196,12 @@ class CommentEditView(ScopedViewMixin, generic.EditView):
         )
 
 
-class CommentIndexView(FigureRecords, ScopedViewMixin, generic.IndexView):
+class CommentIndexView(FigureRecords, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("unit", "page")
 
 
-class CommentViewSet(ModelViewSet):
+class CommentViewSet(ScopedModelViewSet):
     model = Comment
     icon = "comment"
     menu_label = gettext_lazy("Bình luận của bạn đọc")

@@ -28,8 +28,8 @@ def due_date(form: ReportForm, period: Period) -> date:
     return period.end + timedelta(days=form.due_days)
 
 
-def scoped_reports(user) -> QuerySet[Report]:
-    return restrict_to_scope(Report.objects.all(), user, perm=VIEW)
+def scoped_reports(user, perm=VIEW) -> QuerySet[Report]:
+    return restrict_to_scope(Report.objects.all(), user, perm=perm)
 
 
 def can_see(user, report: Report) -> bool:
