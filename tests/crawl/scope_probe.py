@@ -104,7 +104,9 @@ def every_record_page_keeps_to_the_scope() -> int:
             )
             continue
         user, outside = _probe_user(viewset, users)
-        assert user is not None, f"the demo has no {label} outside the scope of an account that reads it"
+        assert user is not None, (
+            f"the demo has no {label} outside the scope of an account that reads it"
+        )
         targets = _targets(viewset, user, outside)
         assert targets, f"the demo has no {label} outside {user.username}'s scope"
         client = signed_in(user)
