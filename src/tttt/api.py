@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from ninja import NinjaAPI
 
 from tttt.establishments.api import router as establishments_router
@@ -31,3 +32,10 @@ def permission_denied(request, exc):
     return api.create_response(
         request, {"detail": str(exc) or "Bạn không có quyền thực hiện việc này."}, status=403
     )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    text = str(exc)  # ours are Vietnamese; Django's own ("No Dossier matches…") are not
+    detail = text if any(ord(c) > 127 for c in text) else "Không tìm thấy bản ghi này."
+    return api.create_response(request, {"detail": detail}, status=404)

@@ -214,10 +214,11 @@ class Crawl:
             pattern = self.pattern(url)
             if per_pattern.get(pattern, 0) >= self.per_pattern and depth > 0:
                 continue
-            if EXPORTS.search(url):
-                if pattern in self.downloads:
+            if export := EXPORTS.search(url):  # a list's export once, whatever its order
+                download = f"{urlsplit(url).path}?{export.group(0)}"
+                if download in self.downloads:
                     continue
-                self.downloads.add(pattern)
+                self.downloads.add(download)
             seen_urls.add(url)
             per_pattern[pattern] = per_pattern.get(pattern, 0) + 1
             page = self.fetch(url, source)

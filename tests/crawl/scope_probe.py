@@ -122,11 +122,15 @@ def every_record_page_keeps_to_the_scope() -> int:
             title = str(obj)
             for url in _object_urls(viewset, obj):
                 probed += 1
-                response = client.get(url, follow=True)
+                response = client.get(url)
+                if response.status_code == 302 and response["Location"] != home:
+                    response = client.get(
+                        response["Location"]
+                    )  # an edit form sends to the record's page
                 body = response.content.decode("utf-8", "replace")
-                # Wagtail answers a refusal with its home page and a message
+                # Wagtail answers a refusal with a redirect to its home page and a message
                 refused = response.status_code in (403, 404) or (
-                    response.redirect_chain and response.redirect_chain[-1][0] == home
+                    response.status_code == 302 and response["Location"] == home
                 )
                 if not refused or (len(title) > 3 and title in body):
                     problems.append(
@@ -134,3 +138,101 @@ def every_record_page_keeps_to_the_scope() -> int:
                     )
     assert not problems, f"{len(problems)} pages leak records out of scope:\n" + "\n".join(problems)
     return probed
+
+
+# ---------------------------------------------------------------- the API
+
+# Public data (units, a unit's procedure catalogue, licensed businesses, the rules) and
+# the caller's own scope: nothing to refuse.
+PUBLIC = {
+    "/api/v1/units", "/api/v1/units/{unit_id}", "/api/v1/me/scope", "/api/v1/onestop/procedures",
+    "/api/v1/establishments/licensed", "/api/v1/regulations", "/api/v1/indicators",
+}  # fmt: skip
+# The record a path names, for the operations that name one: path → (model label, field).
+RECORD_PATHS = {
+    "/api/v1/establishments/{pk}": ("establishments.establishment", "pk"),
+    "/api/v1/onestop/dossiers/{code}": ("onestop.dossier", "code"),
+    "/api/v1/reports/{pk}": ("reporting.report", "pk"),
+}
+
+
+def _record_path(path: str, op: dict):
+    if path in RECORD_PATHS:
+        return RECORD_PATHS[path]
+    op_id = op.get("operationId", "")
+    if op_id.startswith("infra_get_"):  # every registry's detail
+        return f"infra.{op_id.removeprefix('infra_get_')}", "pk"
+    return None
+
+
+def _empty(response) -> bool:
+    data = response.json()
+    items = data.get("items", data) if isinstance(data, dict) else data
+    return isinstance(items, list) and not items
+
+
+def every_api_operation_keeps_to_the_scope() -> int:
+    """Every GET operation of the OpenAPI schema that names a record or a unit, asked by
+    commune accounts for records and units of another commune and another province:
+    refused (or an empty list), with nothing of them in the answer. Returns the number
+    of requests."""
+    from tttt.reporting.models import ReportForm
+
+    scoped = {_label(v.model): v for v in tttt_viewsets() if isinstance(v, ScopedModelViewSet)}
+    users = sorted(
+        User.objects.filter(
+            memberships__unit__kind=Unit.Kind.COMMUNE, is_superuser=False
+        ).distinct(),
+        key=lambda u: u.username,
+    )
+    probers = list({u.memberships.first().role_id: u for u in users}.values())[:4]
+    defaults = {"period": "2026", "form": ReportForm.objects.values_list("code", flat=True).first()}
+    schema = signed_in(probers[0]).get("/api/v1/openapi.json").json()
+    problems, asked = [], 0
+    for path, ops in schema["paths"].items():
+        op = ops.get("get")
+        if op is None or path in PUBLIC:
+            continue
+        names = {p["name"]: p for p in op.get("parameters", [])}
+        if "{" in path and not path.endswith("/value"):
+            record = _record_path(path, op)
+            assert record, f"{path}: which record does it name? (add it to RECORD_PATHS)"
+            viewset = scoped[record[0]]
+            user, outside = _probe_user(viewset, users)
+            client = signed_in(user)
+            for obj in _targets(viewset, user, outside):
+                key = path[path.index("{") + 1 : path.index("}")]
+                url = path.replace("{" + key + "}", str(getattr(obj, record[1])))
+                response = client.get(url)
+                asked += 1
+                if response.status_code not in (403, 404) or str(obj).encode() in response.content:
+                    problems.append(f"{user.username} GET {url}: {response.status_code}")
+        elif "unit" in names:
+            for user in probers:
+                client = signed_in(user)
+                home = user.memberships.first().unit
+                province = home.path.split("/")[1]
+                others = [
+                    Unit.objects.administrative().current().exclude(path__startswith=home.path)
+                    .filter(path__startswith=f"/{province}/", kind=Unit.Kind.COMMUNE).first(),
+                    Unit.objects.administrative().current().exclude(path__startswith=f"/{province}/")
+                    .filter(kind=Unit.Kind.COMMUNE).first(),
+                ]  # fmt: skip
+                url = path.replace("{code}", "onestop.received")
+                for unit in others:
+                    query = {
+                        n: defaults.get(n, "")
+                        for n, p in names.items()
+                        if p.get("required") and p["in"] == "query"
+                    }
+                    response = client.get(url, {**query, "unit": unit.pk})
+                    asked += 1
+                    if response.status_code in (403, 404) or (
+                        response.status_code == 200 and _empty(response)
+                    ):
+                        continue
+                    problems.append(
+                        f"{user.username} GET {url}?unit={unit.pk}: {response.status_code}"
+                    )
+    assert not problems, f"{len(problems)} API answers leak out of scope:\n" + "\n".join(problems)
+    return asked

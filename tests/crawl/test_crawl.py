@@ -10,6 +10,7 @@ writes the slowest pages with their query counts to `crawl-slowest.txt` in the v
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,10 @@ from tttt.demo.builder import build_demo
 from tttt.org.models import User
 
 from .crawler import Crawl, one_account_per_role, report, signed_in
-from .scope_probe import every_record_page_keeps_to_the_scope
+from .scope_probe import (
+    every_api_operation_keeps_to_the_scope,
+    every_record_page_keeps_to_the_scope,
+)
 
 PUBLIC_START = [
     "/",
@@ -38,9 +42,22 @@ PUBLIC_START = [
 SLOWEST = Path(os.environ.get("TTTT_CRAWL_REPORT", Path(settings.VAR_DIR) / "crawl-slowest.txt"))
 
 
+PHASES: dict[str, float] = {}
+
+
 @pytest.fixture
 def demo(db):
-    return build_demo()
+    started = time.perf_counter()
+    logins = build_demo()
+    PHASES["demo"] = time.perf_counter() - started
+    return logins
+
+
+def timed(name, func):
+    started = time.perf_counter()
+    result = func()
+    PHASES[name] = time.perf_counter() - started
+    return result
 
 
 def every_figure_lists_its_records() -> Crawl:
@@ -91,12 +108,16 @@ def every_figure_lists_its_records() -> Crawl:
 
 
 def test_the_demo_reproduces_the_seeds_and_every_page_works_for_every_role(demo):
-    seed_figures()
-    demo_reads_as_real()
-    probed = every_record_page_keeps_to_the_scope()
-    assert probed > 100, probed
-    (SLOWEST.parent / "scope-probe.txt").write_text(f"{probed} record pages probed out of scope\n")
-    crawls, downloads = [every_figure_lists_its_records()], set()
+    timed("seeds", seed_figures)
+    timed("reads as real", demo_reads_as_real)
+    probed = timed("scope: back office", every_record_page_keeps_to_the_scope)
+    asked = timed("scope: API", every_api_operation_keeps_to_the_scope)
+    assert probed > 100 and asked > 30, (probed, asked)
+    (SLOWEST.parent / "scope-probe.txt").write_text(
+        f"{probed} record pages and {asked} API requests probed out of scope\n"
+    )
+    crawls, downloads = [timed("figure lists", every_figure_lists_its_records)], set()
+    started = time.perf_counter()
     for site in Site.objects.order_by("-is_default_site", "hostname"):
         host = site.hostname if site.port == 80 else f"{site.hostname}:{site.port}"
         start = ["/", "/tim-kiem/?q=lương+tài"] + (PUBLIC_START if site.is_default_site else [])
@@ -110,8 +131,12 @@ def test_the_demo_reproduces_the_seeds_and_every_page_works_for_every_role(demo)
         crawls.append(
             Crawl(signed_in(user), username, "localhost", ["/admin/"], downloads=downloads).run()
         )
+    PHASES["crawl"] = time.perf_counter() - started
     visits = [v for c in crawls for v in c.visits]
     report(visits, SLOWEST)
+    (SLOWEST.parent / "crawl-phases.txt").write_text(
+        "".join(f"{name}: {seconds:.1f} s\n" for name, seconds in PHASES.items())
+    )
     problems = [p for c in crawls for p in c.problems]
     assert len(visits) > 500, "the crawl reached too few pages"
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(sorted(set(problems)))

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -15,7 +14,7 @@ from tttt.core.indicators import all_indicators
 from tttt.core.periods import Period, PeriodError
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
-from tttt.org.queries import units_for_territory, user_can
+from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .models import BusinessType, Certificate, Establishment
@@ -106,10 +105,9 @@ class CertificateIn(Schema):
 
 
 def _scoped(request, pk: int) -> Establishment:
-    e = get_object_or_404(Establishment.objects.select_related("business_type"), pk=pk)
-    if not user_can(request.user, "establishments.view_establishment", e.unit):
-        raise PermissionDenied("Cơ sở này nằm ngoài phạm vi được giao cho bạn.")
-    return e
+    return get_in_scope(
+        queries.scoped_establishments(request.user).select_related("business_type"), pk=pk
+    )
 
 
 @router.get("/establishments", response=list[EstablishmentOut], auth=API_AUTH,
@@ -178,9 +176,7 @@ class StatisticsOut(Schema):
 @router.get("/establishments-statistics", response={200: StatisticsOut, 403: Problem, 422: Problem},
             auth=API_AUTH, summary="Chỉ tiêu cơ sở kinh doanh của một đơn vị trong một kỳ")  # fmt: skip
 def statistics(request, unit: int, period: str):
-    u = get_object_or_404(Unit, pk=unit)
-    if not user_can(request.user, "establishments.view_establishment", u):
-        return Status(403, {"detail": "Đơn vị này nằm ngoài phạm vi được giao cho bạn."})
+    u = unit_in_scope(request.user, "establishments.view_establishment", unit)
     try:
         p = Period.parse(period)
     except PeriodError as exc:

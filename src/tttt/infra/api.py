@@ -3,7 +3,7 @@ records added and changed through the same services as the back office."""
 
 from datetime import date
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
@@ -17,7 +17,7 @@ from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
-from tttt.org.queries import unit_of, units_for_territory, user_can
+from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .models import (
@@ -65,18 +65,16 @@ def _build(model, data: dict, instance=None):
 def _registry(path: str, model, *, title: str, scope_field: str = "unit", write: list[str],
               save=None, filters=()):  # fmt: skip
     """List, detail, create and (for records, not history rows) change endpoints."""
-    perm = f"infra.view_{model._meta.model_name}"
     hidden = ["search_name"] if hasattr(model, "search_name") else []
     Out = create_schema(model, name=f"{model.__name__}Out", exclude=hidden)
     In = create_schema(model, name=f"{model.__name__}In", fields=write, base_class=_InBase,
                        optional_fields=[f for f in write if model._meta.get_field(f).blank
                                         or model._meta.get_field(f).has_default()])  # fmt: skip
 
-    def scoped_one(request, pk):
-        obj = get_object_or_404(model, pk=pk)
-        if not user_can(request.user, perm, unit_of(obj, scope_field)):
-            raise PermissionDenied(NOT_IN_SCOPE)
-        return obj
+    def scoped_one(request, pk, action="view"):
+        meta = model._meta
+        return get_in_scope(queries.scoped(model, request.user, unit_field=scope_field,
+                                           perm=f"{meta.app_label}.{action}_{meta.model_name}"), pk=pk)  # fmt: skip
 
     @router.get(f"/{path}", response=list[Out], auth=API_AUTH, summary=f"{title}: danh sách trong phạm vi",
                 operation_id=f"infra_list_{model._meta.model_name}")  # fmt: skip
@@ -123,7 +121,7 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
                     auth=API_AUTH, summary=f"{title}: sửa",
                     operation_id=f"infra_change_{model._meta.model_name}")  # fmt: skip
         def change_record(request, pk: int, payload: In):
-            obj = scoped_one(request, pk)
+            obj = scoped_one(request, pk, "change")
             try:
                 obj, m2m = _build(model, payload.dict(), instance=obj)
                 obj.unit  # noqa: B018 — a missing unit is a 422
@@ -203,9 +201,7 @@ class StatisticsOut(Schema):
 @router.get("/infra-statistics", response={200: StatisticsOut, 403: Problem, 422: Problem},
             auth=API_AUTH, summary="Chỉ tiêu hạ tầng của một đơn vị trong một kỳ")  # fmt: skip
 def statistics(request, unit: int, period: str):
-    u = get_object_or_404(Unit, pk=unit)
-    if not user_can(request.user, "infra.view_btsstation", u):
-        return Status(403, {"detail": "Đơn vị này nằm ngoài phạm vi được giao cho bạn."})
+    u = unit_in_scope(request.user, "infra.view_btsstation", unit)
     try:
         p = Period.parse(period)
     except PeriodError as exc:

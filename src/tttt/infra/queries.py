@@ -23,10 +23,10 @@ from .models import (
 WARN_DAYS = (60, 30)
 
 
-def scoped(model, user, *, unit_field: str = "unit") -> QuerySet:
-    """Records of `model` in the user's scope (view permission of that model): the
-    registries' one scoped read, the same as their back-office pages'."""
-    return records_for_user(model, user, unit_field=unit_field)
+def scoped(model, user, *, unit_field: str = "unit", perm: str | None = None) -> QuerySet:
+    """Records of `model` in the scope where the user holds `perm` (by default the model's
+    view permission): the registries' one scoped read, the same as their back-office's."""
+    return records_for_user(model, user, perm, unit_field)
 
 
 # ---------------------------------------------------------------- BTS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -12,7 +12,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from tttt.core.apischema import Problem
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.apiauth import API_AUTH
-from tttt.org.queries import restrict_to_scope, user_can
+from tttt.org.queries import get_in_scope, restrict_to_scope
 
 from . import services
 from .models import Inspection, PenaltyDecision, Violation
@@ -78,10 +78,9 @@ class InspectionOut(Schema):
 
 
 def _record(request, pk: int, perm="inspections.view_inspection") -> Inspection:
-    record = get_object_or_404(Inspection.objects.select_related("establishment__unit"), pk=pk)
-    if not user_can(request.user, perm, record.establishment.unit):
-        raise PermissionDenied("Biên bản này nằm ngoài phạm vi được giao cho bạn.")
-    return record
+    records = restrict_to_scope(Inspection.objects.select_related("establishment__unit"),
+                                request.user, unit_field="establishment__unit", perm=perm)  # fmt: skip
+    return get_in_scope(records, pk=pk)
 
 
 @router.get(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -14,7 +13,7 @@ from tttt.core.periods import Period, PeriodError
 from tttt.core.ratelimit import rate_limited
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit, User
-from tttt.org.queries import units_for_territory, user_can
+from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .models import Dossier, Procedure, ProcedureField
@@ -132,12 +131,8 @@ def _detail(user, d: Dossier) -> Dossier:
 
 
 def _scoped(request, code: str) -> Dossier:
-    d = get_object_or_404(
-        Dossier.objects.select_related("procedure", "unit", "assignee"), code__iexact=code
-    )
-    if not user_can(request.user, "onestop.view_dossier", d.unit):
-        raise PermissionDenied("Hồ sơ này nằm ngoài phạm vi được giao cho bạn.")
-    return d
+    dossiers = queries.scoped_dossiers(request.user).select_related("procedure", "unit", "assignee")
+    return get_in_scope(dossiers, code__iexact=code)
 
 
 @router.post(
@@ -300,9 +295,7 @@ class StatisticsOut(Schema):
     summary="Thống kê một cửa của một đơn vị trong một kỳ (kèm chỉ số 766)",
 )
 def statistics(request, unit: int, period: str, field: str = "", procedure: str = ""):
-    u = get_object_or_404(Unit, pk=unit)
-    if not user_can(request.user, "onestop.view_dossier", u):
-        return Status(403, {"detail": "Đơn vị này nằm ngoài phạm vi được giao cho bạn."})
+    u = unit_in_scope(request.user, "onestop.view_dossier", unit)
     try:
         p = Period.parse(period)
     except PeriodError as exc:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -251,6 +252,28 @@ def restrict_to_scope(
     "dossier__unit", …), or None when the queryset is of units.
     """
     return queryset.filter(user_scope(user, perm=perm).q(unit_field))
+
+
+def get_in_scope(scoped: QuerySet, **lookup):
+    """The record `lookup` names, read through a scoped read: Http404 when no record has
+    it, PermissionDenied (403, logged) when it lies outside the scope — the one lookup of
+    every API endpoint, the same read as the back office's."""
+    from django.http import Http404
+    from django.utils.translation import gettext as _
+
+    found = scoped.filter(**lookup).first()
+    if found is not None:
+        return found
+    if scoped.model._default_manager.filter(**lookup).exists():
+        raise PermissionDenied(_("Bản ghi này nằm ngoài phạm vi được giao cho bạn."))
+    raise Http404(_("Không có bản ghi này."))
+
+
+def unit_in_scope(user, perm: str, pk) -> Unit:
+    """A unit named by a request (`?unit=`) where the user holds `perm`: 404 or 403."""
+    return get_in_scope(
+        restrict_to_scope(Unit.objects.all(), user, unit_field=None, perm=perm), pk=pk
+    )
 
 
 def records_for_user(model, user, perm: str | None = None, unit_field: str | None = "unit"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -17,7 +17,7 @@ from tttt.core.apischema import Problem, problem
 from tttt.core.periods import Period, PeriodError
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
-from tttt.org.queries import units_for_territory, user_can
+from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .catalog import catalog
@@ -149,10 +149,9 @@ def _period(text: str) -> Period:
 
 
 def _scoped(request, pk: int) -> Report:
-    report = get_object_or_404(Report.objects.select_related("form", "unit__parent"), pk=pk)
-    if not queries.can_see(request.user, report):
-        raise PermissionDenied(NOT_IN_SCOPE)
-    return report
+    return get_in_scope(
+        queries.scoped_reports(request.user).select_related("form", "unit__parent"), pk=pk
+    )
 
 
 @router.get("/indicators", response=list[IndicatorOut], auth=API_AUTH, summary="Danh mục chỉ tiêu")
@@ -170,9 +169,7 @@ def indicator_value(request, code: str, unit: int, period: str):
     entry = catalog().get(code)
     if entry is None or not entry.computed:
         return Status(404, {"detail": f"Không có chỉ tiêu tính từ hồ sơ mã «{code}»."})
-    u = get_object_or_404(Unit, pk=unit)
-    if not user_can(request.user, queries.VIEW, u):
-        raise PermissionDenied(NOT_IN_SCOPE)
+    u = unit_in_scope(request.user, queries.VIEW, unit)
     try:
         p = _period(period)
     except ValidationError as exc:
@@ -283,9 +280,7 @@ def completeness(request, form: str, unit: int, period: str):
     f = ReportForm.objects.filter(code=form).first()
     if f is None:
         return Status(404, {"detail": f"Không có mẫu báo cáo «{form}»."})
-    u = get_object_or_404(Unit, pk=unit)
-    if not user_can(request.user, queries.VIEW, u):
-        raise PermissionDenied(NOT_IN_SCOPE)
+    u = unit_in_scope(request.user, queries.VIEW, unit)
     try:
         p = _period(period)
     except ValidationError as exc:
