@@ -12,6 +12,27 @@ LEGACY_END = date(2025, 6, 30)
 compile_messages()  # the Vietnamese for Wagtail's and Django's untranslated strings
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """pytest-django's, starting from a copy of a database migrated once (migrated_db)."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    import migrated_db
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        restored = migrated_db.restore(connection)
+        db_cfg = setup_databases(verbosity=0, interactive=False, aliases=aliases,
+                                 serialized_aliases=serialized_aliases, keepdb=restored)  # fmt: skip
+        if not restored:
+            migrated_db.keep(connection)
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(db_cfg, verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
