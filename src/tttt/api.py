@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.db import DataError
 from django.http import Http404
 from ninja import NinjaAPI
 
@@ -39,3 +40,14 @@ def not_found(request, exc):
     text = str(exc)  # ours are Vietnamese; Django's own ("No Dossier matches…") are not
     detail = text if any(ord(c) > 127 for c in text) else "Không tìm thấy bản ghi này."
     return api.create_response(request, {"detail": detail}, status=404)
+
+
+@api.exception_handler(DataError)
+@api.exception_handler(OverflowError)
+def out_of_range(request, exc):
+    """A number the database cannot hold, should one reach it past the input's bounds."""
+    return api.create_response(
+        request,
+        {"detail": "Có giá trị số nằm ngoài khoảng cho phép; hãy kiểm tra lại."},
+        status=422,
+    )

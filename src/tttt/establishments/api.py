@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from tttt.core.apischema import Problem, problem
+from tttt.core.apischema import Id, Pagination, Problem, problem
 from tttt.core.indicators import all_indicators
 from tttt.core.periods import Period, PeriodError
 from tttt.org.apiauth import API_AUTH
@@ -44,7 +44,7 @@ class EstablishmentOut(Schema):
     owner_name: str
     registration_number: str
     address: str
-    unit: int
+    unit: Id
     former_unit: int | None
     latitude: Decimal | None
     longitude: Decimal | None
@@ -85,7 +85,7 @@ class EstablishmentIn(Schema):
     owner_id_number: str = ""
     registration_number: str = ""
     address: str
-    unit: int
+    unit: Id
     latitude: Decimal | None = None
     longitude: Decimal | None = None
     floor_area: Decimal | None = None
@@ -104,7 +104,7 @@ class CertificateIn(Schema):
     is_temporary: bool = False
 
 
-def _scoped(request, pk: int) -> Establishment:
+def _scoped(request, pk: Id) -> Establishment:
     return get_in_scope(
         queries.scoped_establishments(request.user).select_related("business_type"), pk=pk
     )
@@ -112,7 +112,7 @@ def _scoped(request, pk: int) -> Establishment:
 
 @router.get("/establishments", response=list[EstablishmentOut], auth=API_AUTH,
             summary="Cơ sở kinh doanh trong phạm vi")  # fmt: skip
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_establishments(request, type: str = "", status: str = ""):
     qs = queries.scoped_establishments(request.user).select_related("business_type")
     if type:
@@ -124,7 +124,7 @@ def list_establishments(request, type: str = "", status: str = ""):
 
 @router.get("/establishments/licensed", response=list[EstablishmentOut],
             summary="Danh sách công khai các cơ sở đang được cấp phép")  # fmt: skip
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_licensed(request, type: str = ""):
     qs = licensed().select_related("business_type").order_by("name", "pk")
     return qs.filter(business_type__code=type) if type else qs
@@ -132,7 +132,7 @@ def list_licensed(request, type: str = ""):
 
 @router.get("/establishments/{pk}", response={200: EstablishmentDetailOut, 403: Problem},
             auth=API_AUTH, summary="Chi tiết cơ sở và giấy phép")  # fmt: skip
-def get_establishment(request, pk: int):
+def get_establishment(request, pk: Id):
     return Status(200, _scoped(request, pk))
 
 
@@ -156,7 +156,7 @@ def create_establishment(request, payload: EstablishmentIn):
 @router.post("/establishments/{pk}/certificates",
              response={201: CertificateOut, 403: Problem, 422: Problem},
              auth=API_AUTH, summary="Cấp giấy phép, giấy chứng nhận")  # fmt: skip
-def issue_certificate(request, pk: int, payload: CertificateIn):
+def issue_certificate(request, pk: Id, payload: CertificateIn):
     e = _scoped(request, pk)
     try:
         c = services.certificate_issue(
@@ -168,14 +168,14 @@ def issue_certificate(request, pk: int, payload: CertificateIn):
 
 
 class StatisticsOut(Schema):
-    unit: int
+    unit: Id
     period: str
     figures: dict[str, int | float | None]
 
 
 @router.get("/establishments-statistics", response={200: StatisticsOut, 403: Problem, 422: Problem},
             auth=API_AUTH, summary="Chỉ tiêu cơ sở kinh doanh của một đơn vị trong một kỳ")  # fmt: skip
-def statistics(request, unit: int, period: str):
+def statistics(request, unit: Id, period: str):
     u = unit_in_scope(request.user, "establishments.view_establishment", unit)
     try:
         p = Period.parse(period)

@@ -8,10 +8,10 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.orm import create_schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import ConfigDict
 
-from tttt.core.apischema import Problem, problem
+from tttt.core.apischema import Id, Pagination, Problem, problem
 from tttt.core.indicators import all_indicators
 from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
@@ -67,9 +67,12 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
     """List, detail, create and (for records, not history rows) change endpoints."""
     hidden = ["search_name"] if hasattr(model, "search_name") else []
     Out = create_schema(model, name=f"{model.__name__}Out", exclude=hidden)
-    In = create_schema(model, name=f"{model.__name__}In", fields=write, base_class=_InBase,
-                       optional_fields=[f for f in write if model._meta.get_field(f).blank
-                                        or model._meta.get_field(f).has_default()])  # fmt: skip
+    many = [f.name for f in model._meta.many_to_many if f.name in write]  # ids, checked as such
+    In = create_schema(model, name=f"{model.__name__}In", base_class=_InBase,
+                       fields=[f for f in write if f not in many],
+                       custom_fields=[(name, list[Id] | None, None) for name in many],
+                       optional_fields=[f for f in write if f not in many and (model._meta.get_field(f).blank
+                                        or model._meta.get_field(f).has_default())])  # fmt: skip
 
     def scoped_one(request, pk, action="view"):
         meta = model._meta
@@ -78,8 +81,8 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
 
     @router.get(f"/{path}", response=list[Out], auth=API_AUTH, summary=f"{title}: danh sách trong phạm vi",
                 operation_id=f"infra_list_{model._meta.model_name}")  # fmt: skip
-    @paginate(LimitOffsetPagination)
-    def list_records(request, unit: int | None = None, q: str = "", status: str = ""):
+    @paginate(Pagination)
+    def list_records(request, unit: Id | None = None, q: str = "", status: str = ""):
         qs = queries.scoped(model, request.user, unit_field=scope_field)
         if unit is not None:
             root = get_object_or_404(Unit, pk=unit)
@@ -92,7 +95,7 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
 
     @router.get(f"/{path}/{{pk}}", response={200: Out, 403: Problem, 404: Problem}, auth=API_AUTH,
                 summary=f"{title}: chi tiết", operation_id=f"infra_get_{model._meta.model_name}")  # fmt: skip
-    def get_record(request, pk: int):
+    def get_record(request, pk: Id):
         return Status(200, scoped_one(request, pk))
 
     def _save(request, obj, m2m):
@@ -120,7 +123,7 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
         @router.put(f"/{path}/{{pk}}", response={200: Out, 403: Problem, 422: Problem},
                     auth=API_AUTH, summary=f"{title}: sửa",
                     operation_id=f"infra_change_{model._meta.model_name}")  # fmt: skip
-        def change_record(request, pk: int, payload: In):
+        def change_record(request, pk: Id, payload: In):
             obj = scoped_one(request, pk, "change")
             try:
                 obj, m2m = _build(model, payload.dict(), instance=obj)
@@ -179,13 +182,13 @@ class ExpiringOut(Schema):
     id: int
     serial: str
     holder_name: str
-    unit: int
+    unit: Id
     expires_on: date
 
 
 @router.get("/digital-certificates-expiring", response=list[ExpiringOut], auth=API_AUTH,
             summary="Chứng thư số còn hiệu lực sắp hết hạn")  # fmt: skip
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def expiring(request, days: int = 30):
     qs = queries.expiring(queries.scoped(DigitalCertificate, request.user), max(0, min(days, 366)))
     return [{"id": c.pk, "serial": c.serial, "holder_name": c.holder_name, "unit": c.unit_id,
@@ -193,14 +196,14 @@ def expiring(request, days: int = 30):
 
 
 class StatisticsOut(Schema):
-    unit: int
+    unit: Id
     period: str
     figures: dict[str, int | float | None]
 
 
 @router.get("/infra-statistics", response={200: StatisticsOut, 403: Problem, 422: Problem},
             auth=API_AUTH, summary="Chỉ tiêu hạ tầng của một đơn vị trong một kỳ")  # fmt: skip
-def statistics(request, unit: int, period: str):
+def statistics(request, unit: Id, period: str):
     u = unit_in_scope(request.user, "infra.view_btsstation", unit)
     try:
         p = Period.parse(period)

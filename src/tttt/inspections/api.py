@@ -7,9 +7,9 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from tttt.core.apischema import Problem
+from tttt.core.apischema import Id, Pagination, Problem
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.apiauth import API_AUTH
 from tttt.org.queries import get_in_scope, restrict_to_scope
@@ -61,7 +61,7 @@ class ItemOut(Schema):
 
 class InspectionOut(Schema):
     id: int
-    establishment: int
+    establishment: Id
     inspected_on: date
     status: str
     findings: str
@@ -77,7 +77,7 @@ class InspectionOut(Schema):
         return list(r.items.select_related("regulation").order_by("pk"))
 
 
-def _record(request, pk: int, perm="inspections.view_inspection") -> Inspection:
+def _record(request, pk: Id, perm="inspections.view_inspection") -> Inspection:
     records = restrict_to_scope(Inspection.objects.select_related("establishment__unit"),
                                 request.user, unit_field="establishment__unit", perm=perm)  # fmt: skip
     return get_in_scope(records, pk=pk)
@@ -89,7 +89,7 @@ def _record(request, pk: int, perm="inspections.view_inspection") -> Inspection:
     auth=API_AUTH,
     summary="Biên bản kiểm tra trong phạm vi",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_inspections(request, status: str = ""):
     qs = restrict_to_scope(Inspection.objects.all(), request.user, unit_field="establishment__unit",
                            perm="inspections.view_inspection").prefetch_related("items__regulation")  # fmt: skip
@@ -97,7 +97,7 @@ def list_inspections(request, status: str = ""):
 
 
 class StartIn(Schema):
-    establishment: int
+    establishment: Id
     on: date
 
 
@@ -121,7 +121,7 @@ class SaveIn(Schema):
 
 @router.post("/inspections/{pk}/save", response={200: InspectionOut, 403: Problem, 409: Problem, 422: Problem},
              auth=API_AUTH, summary="Lưu những gì đã ghi (gọi mỗi khi thay đổi)")  # fmt: skip
-def save(request, pk: int, payload: SaveIn):
+def save(request, pk: Id, payload: SaveIn):
     record = _record(request, pk, services.INSPECT)
     try:
         saved = services.inspection_save(user=request.user, inspection=record, version=payload.version,
@@ -135,7 +135,7 @@ def save(request, pk: int, payload: SaveIn):
 
 @router.post("/inspections/{pk}/close", response={200: InspectionOut, 403: Problem, 422: Problem},
              auth=API_AUTH, summary="Ký, khóa biên bản; mục vi phạm thành vi phạm")  # fmt: skip
-def close(request, pk: int):
+def close(request, pk: Id):
     record = _record(request, pk, services.INSPECT)
     try:
         return Status(200, services.inspection_close(user=request.user, inspection=record))

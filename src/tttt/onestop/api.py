@@ -1,14 +1,12 @@
 """One-stop-shop API: catalog, intake, transitions, public lookup and statistics."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from tttt.core.apischema import Problem, problem
+from tttt.core.apischema import Id, Pagination, Problem, problem
 from tttt.core.periods import Period, PeriodError
 from tttt.core.ratelimit import rate_limited
 from tttt.org.apiauth import API_AUTH
@@ -39,8 +37,8 @@ class ProcedureOut(Schema):
 @router.get(
     "/onestop/procedures", response=list[ProcedureOut], summary="Danh mục thủ tục của một đơn vị"
 )
-@paginate(LimitOffsetPagination)
-def list_procedures(request, unit: int, q: str = ""):
+@paginate(Pagination)
+def list_procedures(request, unit: Id, q: str = ""):
     from tttt.core.text import fold
 
     qs = (
@@ -65,7 +63,7 @@ class Applicant(Schema):
 
 class IntakeIn(Schema):
     procedure: str = Field(..., description="Mã thủ tục, ví dụ 1.001809")
-    unit: int = Field(..., description="Mã số (id) đơn vị tiếp nhận")
+    unit: Id = Field(..., description="Mã số (id) đơn vị tiếp nhận")
     channel: str = Field("counter", description="counter | online | post")
     applicant: Applicant
     paid_online: bool = False
@@ -83,7 +81,7 @@ class EventOut(Schema):
 class DossierOut(Schema):
     code: str
     procedure: str
-    unit: int
+    unit: Id
     channel: str
     status: str
     applicant_name: str
@@ -170,7 +168,7 @@ def create_dossier(request, payload: IntakeIn):
     auth=API_AUTH,
     summary="Hồ sơ trong phạm vi (lọc theo hàng đợi, trạng thái)",
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_dossiers(request, queue: str = "", status: str = ""):
     qs = queries.scoped_dossiers(request.user).select_related("procedure", "assignee")
     if queue:
@@ -282,7 +280,7 @@ def lookup(request, payload: LookupIn):
 
 
 class StatisticsOut(Schema):
-    unit: int
+    unit: Id
     period: str
     via: list[int]
     figures: dict
@@ -294,7 +292,7 @@ class StatisticsOut(Schema):
     auth=API_AUTH,
     summary="Thống kê một cửa của một đơn vị trong một kỳ (kèm chỉ số 766)",
 )
-def statistics(request, unit: int, period: str, field: str = "", procedure: str = ""):
+def statistics(request, unit: Id, period: str, field: str = "", procedure: str = ""):
     u = unit_in_scope(request.user, "onestop.view_dossier", unit)
     try:
         p = Period.parse(period)

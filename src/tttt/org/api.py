@@ -5,6 +5,8 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from tttt.core.apischema import Id
+
 from .apiauth import API_AUTH
 from .models import Unit
 from .queries import describe_units, unit_predecessors, unit_search, user_scope
@@ -86,7 +88,7 @@ def search_units(request, q: str, current_only: bool = False, limit: int = 50):
     response=UnitDetailOut,
     summary="Chi tiết đơn vị, cấp trên, đơn vị cũ và đơn vị kế thừa",
 )
-def get_unit(request, unit_id: int):
+def get_unit(request, unit_id: Id):
     unit = get_object_or_404(Unit.objects.administrative().select_related("parent"), pk=unit_id)
     view = describe_units([unit])[0]
     links = [link for link in unit_predecessors(unit) if link.successor_id == unit.pk]

@@ -3,17 +3,15 @@
 accept), and a parent unit's completeness. Scope-filtered; the same services as the back
 office."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from tttt.core.apischema import Problem, problem
+from tttt.core.apischema import Id, Pagination, Problem, problem
 from tttt.core.periods import Period, PeriodError
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
@@ -48,7 +46,7 @@ class FigureOut(Schema):
 class ReportOut(Schema):
     id: int
     form: str
-    unit: int
+    unit: Id
     unit_name: str
     period: str
     period_label: str
@@ -67,7 +65,7 @@ class ReportDetailOut(ReportOut):
 
 class OpenIn(Schema):
     form: str
-    unit: int
+    unit: Id
     period: str
 
 
@@ -82,7 +80,7 @@ class ReturnIn(Schema):
 
 class ValueOut(Schema):
     code: str
-    unit: int
+    unit: Id
     period: str
     value: float | None
     shown: str
@@ -90,16 +88,16 @@ class ValueOut(Schema):
 
 
 class StandingOut(Schema):
-    unit: int
+    unit: Id
     unit_name: str
     standing: str
-    report: int | None
+    report: Id | None
     first_submitted_at: datetime | None
 
 
 class CompletenessOut(Schema):
     form: str
-    unit: int
+    unit: Id
     period: str
     due_on: date
     expected: int
@@ -148,7 +146,7 @@ def _period(text: str) -> Period:
         raise ValidationError({"period": [str(exc)]}) from exc
 
 
-def _scoped(request, pk: int) -> Report:
+def _scoped(request, pk: Id) -> Report:
     return get_in_scope(
         queries.scoped_reports(request.user).select_related("form", "unit__parent"), pk=pk
     )
@@ -165,7 +163,7 @@ def indicators(request):
 
 @router.get("/indicators/{code}/value", response={200: ValueOut, 403: Problem, 404: Problem, 422: Problem},
             auth=API_AUTH, summary="Giá trị một chỉ tiêu tính từ hồ sơ cho một đơn vị, một kỳ")  # fmt: skip
-def indicator_value(request, code: str, unit: int, period: str):
+def indicator_value(request, code: str, unit: Id, period: str):
     entry = catalog().get(code)
     if entry is None or not entry.computed:
         return Status(404, {"detail": f"Không có chỉ tiêu tính từ hồ sơ mã «{code}»."})
@@ -181,8 +179,8 @@ def indicator_value(request, code: str, unit: int, period: str):
 
 
 @router.get("/reports", response=list[ReportOut], auth=API_AUTH, summary="Báo cáo trong phạm vi")
-@paginate(LimitOffsetPagination)
-def reports(request, unit: int | None = None, form: str = "", status: str = "", period: str = ""):
+@paginate(Pagination)
+def reports(request, unit: Id | None = None, form: str = "", status: str = "", period: str = ""):
     qs = queries.scoped_reports(request.user).select_related("form", "unit")
     if unit is not None:
         qs = qs.filter(unit__path__startswith=get_object_or_404(Unit, pk=unit).path)
@@ -201,7 +199,7 @@ def reports(request, unit: int | None = None, form: str = "", status: str = "", 
 
 @router.get("/reports/{pk}", response={200: ReportDetailOut, 403: Problem, 404: Problem}, auth=API_AUTH,
             summary="Một báo cáo với số liệu (đã báo cáo và tính lại) và nội dung")  # fmt: skip
-def report(request, pk: int):
+def report(request, pk: Id):
     return Status(200, _detail(_scoped(request, pk)))
 
 
@@ -221,7 +219,7 @@ def report_open(request, payload: OpenIn):
     return Status(200, _detail(r))
 
 
-def _act(request, pk: int, action):
+def _act(request, pk: Id, action):
     r = _scoped(request, pk)
     try:
         r = action(r)
@@ -236,7 +234,7 @@ ACTED = {200: ReportDetailOut, 403: Problem, 404: Problem, 422: Problem}
 @router.put(
     "/reports/{pk}", response=ACTED, auth=API_AUTH, summary="Lưu số liệu nhập tay và nội dung"
 )
-def report_save(request, pk: int, payload: SaveIn):
+def report_save(request, pk: Id, payload: SaveIn):
     def save(r):
         positions = {s.title: s.position for s in r.sections.all()}
         texts = {}
@@ -254,14 +252,14 @@ def report_save(request, pk: int, payload: SaveIn):
 @router.post(
     "/reports/{pk}/submit", response=ACTED, auth=API_AUTH, summary="Nộp lên đơn vị cấp trên"
 )
-def report_submit(request, pk: int):
+def report_submit(request, pk: Id):
     return _act(request, pk, lambda r: services.report_submit(user=request.user, report=r))
 
 
 @router.post(
     "/reports/{pk}/return", response=ACTED, auth=API_AUTH, summary="Trả lại để sửa (cấp trên)"
 )
-def report_return(request, pk: int, payload: ReturnIn):
+def report_return(request, pk: Id, payload: ReturnIn):
     return _act(
         request,
         pk,
@@ -270,13 +268,13 @@ def report_return(request, pk: int, payload: ReturnIn):
 
 
 @router.post("/reports/{pk}/accept", response=ACTED, auth=API_AUTH, summary="Tiếp nhận (cấp trên)")
-def report_accept(request, pk: int):
+def report_accept(request, pk: Id):
     return _act(request, pk, lambda r: services.report_accept(user=request.user, report=r))
 
 
 @router.get("/report-completeness", response={200: CompletenessOut, 403: Problem, 404: Problem, 422: Problem},
             auth=API_AUTH, summary="Đơn vị cấp dưới đã nộp đúng hạn, muộn hay chưa nộp")  # fmt: skip
-def completeness(request, form: str, unit: int, period: str):
+def completeness(request, form: str, unit: Id, period: str):
     f = ReportForm.objects.filter(code=form).first()
     if f is None:
         return Status(404, {"detail": f"Không có mẫu báo cáo «{form}»."})
