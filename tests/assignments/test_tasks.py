@@ -177,7 +177,11 @@ def test_backoffice_list_and_detail_are_scoped(client, people, tree, office, mem
          "evidence": SimpleUploadedFile("anh.jpg", b"\xff\xd8\xff image")},
     )  # fmt: skip
     assert response.status_code == 302
-    progress = mine.progress.get()
+    for name, content in (("virus.exe", b"MZ"), ("bien-ban.pdf", b"<html>")):  # refused
+        client.post(reverse("tasks:inspect", args=[mine.pk]),
+                    {"action": "report", "note": "Thêm", "percent": "60",
+                     "evidence": SimpleUploadedFile(name, content)})  # fmt: skip
+    progress = mine.progress.get()  # the only report: the two refused ones added nothing
     assert client.get(reverse("task_evidence", args=[progress.pk])).status_code == 200
     client.force_login(people["stranger"])
     assert client.get(reverse("task_evidence", args=[progress.pk])).status_code in (302, 403)

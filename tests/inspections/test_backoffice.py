@@ -98,12 +98,16 @@ def test_photos_and_payment_on_the_record_page(client, inspector, karaoke, tree,
         url, {"action": "photo", "photo": SimpleUploadedFile("x.exe", b"MZ")}, follow=True
     )
     assert "Ảnh phải là tệp" in refused.content.decode() and not record.photos.exists()
+    disguised = client.post(  # a web page named as a photo
+        url, {"action": "photo", "photo": SimpleUploadedFile("p2.jpg", b"<html>")}, follow=True
+    )
+    assert "p2.jpg" in disguised.content.decode() and not record.photos.exists()
     client.post(
         url,
         {
             "action": "photo",
             "caption": "Phòng 3",
-            "photo": SimpleUploadedFile("p3.jpg", b"\xff\xd8jpeg"),
+            "photo": SimpleUploadedFile("p3.jpg", b"\xff\xd8\xff\xe0jpeg"),
         },
     )
     photo = record.photos.get()
@@ -112,7 +116,7 @@ def test_photos_and_payment_on_the_record_page(client, inspector, karaoke, tree,
         b"".join(
             client.get(reverse("inspections_photo", args=[record.pk, photo.pk])).streaming_content
         )
-        == b"\xff\xd8jpeg"
+        == b"\xff\xd8\xff\xe0jpeg"
     )
     items = {
         str(i.pk): {"result": "fail" if n == 0 else "pass"}

@@ -115,8 +115,10 @@ def test_uploads_are_checked_for_type_and_size(receive, procedure, tree, staff, 
     from django.core.files.base import ContentFile
 
     settings.TTTT_ONESTOP_MAX_FILE_MB = 1
-    big = services.Upload("don.pdf", ContentFile(b"x"), size=2 * 1024 * 1024)
+    big = services.Upload("don.pdf", ContentFile(b"%PDF-1.7 x"), size=2 * 1024 * 1024)
     exe = services.Upload("virus.exe", ContentFile(b"x"), size=10)
+    page = services.Upload("giay-to.pdf", ContentFile(b"<!doctype html><html>"), size=21)
+    photo = services.Upload("cccd.jpg", ContentFile(b"%PDF-1.4"), size=8)
     with pytest.raises(ValidationError) as caught:
         services.receive_dossier(
             user=staff.clerk,
@@ -124,10 +126,13 @@ def test_uploads_are_checked_for_type_and_size(receive, procedure, tree, staff, 
             unit=tree.new_trung_chinh,
             channel=Channel.COUNTER,
             applicant={"applicant_name": "A", "citizen_id": "027090001234", "phone": "0912345678"},
-            files=[big, exe],
+            files=[big, exe, page, photo],
         )
     problems = caught.value.message_dict["files"]
     assert any("1 MB" in p for p in problems) and any("virus.exe" in p for p in problems)
+    # a file is what its content is, not what its name says: every problem at once
+    assert any("giay-to.pdf" in p for p in problems) and any("cccd.jpg" in p for p in problems)
+    assert len(problems) == 4 and not Dossier.objects.exists()
     ok = services.Upload("don.pdf", ContentFile(b"%PDF-1.4 test"), size=13)
     dossier = services.receive_dossier(
         user=staff.clerk,

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tttt.core.uploads import content_problem, extension
 from tttt.org.models import Unit
 from tttt.org.queries import user_can
 from tttt.org.services import acting
@@ -55,6 +57,12 @@ def task_report(
         reported_on=on or timezone.localdate(),
     )
     if evidence:
+        allowed = {t.lower() for t in settings.TTTT_ONESTOP_FILE_TYPES}
+        if extension(evidence.name) not in allowed:
+            raise ValidationError({"evidence": _("Tài liệu minh chứng chỉ nhận các loại {types}.").format(
+                types=", ".join(sorted(allowed)))}, code="file_type")  # fmt: skip
+        if problem := content_problem(evidence):
+            raise ValidationError({"evidence": problem}, code="file_content")
         progress.evidence = evidence
     with acting(user):
         progress.full_clean()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tttt.core.formatting import format_money
+from tttt.core.uploads import content_problem
 from tttt.establishments.models import Establishment
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
@@ -365,6 +366,8 @@ def inspection_add_photo(*, user, inspection: Inspection, upload, caption: str =
         raise ValidationError(
             _("Ảnh phải là tệp {types}.").format(types=", ".join(sorted(PHOTO_TYPES)))
         )
+    if problem := content_problem(upload):
+        raise ValidationError(problem, code="file_content")
     if upload.size > settings.TTTT_ONESTOP_MAX_FILE_MB * 1024 * 1024:
         raise ValidationError(
             _("Ảnh lớn hơn {mb} MB.").format(mb=settings.TTTT_ONESTOP_MAX_FILE_MB)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from tttt.core.calendar import get_calendar
 from tttt.core.sequences import advance_to, next_value
+from tttt.core.uploads import content_problem
 from tttt.org.auth import log_event
 from tttt.org.models import SecurityEvent, Unit
 from tttt.org.queries import user_can
@@ -237,6 +238,8 @@ def _check_uploads(files: list[Upload]) -> list[str]:
                     name=f.name, types=", ".join(sorted(allowed))
                 )
             )
+        elif problem := content_problem(f.content, f.name):
+            problems.append(problem)
         if f.size > limit:
             problems.append(
                 _("Tệp «{name}» lớn hơn {mb} MB; hãy nén hoặc tách tệp.").format(

@@ -1,0 +1,50 @@
+"""Is an uploaded file what its name says? The first bytes of each type TTTT accepts
+(settings' file types, photos), checked against the extension: a file named `.pdf` whose
+content is HTML is refused, whatever the browser declared as its content type."""
+
+from __future__ import annotations
+
+import os
+
+from django.utils.translation import gettext as _
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003, Excel 97–2003
+ZIP = b"PK\x03\x04"  # docx, xlsx (Office Open XML is a zip)
+
+
+def _heic(head: bytes) -> bool:
+    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"hevc")
+
+
+SIGNATURES = {
+    "pdf": lambda h: h.startswith(b"%PDF-"),
+    "jpg": lambda h: h.startswith(b"\xff\xd8\xff"),
+    "jpeg": lambda h: h.startswith(b"\xff\xd8\xff"),
+    "png": lambda h: h.startswith(b"\x89PNG\r\n\x1a\n"),
+    "webp": lambda h: h[:4] == b"RIFF" and h[8:12] == b"WEBP",
+    "heic": _heic,
+    "doc": lambda h: h.startswith(OLE),
+    "xls": lambda h: h.startswith(OLE),
+    "docx": lambda h: h.startswith(ZIP),
+    "xlsx": lambda h: h.startswith(ZIP),
+}
+
+
+def extension(name: str) -> str:
+    return os.path.splitext(name)[1].lstrip(".").lower()
+
+
+def content_problem(upload, name: str | None = None) -> str | None:
+    """A Vietnamese message when the file's content is not of the type its name gives (or
+    the type is not one TTTT knows), None when it is. Reads the first bytes and rewinds."""
+    name = name or upload.name
+    ext = extension(name)
+    check = SIGNATURES.get(ext)
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(position)
+    if check is None or not check(head or b""):
+        return _("Tệp «{name}» không phải tệp {ext} thật (nội dung không đúng loại); hãy chọn "
+                 "đúng tệp gốc.").format(name=name, ext=ext.upper() or "?")  # fmt: skip
+    return None
