@@ -39,9 +39,15 @@ def test_intake_and_transitions_through_the_api(client, staff, procedure, tree):
         content_type="application/json",
     )
     assert stale.status_code == 409 and "tải lại" in stale.json()["detail"]
+    unversioned = client.post(  # no stale-form check without the version seen: refused
+        f"{API}/dossiers/{code}/actions", {"action": "refuse", "reason": "x"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert unversioned.status_code == 422
     wrong = client.post(
-        f"{API}/dossiers/{code}/actions", {"action": "approve"}, content_type="application/json"
-    )
+        f"{API}/dossiers/{code}/actions", {"action": "approve", "version": 2},
+        content_type="application/json",
+    )  # fmt: skip
     assert wrong.status_code == 403
     listing = client.get(f"{API}/dossiers", {"queue": "mine"})
     assert listing.json()["count"] == 0  # assigned to the specialist, not the clerk

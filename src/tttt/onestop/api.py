@@ -190,7 +190,9 @@ def get_dossier(request, code: str):
 
 class ActionIn(Schema):
     action: str = Field(..., description=", ".join(services.ACTIONS))
-    version: int | None = Field(None, description="Phiên bản hồ sơ đã xem; lệch → 409")
+    version: int = Field(
+        ..., ge=1, description="Phiên bản hồ sơ đã xem (trường version của chi tiết); lệch → 409"
+    )
     reason: str = ""
     assignee: str | None = Field(None, description="Tên đăng nhập người được phân công")
     new_due: datetime | None = None
