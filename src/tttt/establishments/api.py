@@ -44,7 +44,7 @@ class EstablishmentOut(Schema):
     owner_name: str
     registration_number: str
     address: str
-    unit: Id
+    unit: int
     former_unit: int | None
     latitude: Decimal | None
     longitude: Decimal | None
@@ -104,7 +104,7 @@ class CertificateIn(Schema):
     is_temporary: bool = False
 
 
-def _scoped(request, pk: Id) -> Establishment:
+def _scoped(request, pk: int) -> Establishment:
     return get_in_scope(
         queries.scoped_establishments(request.user).select_related("business_type"), pk=pk
     )
@@ -168,7 +168,7 @@ def issue_certificate(request, pk: Id, payload: CertificateIn):
 
 
 class StatisticsOut(Schema):
-    unit: Id
+    unit: int
     period: str
     figures: dict[str, int | float | None]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -159,10 +159,19 @@ class RecordInspectView(ReadableValues, generic.InspectView):
 
 class RecordDeleteView(generic.DeleteView):
     scope_field = "unit"
+    url_namespace = ""
 
     def delete_action(self):
         services.record_delete(user=self.request.user, record=self.object,
                                unit_field=self.scope_field)  # fmt: skip
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as refusal:  # still referred to: said on the record's page
+            for message in refusal.messages:
+                messages.error(self.request, message)
+            return redirect(reverse(f"{self.url_namespace}:inspect", args=[self.object.pk]))
 
 
 class RegistryViewSet(ScopedModelViewSet):
@@ -204,7 +213,7 @@ class RegistryViewSet(ScopedModelViewSet):
         return super().get_edit_view_kwargs(**self._scope(**extra, **kwargs))
 
     def get_delete_view_kwargs(self, **kwargs):
-        return super().get_delete_view_kwargs(**self._scope(**kwargs))
+        return super().get_delete_view_kwargs(**self._scope(url_namespace=self.name, **kwargs))
 
     def get_form_class(self, for_update=False):
         return forms.modelform_factory(

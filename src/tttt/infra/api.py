@@ -182,7 +182,7 @@ class ExpiringOut(Schema):
     id: int
     serial: str
     holder_name: str
-    unit: Id
+    unit: int
     expires_on: date
 
 
@@ -196,7 +196,7 @@ def expiring(request, days: int = 30):
 
 
 class StatisticsOut(Schema):
-    unit: Id
+    unit: int
     period: str
     figures: dict[str, int | float | None]
 

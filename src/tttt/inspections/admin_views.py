@@ -171,12 +171,12 @@ def plan_detail(request, pk):
 def inspection_list(request):
     if not request.user.has_perm("inspections.view_inspection"):
         raise PermissionDenied(_("Bạn không có quyền xem biên bản kiểm tra."))
-    qs = restrict_to_scope(
-        Inspection.objects.select_related("establishment__business_type", "establishment__unit"),
-        request.user, unit_field="establishment__unit", perm="inspections.view_inspection",
-    ).order_by("-inspected_on", "-pk")  # fmt: skip
-    _qs, context = records_page(request, qs, records_list="inspections_list",
-                                perm="inspections.view_inspection", unit_field="establishment__unit")  # fmt: skip
+    qs = queries.scoped_inspections(request.user).select_related(
+        "establishment__business_type", "establishment__unit"
+    )
+    _qs, context = records_page(request, qs.order_by("-inspected_on", "-pk"),
+                                records_list="inspections_list", perm=queries.VIEW,
+                                unit_field="establishment__unit")  # fmt: skip
     return TemplateResponse(request, "inspections/admin/inspections.html", context)
 
 

@@ -12,9 +12,9 @@ from ninja.pagination import paginate
 from tttt.core.apischema import Id, Pagination, Problem
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.apiauth import API_AUTH
-from tttt.org.queries import get_in_scope, restrict_to_scope
+from tttt.org.queries import get_in_scope
 
-from . import services
+from . import queries, services
 from .models import Inspection, PenaltyDecision, Violation
 
 router = Router(tags=["Kiểm tra, xử phạt"])
@@ -61,7 +61,7 @@ class ItemOut(Schema):
 
 class InspectionOut(Schema):
     id: int
-    establishment: Id
+    establishment: int
     inspected_on: date
     status: str
     findings: str
@@ -77,10 +77,9 @@ class InspectionOut(Schema):
         return list(r.items.select_related("regulation").order_by("pk"))
 
 
-def _record(request, pk: Id, perm="inspections.view_inspection") -> Inspection:
-    records = restrict_to_scope(Inspection.objects.select_related("establishment__unit"),
-                                request.user, unit_field="establishment__unit", perm=perm)  # fmt: skip
-    return get_in_scope(records, pk=pk)
+def _record(request, pk: int, perm="inspections.view_inspection") -> Inspection:
+    records = queries.scoped_inspections(request.user, perm)
+    return get_in_scope(records.select_related("establishment__unit"), pk=pk)
 
 
 @router.get(
@@ -91,8 +90,7 @@ def _record(request, pk: Id, perm="inspections.view_inspection") -> Inspection:
 )
 @paginate(Pagination)
 def list_inspections(request, status: str = ""):
-    qs = restrict_to_scope(Inspection.objects.all(), request.user, unit_field="establishment__unit",
-                           perm="inspections.view_inspection").prefetch_related("items__regulation")  # fmt: skip
+    qs = queries.scoped_inspections(request.user).prefetch_related("items__regulation")
     return (qs.filter(status=status) if status else qs).order_by("-inspected_on", "-pk")
 
 

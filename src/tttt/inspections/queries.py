@@ -4,9 +4,18 @@ from django.db.models import Sum
 
 from tttt.org.queries import restrict_to_scope
 
-from .models import PenaltyDecision
+from .models import Inspection, PenaltyDecision
 
+VIEW = "inspections.view_inspection"
 VIEW_DECISIONS = "inspections.view_penaltydecision"
+
+
+def scoped_inspections(user, perm=VIEW):
+    """Inspection records of the establishments in the scope where the user holds `perm`
+    (the one scoped read of the back office's list and of the API)."""
+    return restrict_to_scope(
+        Inspection.objects.all(), user, unit_field="establishment__unit", perm=perm
+    )
 
 
 def scoped_decisions(user):

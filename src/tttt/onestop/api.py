@@ -81,7 +81,7 @@ class EventOut(Schema):
 class DossierOut(Schema):
     code: str
     procedure: str
-    unit: Id
+    unit: int
     channel: str
     status: str
     applicant_name: str
@@ -282,7 +282,7 @@ def lookup(request, payload: LookupIn):
 
 
 class StatisticsOut(Schema):
-    unit: Id
+    unit: int
     period: str
     via: list[int]
     figures: dict

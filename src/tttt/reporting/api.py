@@ -46,7 +46,7 @@ class FigureOut(Schema):
 class ReportOut(Schema):
     id: int
     form: str
-    unit: Id
+    unit: int
     unit_name: str
     period: str
     period_label: str
@@ -80,7 +80,7 @@ class ReturnIn(Schema):
 
 class ValueOut(Schema):
     code: str
-    unit: Id
+    unit: int
     period: str
     value: float | None
     shown: str
@@ -88,16 +88,16 @@ class ValueOut(Schema):
 
 
 class StandingOut(Schema):
-    unit: Id
+    unit: int
     unit_name: str
     standing: str
-    report: Id | None
+    report: int | None
     first_submitted_at: datetime | None
 
 
 class CompletenessOut(Schema):
     form: str
-    unit: Id
+    unit: int
     period: str
     due_on: date
     expected: int
@@ -146,7 +146,7 @@ def _period(text: str) -> Period:
         raise ValidationError({"period": [str(exc)]}) from exc
 
 
-def _scoped(request, pk: Id) -> Report:
+def _scoped(request, pk: int) -> Report:
     return get_in_scope(
         queries.scoped_reports(request.user).select_related("form", "unit__parent"), pk=pk
     )
@@ -219,7 +219,7 @@ def report_open(request, payload: OpenIn):
     return Status(200, _detail(r))
 
 
-def _act(request, pk: Id, action):
+def _act(request, pk: int, action):
     r = _scoped(request, pk)
     try:
         r = action(r)
