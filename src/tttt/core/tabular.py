@@ -25,18 +25,31 @@ class ImportRejected(Exception):
 
 
 def read_table(filename: str, content: bytes) -> list[list]:
-    """The rows of an XLSX or CSV file, header first. Raises ImportRejected if unreadable."""
-    name = filename.lower()
-    try:
-        if name.endswith(".xlsx"):
-            from openpyxl import load_workbook
+    """The rows of an XLSX or CSV file, header first. Raises ImportRejected when the file
+    is not what its name says (checked on its bytes, core.uploads) or cannot be read."""
+    from tttt.core.uploads import content_problem
 
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        if problem := content_problem(io.BytesIO(content), filename):
+            raise ImportRejected([Problem(1, "tệp", problem)])
+        from openpyxl import load_workbook
+
+        try:
             wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
             return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-        if name.endswith(".csv"):
-            return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
-    except Exception as exc:  # noqa: BLE001 — any unreadable file gets one clear problem
-        raise ImportRejected([Problem(1, "tệp", f"Không đọc được tệp ({exc}).")]) from exc
+        except Exception as exc:  # noqa: BLE001 — a damaged workbook gets one clear problem
+            raise ImportRejected([Problem(1, "tệp", "Không đọc được tệp Excel (tệp bị hỏng hoặc "
+                                          "không phải .xlsx); hãy lưu lại từ Excel rồi nhập.")]) from exc  # fmt: skip
+    if name.endswith(".csv"):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or "\x00" in text or text.lstrip()[:1] == "<":
+            raise ImportRejected([Problem(1, "tệp", "Tệp không phải CSV dạng văn bản UTF-8 (có thể "
+                                          "là tệp khác đổi tên); hãy xuất lại CSV UTF-8 từ Excel.")])  # fmt: skip
+        return list(csv.reader(io.StringIO(text)))
     raise ImportRejected([Problem(1, "tệp", "Chỉ nhận tệp .xlsx hoặc .csv.")])
 
 
