@@ -82,7 +82,8 @@ def test_plan_record_on_a_phone_penalty_and_statistics(
     page.get_by_label("Người ra quyết định").select_option("district_chair")
     page.get_by_label("Số tiền phạt (đồng)").fill("5000000")
     page.get_by_label("Hạn nộp phạt").fill("2026-12-01")
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    with page.expect_navigation():  # read the answer's messages, not the form's
+        page.get_by_role("button", name="Ban hành quyết định").click()
     assert "từ 15.000.000 đồng đến 20.000.000 đồng" in page.locator(".messages").inner_text()
     page.get_by_text("Ra quyết định xử phạt").click()
     page.get_by_label("Số quyết định").fill("01/QĐ-XPVPHC")
@@ -90,7 +91,8 @@ def test_plan_record_on_a_phone_penalty_and_statistics(
     page.get_by_label("Người ra quyết định").select_option("district_chair")
     page.get_by_label("Số tiền phạt (đồng)").fill("16000000")
     page.get_by_label("Hạn nộp phạt").fill("2026-12-01")
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ban hành quyết định").click()
     assert "Đã ra quyết định xử phạt số 01/QĐ-XPVPHC" in page.locator(".messages").inner_text()
     shot(page, "inspection-penalty-phone")
 
