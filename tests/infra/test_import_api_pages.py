@@ -170,13 +170,13 @@ def test_api_adds_records_through_the_services_with_clear_refusals(
     assert created.status_code == 201, created.content
     assert created.json()["former_unit"] == tree.trung_chinh.pk
     again = client.post("/api/v1/bts-stations", body, content_type="application/json")
-    assert again.status_code == 422 and again.json()["detail"] == "Dữ liệu chưa hợp lệ."
+    assert again.status_code == 422 and again.json()["code"] == "unique_together"
     outside = client.post("/api/v1/bts-stations", {**body, "code": "API-2", "unit": tree.new_bo_ha.pk},
                           content_type="application/json")  # fmt: skip
-    assert outside.status_code == 403
+    assert outside.status_code == 403 and outside.json()["code"] == "permission_denied"
     missing = client.post("/api/v1/bts-stations", {**body, "code": "API-3", "unit": 999999},
                           content_type="application/json")  # fmt: skip
-    assert missing.status_code == 422
+    assert missing.status_code == 422 and missing.json()["code"] == "unknown_reference"
     _, theirs = two_communes
     ext = client.post("/api/v1/undergrounding-extensions", {
         "project": theirs["project"].pk, "decision_number": "1", "decided_on": "2026-01-01",

@@ -97,7 +97,7 @@ def test_photos_and_payment_on_the_record_page(client, inspector, karaoke, tree,
     refused = client.post(
         url, {"action": "photo", "photo": SimpleUploadedFile("x.exe", b"MZ")}, follow=True
     )
-    assert "Ảnh phải là tệp" in refused.content.decode() and not record.photos.exists()
+    assert "chỉ nhận các loại" in refused.content.decode() and not record.photos.exists()
     disguised = client.post(  # a web page named as a photo
         url, {"action": "photo", "photo": SimpleUploadedFile("p2.jpg", b"<html>")}, follow=True
     )

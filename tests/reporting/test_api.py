@@ -10,7 +10,8 @@ def test_a_report_through_the_api(client, commune_form, tree, thua_officer, dist
     assert {"onestop.received", "bc.dvc_tich_hop"} <= codes
     bad = client.post("/api/v1/reports", {"form": "bc-quy-xa", "unit": tree.thua.pk, "period": "2019-Q9"},
                       content_type="application/json")  # fmt: skip
-    assert bad.status_code == 422 and "Không hiểu kỳ" in bad.json()["errors"]["period"][0]
+    assert bad.status_code == 422 and bad.json()["code"] == "bad_period"
+    assert bad.json()["errors"][0]["field"] == "period"
     opened = client.post("/api/v1/reports", {"form": "bc-quy-xa", "unit": tree.thua.pk, "period": "2019-Q3"},
                          content_type="application/json").json()  # fmt: skip
     pk = opened["id"]
@@ -18,8 +19,8 @@ def test_a_report_through_the_api(client, commune_form, tree, thua_officer, dist
     wrong = client.put(f"/api/v1/reports/{pk}", {"figures": {"bc.buu_dien_ke_hoach": "120"}},
                        content_type="application/json")  # fmt: skip
     assert wrong.status_code == 422
-    assert wrong.json()["errors"]["bc.buu_dien_ke_hoach"] == [
-        "«Bưu điện hoàn thành % kế hoạch năm» không được lớn hơn 100."
+    assert [(e["field"], e["code"]) for e in wrong.json()["errors"]] == [
+        ("bc.buu_dien_ke_hoach", "bad_value")
     ]
     saved = client.put(f"/api/v1/reports/{pk}", {
         "figures": {"bc.buu_dien_ke_hoach": "61", "bc.dvc_tich_hop": 213},

@@ -17,12 +17,14 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 
 from tttt.core.admin_views import ReadableValues
+from tttt.core.errors import refuse
 from tttt.core.forms import ServiceErrorsMixin
 from tttt.org.admin_views import FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
 from . import queries, services
+from .errors import AssignmentsError as E
 from .models import Task, TaskProgress
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -141,7 +143,7 @@ class TaskDetailView(ReadableValues, generic.InspectView):
                 )
                 messages.success(request, _("Đã dừng nhiệm vụ."))
             else:
-                raise ValidationError(_("Thao tác không hợp lệ."))
+                raise refuse(E.UNKNOWN_ACTION, _("Thao tác không hợp lệ."))
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)

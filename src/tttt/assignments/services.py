@@ -11,11 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tttt.core.uploads import content_problem, extension
+from tttt.core.errors import refuse
+from tttt.core.uploads import upload_problems
 from tttt.org.models import Unit
 from tttt.org.queries import user_can
 from tttt.org.services import acting
 
+from .errors import AssignmentsError as E
 from .models import Task, TaskProgress
 
 ASSIGN = "assignments.add_task"
@@ -32,7 +34,11 @@ def task_create(*, user, task: Task) -> Task:
     """Assign a task from `task.unit` to an office or unit under it."""
     _require(user, ASSIGN, task.unit, _("Bạn không có quyền giao nhiệm vụ tại đơn vị này."))
     if task.assignee_id and not task.assignee.path.startswith(task.unit.path):
-        raise ValidationError({"assignee": _("Cơ quan thực hiện phải thuộc đơn vị giao nhiệm vụ.")})
+        raise refuse(
+            E.ASSIGNEE_OUTSIDE_UNIT,
+            _("Cơ quan thực hiện phải thuộc đơn vị giao nhiệm vụ."),
+            field="assignee",
+        )
     task.status = Task.Status.OPEN
     task.completed_on = None
     task.created_by = user
@@ -48,7 +54,7 @@ def task_report(
     """A progress report by the assignee (or the assigning unit)."""
     _require(user, REPORT, task.assignee, _("Bạn không có quyền báo cáo tiến độ nhiệm vụ này."))
     if task.status != Task.Status.OPEN:
-        raise ValidationError(_("Nhiệm vụ đã kết thúc; không báo cáo tiến độ được nữa."))
+        raise refuse(E.TASK_CLOSED, _("Nhiệm vụ đã kết thúc; không báo cáo tiến độ được nữa."))
     progress = TaskProgress(
         task=task,
         note=(note or "").strip(),
@@ -57,12 +63,9 @@ def task_report(
         reported_on=on or timezone.localdate(),
     )
     if evidence:
-        allowed = {t.lower() for t in settings.TTTT_ONESTOP_FILE_TYPES}
-        if extension(evidence.name) not in allowed:
-            raise ValidationError({"evidence": _("Tài liệu minh chứng chỉ nhận các loại {types}.").format(
-                types=", ".join(sorted(allowed)))}, code="file_type")  # fmt: skip
-        if problem := content_problem(evidence):
-            raise ValidationError({"evidence": problem}, code="file_content")
+        if problems := upload_problems(evidence, allowed=settings.TTTT_ONESTOP_FILE_TYPES,
+                                       max_mb=settings.TTTT_ONESTOP_MAX_FILE_MB):  # fmt: skip
+            raise ValidationError({"evidence": problems})
         progress.evidence = evidence
     with acting(user):
         progress.full_clean()
@@ -75,17 +78,16 @@ def task_extend(*, user, task: Task, deadline: date, reason: str) -> Task:
     _require(user, MANAGE, task.unit, _("Bạn không có quyền gia hạn nhiệm vụ này."))
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Hãy ghi lý do gia hạn.")})
+        raise refuse(E.REASON_MISSING, _("Hãy ghi lý do gia hạn."), field="reason")
     with acting(user):
         task = Task.objects.select_for_update().get(pk=task.pk)
         if task.status != Task.Status.OPEN:
-            raise ValidationError(_("Nhiệm vụ đã kết thúc; không gia hạn được."))
+            raise refuse(E.TASK_CLOSED, _("Nhiệm vụ đã kết thúc; không gia hạn được."))
         if deadline <= task.deadline:
-            raise ValidationError(
-                {
-                    "deadline": _("Hạn mới phải sau hạn hiện tại (%(d)s).")
-                    % {"d": f"{task.deadline:%d/%m/%Y}"}
-                }
+            raise refuse(
+                E.DEADLINE_NOT_LATER,
+                _("Hạn mới phải sau hạn hiện tại (%(d)s).") % {"d": f"{task.deadline:%d/%m/%Y}"},
+                field="deadline",
             )
         note = _("Gia hạn từ %(old)s đến %(new)s: %(reason)s") % {
             "old": f"{task.deadline:%d/%m/%Y}",
@@ -106,15 +108,17 @@ def task_complete(*, user, task: Task, on: date, result: str) -> Task:
     _require(user, MANAGE, task.unit, _("Bạn không có quyền xác nhận hoàn thành nhiệm vụ này."))
     result = (result or "").strip()
     if not result:
-        raise ValidationError({"result": _("Hãy nêu kết quả thực hiện.")})
+        raise refuse(E.RESULT_MISSING, _("Hãy nêu kết quả thực hiện."), field="result")
     with acting(user):
         task = Task.objects.select_for_update().get(pk=task.pk)
         if task.status != Task.Status.OPEN:
-            raise ValidationError(_("Nhiệm vụ đã kết thúc."))
+            raise refuse(E.TASK_CLOSED, _("Nhiệm vụ đã kết thúc."))
         if on < task.assigned_on:
-            raise ValidationError({"on": _("Ngày hoàn thành không thể trước ngày giao.")})
+            raise refuse(
+                E.DONE_BEFORE_ASSIGNED, _("Ngày hoàn thành không thể trước ngày giao."), field="on"
+            )
         if on > timezone.localdate():
-            raise ValidationError({"on": _("Ngày hoàn thành không thể ở tương lai.")})
+            raise refuse(E.DONE_IN_FUTURE, _("Ngày hoàn thành không thể ở tương lai."), field="on")
         task.status = Task.Status.DONE
         task.completed_on = on
         task.result = result
@@ -126,11 +130,11 @@ def task_cancel(*, user, task: Task, reason: str) -> Task:
     _require(user, MANAGE, task.unit, _("Bạn không có quyền hủy nhiệm vụ này."))
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Hãy ghi lý do.")})
+        raise refuse(E.REASON_MISSING, _("Hãy ghi lý do."), field="reason")
     with acting(user):
         task = Task.objects.select_for_update().get(pk=task.pk)
         if task.status != Task.Status.OPEN:
-            raise ValidationError(_("Nhiệm vụ đã kết thúc."))
+            raise refuse(E.TASK_CLOSED, _("Nhiệm vụ đã kết thúc."))
         task.status = Task.Status.CANCELLED
         task.result = reason
         task.save(update_fields=["status", "result"])

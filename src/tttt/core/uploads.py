@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import os
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from tttt.core.errors import CoreError
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003, Excel 97–2003
 ZIP = b"PK\x03\x04"  # docx, xlsx (Office Open XML is a zip)
@@ -48,3 +51,25 @@ def content_problem(upload, name: str | None = None) -> str | None:
         return _("Tệp «{name}» không phải tệp {ext} thật (nội dung không đúng loại); hãy chọn "
                  "đúng tệp gốc.").format(name=name, ext=ext.upper() or "?")  # fmt: skip
     return None
+
+
+def upload_problems(upload, *, allowed, max_mb: int, name: str | None = None,
+                    size: int | None = None) -> list[ValidationError]:  # fmt: skip
+    """Every reason to refuse an upload, coded: a type not `allowed`, content that is not
+    of its type, a size over `max_mb`. Empty when the file is acceptable."""
+    name = name or upload.name
+    size = upload.size if size is None else size
+    allowed = {t.lower() for t in allowed}
+    problems = []
+    if extension(name) not in allowed:
+        message = _("Tệp «{name}»: chỉ nhận các loại {types}.").format(
+            name=name, types=", ".join(sorted(allowed)))  # fmt: skip
+        problems.append(ValidationError(message, code=CoreError.FILE_TYPE))
+    elif message := content_problem(upload, name):
+        problems.append(ValidationError(message, code=CoreError.FILE_CONTENT))
+    if size > max_mb * 1024 * 1024:
+        message = _("Tệp «{name}» lớn hơn {mb} MB; hãy nén hoặc tách tệp.").format(
+            name=name, mb=max_mb
+        )
+        problems.append(ValidationError(message, code=CoreError.FILE_TOO_LARGE))
+    return problems

@@ -16,11 +16,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
+from tttt.core.errors import refuse
 from tttt.org.admin_views import FigureRecords, ScopedModelViewSet, records_page, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
 from . import queries, services
+from .errors import EstablishmentsError as E
 from .models import BusinessType, Certificate, Establishment
 
 FIELDS = [
@@ -141,7 +143,7 @@ class EstablishmentDetailView(ReadableValues, generic.InspectView):
                         user=request.user, certificate=cert, on=day, reason=reason
                     )
                 else:
-                    raise ValidationError(_("Thao tác không hợp lệ."))
+                    raise refuse(E.UNKNOWN_ACTION, _("Thao tác không hợp lệ."))
                 messages.success(
                     request, _("Đã cập nhật giấy số {number}.").format(number=cert.number)
                 )

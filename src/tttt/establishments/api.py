@@ -1,20 +1,17 @@
 """Establishments API: register, certificates and statistics (scope-filtered)."""
 
-from __future__ import annotations
-
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem, problem
+from tttt.core.apischema import Id, Pagination, Problem, parse_period, refusal
+from tttt.core.errors import CoreError
 from tttt.core.indicators import all_indicators
-from tttt.core.periods import Period, PeriodError
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
-from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
+from tttt.org.queries import get_in_scope, in_unit, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .models import BusinessType, Certificate, Establishment
@@ -113,8 +110,8 @@ def _scoped(request, pk: int) -> Establishment:
 @router.get("/establishments", response=list[EstablishmentOut], auth=API_AUTH,
             summary="Cơ sở kinh doanh trong phạm vi")  # fmt: skip
 @paginate(Pagination)
-def list_establishments(request, type: str = "", status: str = ""):
-    qs = queries.scoped_establishments(request.user).select_related("business_type")
+def list_establishments(request, unit: Id | None = None, type: str = "", status: str = ""):
+    qs = in_unit(queries.scoped_establishments(request.user), unit).select_related("business_type")
     if type:
         qs = qs.filter(business_type__code=type)
     if status:
@@ -143,13 +140,13 @@ def create_establishment(request, payload: EstablishmentIn):
     btype = BusinessType.objects.filter(code=data.pop("business_type")).first()
     unit = Unit.objects.filter(pk=data.pop("unit")).first()
     if btype is None or unit is None:
-        return Status(422, {"detail": "Không có loại hình hoặc đơn vị này."})
-    try:
-        e = services.establishment_save(
-            user=request.user, establishment=Establishment(business_type=btype, unit=unit, **data)
+        field = "business_type" if btype is None else "unit"
+        return Status(
+            422, refusal(CoreError.UNKNOWN_REFERENCE, "Không có loại hình hoặc đơn vị này.", field)
         )
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+    e = services.establishment_save(
+        user=request.user, establishment=Establishment(business_type=btype, unit=unit, **data)
+    )
     return Status(201, e)
 
 
@@ -158,29 +155,23 @@ def create_establishment(request, payload: EstablishmentIn):
              auth=API_AUTH, summary="Cấp giấy phép, giấy chứng nhận")  # fmt: skip
 def issue_certificate(request, pk: Id, payload: CertificateIn):
     e = _scoped(request, pk)
-    try:
-        c = services.certificate_issue(
-            user=request.user, certificate=Certificate(establishment=e, **payload.dict())
-        )
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+    c = services.certificate_issue(
+        user=request.user, certificate=Certificate(establishment=e, **payload.dict())
+    )
     return Status(201, c)
 
 
-class StatisticsOut(Schema):
+class EstablishmentsStatisticsOut(Schema):
     unit: int
     period: str
     figures: dict[str, int | float | None]
 
 
-@router.get("/establishments-statistics", response={200: StatisticsOut, 403: Problem, 422: Problem},
+@router.get("/establishments-statistics", response={200: EstablishmentsStatisticsOut, 403: Problem, 422: Problem},
             auth=API_AUTH, summary="Chỉ tiêu cơ sở kinh doanh của một đơn vị trong một kỳ")  # fmt: skip
 def statistics(request, unit: Id, period: str):
     u = unit_in_scope(request.user, "establishments.view_establishment", unit)
-    try:
-        p = Period.parse(period)
-    except PeriodError as exc:
-        return Status(422, {"detail": str(exc)})
+    p = parse_period(period)
     used = units_for_territory(u, p.end)
     figures = {
         ind.code: ind.compute(used, p)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tttt.core.errors import refuse
 from tttt.org.models import Unit
 from tttt.org.queries import user_can
 from tttt.org.services import acting
 
+from .errors import EstablishmentsError as E
 from .models import Certificate, Establishment, StatusChange
 
 EDIT = "establishments.change_establishment"
@@ -79,13 +81,17 @@ def certificate_extend(*, user, certificate: Certificate, until: date) -> Certif
         user, CERTIFY, certificate.establishment.unit, _("Bạn không có quyền gia hạn giấy này.")
     )
     if certificate.extended_until is not None:
-        raise ValidationError(_("Giấy này đã được gia hạn một lần; không gia hạn thêm."))
+        raise refuse(E.EXTENDED_ALREADY, _("Giấy này đã được gia hạn một lần; không gia hạn thêm."))
     if certificate.valid_until is None or until <= certificate.valid_until:
-        raise ValidationError(
-            {"extended_until": _("Ngày gia hạn phải sau ngày hết hiệu lực hiện tại.")}
+        raise refuse(
+            E.EXTENSION_NOT_LATER,
+            _("Ngày gia hạn phải sau ngày hết hiệu lực hiện tại."),
+            field="extended_until",
         )
     if (until - certificate.valid_until).days > 731:
-        raise ValidationError({"extended_until": _("Chỉ được gia hạn tối đa 2 năm.")})
+        raise refuse(
+            E.EXTENSION_TOO_LONG, _("Chỉ được gia hạn tối đa 2 năm."), field="extended_until"
+        )
     with acting(user):
         certificate.extended_until = until
         certificate.full_clean()
@@ -100,10 +106,12 @@ def certificate_suspend(
         user, CERTIFY, certificate.establishment.unit, _("Bạn không có quyền đình chỉ giấy này.")
     )
     if not (reason or "").strip():
-        raise ValidationError({"suspension_reason": _("Hãy ghi lý do đình chỉ.")})
+        raise refuse(E.REASON_MISSING, _("Hãy ghi lý do đình chỉ."), field="suspension_reason")
     if end is not None and end < start:
-        raise ValidationError(
-            {"suspended_until": _("Ngày kết thúc đình chỉ phải sau ngày bắt đầu.")}
+        raise refuse(
+            E.END_BEFORE_START,
+            _("Ngày kết thúc đình chỉ phải sau ngày bắt đầu."),
+            field="suspended_until",
         )
     with acting(user):
         certificate.suspended_from, certificate.suspended_until = start, end
@@ -118,9 +126,9 @@ def certificate_revoke(*, user, certificate: Certificate, on: date, reason: str)
         user, CERTIFY, certificate.establishment.unit, _("Bạn không có quyền thu hồi giấy này.")
     )
     if not (reason or "").strip():
-        raise ValidationError({"revocation_reason": _("Hãy ghi lý do thu hồi.")})
+        raise refuse(E.REASON_MISSING, _("Hãy ghi lý do thu hồi."), field="revocation_reason")
     if certificate.revoked_on is not None:
-        raise ValidationError(_("Giấy này đã bị thu hồi."))
+        raise refuse(E.REVOKED_ALREADY, _("Giấy này đã bị thu hồi."))
     with acting(user):
         certificate.revoked_on, certificate.revocation_reason = on, reason.strip()
         certificate.full_clean()

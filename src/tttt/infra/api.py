@@ -3,21 +3,19 @@ records added and changed through the same services as the back office."""
 
 from datetime import date
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.orm import create_schema
 from ninja.pagination import paginate
 from pydantic import ConfigDict
 
-from tttt.core.apischema import Id, Pagination, Problem, problem
+from tttt.core.apischema import Id, Pagination, Problem, parse_period, refusal
+from tttt.core.errors import CoreError
 from tttt.core.indicators import all_indicators
-from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
 from tttt.org.apiauth import API_AUTH
-from tttt.org.models import Unit
-from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
+from tttt.org.queries import get_in_scope, in_unit, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .models import (
@@ -84,9 +82,7 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
     @paginate(Pagination)
     def list_records(request, unit: Id | None = None, q: str = "", status: str = ""):
         qs = queries.scoped(model, request.user, unit_field=scope_field)
-        if unit is not None:
-            root = get_object_or_404(Unit, pk=unit)
-            qs = qs.filter(**{f"{scope_field}__path__startswith": root.path})
+        qs = in_unit(qs, unit, scope_field)
         if q and hasattr(model, "search_name"):
             qs = qs.filter(search_name__contains=fold(q))
         if status and "status" in filters:
@@ -99,13 +95,10 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
         return Status(200, scoped_one(request, pk))
 
     def _save(request, obj, m2m):
-        try:
-            if save is None:
-                return Status(201 if obj.pk is None else 200,
-                              services.record_save(user=request.user, record=obj, m2m=m2m))  # fmt: skip
-            return Status(201, save(request.user, obj))
-        except ValidationError as exc:
-            return Status(422, problem(exc))
+        if save is None:
+            return Status(201 if obj.pk is None else 200,
+                          services.record_save(user=request.user, record=obj, m2m=m2m))  # fmt: skip
+        return Status(201, save(request.user, obj))
 
     @router.post(f"/{path}", response={201: Out, 403: Problem, 422: Problem}, auth=API_AUTH,
                  summary=f"{title}: thêm", operation_id=f"infra_add_{model._meta.model_name}")  # fmt: skip
@@ -115,7 +108,12 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
             for name in _fk_names(model) & set(write):  # a missing parent is a 422, not a 500
                 getattr(obj, name)
         except ObjectDoesNotExist:
-            return Status(422, {"detail": "Không có bản ghi hoặc đơn vị được tham chiếu."})
+            return Status(
+                422,
+                refusal(
+                    CoreError.UNKNOWN_REFERENCE, "Không có bản ghi hoặc đơn vị được tham chiếu."
+                ),
+            )
         return _save(request, obj, m2m)
 
     if save is None:  # history rows are added, never changed
@@ -129,7 +127,12 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
                 obj, m2m = _build(model, payload.dict(), instance=obj)
                 obj.unit  # noqa: B018 — a missing unit is a 422
             except ObjectDoesNotExist:
-                return Status(422, {"detail": "Không có đơn vị được tham chiếu."})
+                return Status(
+                    422,
+                    refusal(
+                        CoreError.UNKNOWN_REFERENCE, "Không có đơn vị được tham chiếu.", "unit"
+                    ),
+                )
             return _save(request, obj, m2m)
 
 
@@ -195,20 +198,17 @@ def expiring(request, days: int = 30):
              "expires_on": c.expires_on} for c in qs]  # fmt: skip
 
 
-class StatisticsOut(Schema):
+class InfraStatisticsOut(Schema):
     unit: int
     period: str
     figures: dict[str, int | float | None]
 
 
-@router.get("/infra-statistics", response={200: StatisticsOut, 403: Problem, 422: Problem},
+@router.get("/infra-statistics", response={200: InfraStatisticsOut, 403: Problem, 422: Problem},
             auth=API_AUTH, summary="Chỉ tiêu hạ tầng của một đơn vị trong một kỳ")  # fmt: skip
 def statistics(request, unit: Id, period: str):
     u = unit_in_scope(request.user, "infra.view_btsstation", unit)
-    try:
-        p = Period.parse(period)
-    except PeriodError as exc:
-        return Status(422, {"detail": str(exc)})
+    p = parse_period(period)
     used = units_for_territory(u, p.end)
     figures = {
         ind.code: ind.compute(used, p) for ind in all_indicators() if ind.app_label == "infra"

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from tttt.core.text import fold
 from tttt.org.models import Unit
 
+from .errors import InfraError
+
 LATITUDE = Q(latitude__isnull=True) | Q(latitude__gte=8, latitude__lte=24)
 LONGITUDE = Q(longitude__isnull=True) | Q(longitude__gte=102, longitude__lte=110)
 
@@ -177,7 +179,7 @@ class BtsStation(UnitRecord):
             raise ValidationError(
                 {"operator": ValidationError(
                     _("«%(name)s» không có mạng di động; trạm BTS thuộc doanh nghiệp có mạng di động."),
-                    code="not_a_mobile_operator", params={"name": self.operator.name})}
+                    code=InfraError.NOT_A_MOBILE_OPERATOR, params={"name": self.operator.name})}
             )  # fmt: skip
 
     def search_parts(self):

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
+from tttt.core.errors import refuse
 from tttt.org.models import Unit
 from tttt.org.queries import main_predecessor, unit_of, user_can
 from tttt.org.services import acting
 
+from .errors import InfraError as E
 from .models import (
     DigitalCertificate,
     PostalPoint,
@@ -39,8 +41,8 @@ def _save(record, exclude=()):
     try:
         record.save()
     except IntegrityError as exc:  # a concurrent writer got there first
-        raise ValidationError(
-            _("Bản ghi trùng với bản ghi đã có; tải lại trang và kiểm tra.")
+        raise refuse(
+            E.DUPLICATE, _("Bản ghi trùng với bản ghi đã có; tải lại trang và kiểm tra.")
         ) from exc
 
 
@@ -81,9 +83,8 @@ def record_delete(*, user, record, unit_field: str = "unit") -> None:
         try:
             record.delete()
         except ProtectedError as exc:
-            raise ValidationError(
-                _("Bản ghi này còn được bản ghi khác tham chiếu nên không xóa được."),
-                code="protected",
+            raise refuse(
+                E.PROTECTED, _("Bản ghi này còn được bản ghi khác tham chiếu nên không xóa được.")
             ) from exc
 
 
@@ -96,15 +97,17 @@ def _project_fields(project: UndergroundingProject, is_new: bool):
         )[0]
         if saved["original_deadline"] != project.original_deadline:
             if saved["deadline"] != saved["original_deadline"]:
-                raise ValidationError(
-                    {"original_deadline": _("Tuyến đã được gia hạn; không sửa thời hạn ban đầu.")}
+                raise refuse(
+                    E.DEADLINE_EXTENDED,
+                    _("Tuyến đã được gia hạn; không sửa thời hạn ban đầu."),
+                    field="original_deadline",
                 )
             project.deadline = project.original_deadline
 
 
 def _history_row(row):
     if row.pk:
-        raise ValidationError(_("Bản ghi lịch sử không sửa được; hãy ghi bản ghi mới."))
+        raise refuse(E.HISTORY_IS_FIXED, _("Bản ghi lịch sử không sửa được; hãy ghi bản ghi mới."))
 
 
 def project_extend(*, user, extension: UndergroundingExtension) -> UndergroundingExtension:
@@ -115,15 +118,13 @@ def project_extend(*, user, extension: UndergroundingExtension) -> Undergroundin
     with acting(user):
         project = UndergroundingProject.objects.select_for_update().get(pk=project.pk)
         if project.status in (project.Status.COMPLETED, project.Status.CANCELLED):
-            raise ValidationError(_("Tuyến đã hoàn thành hoặc đã dừng; không gia hạn."))
+            raise refuse(E.PROJECT_FINISHED, _("Tuyến đã hoàn thành hoặc đã dừng; không gia hạn."))
         extension.project = project
         extension.previous_deadline = project.deadline
         extension.created_by = user
         if extension.new_deadline and extension.new_deadline <= project.deadline:
-            raise ValidationError(
-                {"new_deadline": _("Thời hạn mới phải sau thời hạn hiện tại ({day}).").format(
-                    day=project.deadline.strftime("%d/%m/%Y"))}
-            )  # fmt: skip
+            raise refuse(E.DEADLINE_NOT_LATER, _("Thời hạn mới phải sau thời hạn hiện tại ({day}).").format(
+                    day=project.deadline.strftime("%d/%m/%Y")), field="new_deadline")  # fmt: skip
         _save(extension)
         project.deadline = extension.new_deadline
         project.save(update_fields=["deadline"])
@@ -137,11 +138,11 @@ def project_progress(*, user, report: UndergroundingProgress) -> UndergroundingP
     with acting(user):
         project = UndergroundingProject.objects.select_for_update().get(pk=report.project_id)
         if project.status in (project.Status.COMPLETED, project.Status.CANCELLED):
-            raise ValidationError(_("Tuyến đã hoàn thành hoặc đã dừng."))
+            raise refuse(E.PROJECT_FINISHED, _("Tuyến đã hoàn thành hoặc đã dừng."))
         latest = project.progress_reports.order_by("-on").first()
         if latest and report.on and report.on < latest.on:
-            raise ValidationError({"on": _("Đã có báo cáo ngày {day}; ghi ngày sau đó.").format(
-                day=latest.on.strftime("%d/%m/%Y"))})  # fmt: skip
+            raise refuse(E.REPORT_BEFORE_LATEST, _("Đã có báo cáo ngày {day}; ghi ngày sau đó.").format(
+                day=latest.on.strftime("%d/%m/%Y")), field="on")  # fmt: skip
         report.project = project
         report.created_by = user
         _save(report)
@@ -162,12 +163,12 @@ def postal_status(*, user, change: PostalPointStatus) -> PostalPointStatus:
         point = PostalPoint.objects.select_for_update().get(pk=change.point_id)
         latest = point.history.order_by("-since").first()
         if latest and change.since and change.since <= latest.since:
-            raise ValidationError({"since": _("Trạng thái hiện tại có từ {day}; ghi ngày sau đó.").format(
-                day=latest.since.strftime("%d/%m/%Y"))})  # fmt: skip
+            raise refuse(E.STATUS_BEFORE_LATEST, _("Trạng thái hiện tại có từ {day}; ghi ngày sau đó.").format(
+                day=latest.since.strftime("%d/%m/%Y")), field="since")  # fmt: skip
         if latest and latest.status == change.status:
-            raise ValidationError({"status": _("Điểm đang ở trạng thái này.")})
+            raise refuse(E.STATUS_UNCHANGED, _("Điểm đang ở trạng thái này."), field="status")
         if latest and latest.status == PostalPoint.Status.CLOSED:
-            raise ValidationError(_("Điểm đã giải thể."))
+            raise refuse(E.POINT_CLOSED, _("Điểm đã giải thể."))
         change.point, change.created_by = point, user
         _save(change)
         point.status = change.status
@@ -185,7 +186,7 @@ def output_save(*, user, output: RadioOutput) -> RadioOutput:
             period_end__gte=output.period_start,
         ).exclude(pk=output.pk)
         if output.period_start and output.period_end and overlapping.exists():
-            raise ValidationError(_("Kỳ này trùng với một kỳ đã ghi của đài."))
+            raise refuse(E.PERIOD_OVERLAPS, _("Kỳ này trùng với một kỳ đã ghi của đài."))
         if not output.pk:
             output.created_by = user
         _save(output)
@@ -195,7 +196,7 @@ def output_save(*, user, output: RadioOutput) -> RadioOutput:
 def certificate_revoke(*, user, certificate: DigitalCertificate, on: date, reason: str):
     _require(user, "infra.change_digitalcertificate", certificate.unit)
     if certificate.revoked_on:
-        raise ValidationError(_("Chứng thư đã bị thu hồi."))
+        raise refuse(E.REVOKED_ALREADY, _("Chứng thư đã bị thu hồi."))
     certificate.revoked_on, certificate.revoke_reason = on, reason.strip()
     with acting(user):
         _save(certificate)

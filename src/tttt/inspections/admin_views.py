@@ -18,6 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core.errors import CoreError, refuse
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.establishments.queries import matching
 from tttt.org.admin_views import records_page
@@ -25,6 +26,7 @@ from tttt.org.models import Unit, User
 from tttt.org.queries import restrict_to_scope, user_can
 
 from . import queries, services
+from .errors import InspectionsError as E
 from .models import CheckItem, Inspection, InspectionPlan, PenaltyDecision, Regulation
 
 # ---------------------------------------------------------------- regulations
@@ -255,7 +257,7 @@ def inspection_record(request, pk):
             elif action == "photo":
                 upload = request.FILES.get("photo")
                 if upload is None:
-                    raise ValidationError(_("Hãy chọn ảnh."))
+                    raise refuse(E.PHOTO_MISSING, _("Hãy chọn ảnh."))
                 services.inspection_add_photo(user=request.user, inspection=record, upload=upload,
                                               caption=request.POST.get("caption", ""))  # fmt: skip
                 messages.success(request, _("Đã thêm ảnh."))
@@ -271,11 +273,9 @@ def inspection_record(request, pk):
             elif action == "penalty":
                 form = PenaltyForm(request.POST)
                 if not form.is_valid():
-                    raise ValidationError(
-                        " ".join(
-                            f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                        )
-                    )
+                    raise refuse(CoreError.INVALID, " ".join(
+                        f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
+                    ))  # fmt: skip
                 d = form.cleaned_data
                 violation = get_object_or_404(record.violations, pk=d["violation"])
                 services.penalty_issue(

@@ -1,18 +1,16 @@
 """Inspections API: rules in force, records (with autosave) and penalty decisions."""
 
-from __future__ import annotations
-
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem
+from tttt.core.apischema import Id, Pagination, Problem, refusal
+from tttt.core.errors import CoreError
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.apiauth import API_AUTH
-from tttt.org.queries import get_in_scope
+from tttt.org.queries import get_in_scope, in_unit
 
 from . import queries, services
 from .models import Inspection, PenaltyDecision, Violation
@@ -89,8 +87,9 @@ def _record(request, pk: int, perm="inspections.view_inspection") -> Inspection:
     summary="Biên bản kiểm tra trong phạm vi",
 )
 @paginate(Pagination)
-def list_inspections(request, status: str = ""):
-    qs = queries.scoped_inspections(request.user).prefetch_related("items__regulation")
+def list_inspections(request, unit: Id | None = None, status: str = ""):
+    qs = in_unit(queries.scoped_inspections(request.user), unit, "establishment__unit")
+    qs = qs.prefetch_related("items__regulation")
     return (qs.filter(status=status) if status else qs).order_by("-inspected_on", "-pk")
 
 
@@ -103,15 +102,10 @@ class StartIn(Schema):
              summary="Lập biên bản (danh mục kiểm tra theo quy định có hiệu lực vào ngày kiểm tra)")  # fmt: skip
 def start(request, payload: StartIn):
     e = get_object_or_404(Establishment, pk=payload.establishment)
-    try:
-        return Status(
-            201, services.inspection_start(user=request.user, establishment=e, on=payload.on)
-        )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    return Status(201, services.inspection_start(user=request.user, establishment=e, on=payload.on))
 
 
-class SaveIn(Schema):
+class InspectionSaveIn(Schema):
     version: int
     items: dict[str, dict[str, str]] = {}
     findings: str | None = None
@@ -119,15 +113,10 @@ class SaveIn(Schema):
 
 @router.post("/inspections/{pk}/save", response={200: InspectionOut, 403: Problem, 409: Problem, 422: Problem},
              auth=API_AUTH, summary="Lưu những gì đã ghi (gọi mỗi khi thay đổi)")  # fmt: skip
-def save(request, pk: Id, payload: SaveIn):
+def save(request, pk: Id, payload: InspectionSaveIn):
     record = _record(request, pk, services.INSPECT)
-    try:
-        saved = services.inspection_save(user=request.user, inspection=record, version=payload.version,
-                                         items=payload.items, findings=payload.findings)  # fmt: skip
-    except services.StaleRecord as exc:
-        return Status(409, {"detail": " ".join(exc.messages)})
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    saved = services.inspection_save(user=request.user, inspection=record, version=payload.version,
+                                     items=payload.items, findings=payload.findings)  # fmt: skip
     return Status(200, saved)
 
 
@@ -135,10 +124,7 @@ def save(request, pk: Id, payload: SaveIn):
              auth=API_AUTH, summary="Ký, khóa biên bản; mục vi phạm thành vi phạm")  # fmt: skip
 def close(request, pk: Id):
     record = _record(request, pk, services.INSPECT)
-    try:
-        return Status(200, services.inspection_close(user=request.user, inspection=record))
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    return Status(200, services.inspection_close(user=request.user, inspection=record))
 
 
 class PenaltyIn(Schema):
@@ -181,11 +167,11 @@ def issue(request, payload: PenaltyIn):
     corrects = data.pop("corrects")
     original = PenaltyDecision.objects.filter(number=corrects).first() if corrects else None
     if corrects and original is None:
-        return Status(422, {"detail": f"Không có quyết định số {corrects}."})
-    try:
-        decision = services.penalty_issue(
-            user=request.user, violation=violation, corrects=original, **data
+        return Status(
+            422,
+            refusal(CoreError.UNKNOWN_REFERENCE, f"Không có quyết định số {corrects}.", "corrects"),
         )
-    except ValidationError as exc:
-        return Status(422, {"detail": " ".join(exc.messages)})
+    decision = services.penalty_issue(
+        user=request.user, violation=violation, corrects=original, **data
+    )
     return Status(201, decision)

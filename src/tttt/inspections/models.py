@@ -9,8 +9,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tttt.core.errors import refuse
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.models import Unit
+
+from .errors import InspectionsError as E
 
 
 class Regulation(models.Model):
@@ -325,10 +328,9 @@ class PenaltyDecision(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            from django.core.exceptions import ValidationError
-
-            raise ValidationError(
-                _("Quyết định xử phạt đã ban hành không được sửa; hãy ra quyết định đính chính.")
+            raise refuse(
+                E.DECISION_ISSUED,
+                _("Quyết định xử phạt đã ban hành không được sửa; hãy ra quyết định đính chính."),
             )
         super().save(*args, **kwargs)
 

@@ -10,13 +10,15 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tttt.core.errors import Conflict, refuse
 from tttt.core.formatting import format_money
-from tttt.core.uploads import content_problem
+from tttt.core.uploads import upload_problems
 from tttt.establishments.models import Establishment
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 from tttt.org.services import acting
 
+from .errors import InspectionsError as E
 from .models import (
     CheckItem,
     Inspection,
@@ -32,7 +34,7 @@ INSPECT = "inspections.change_inspection"
 PENALISE = "inspections.add_penaltydecision"
 
 
-class StaleRecord(ValidationError):
+class StaleRecord(Conflict):
     """The record changed on another device since this one loaded it."""
 
 
@@ -91,7 +93,7 @@ def candidates(
 
 def _refuse_if_done(plan: InspectionPlan, message: str) -> None:
     if plan.status == InspectionPlan.Status.DONE:
-        raise ValidationError(message.format(plan=plan.title), code="plan_done")
+        raise refuse(E.PLAN_DONE, message.format(plan=plan.title))
 
 
 def plan_add_targets(*, user, plan: InspectionPlan, establishments, spread: bool = True) -> int:
@@ -159,17 +161,15 @@ def inspection_start(*, user, establishment: Establishment, on: date, target: Pl
             plan, _("Kế hoạch «{plan}» đã hoàn thành; không lập thêm biên bản theo kế hoạch này.")
         )
         if not plan.period_start <= on <= plan.period_end:
-            raise ValidationError(
-                _("Ngày kiểm tra phải trong thời gian của kế hoạch, từ {start} đến {end}.").format(
-                    start=plan.period_start.strftime("%d/%m/%Y"), end=plan.period_end.strftime("%d/%m/%Y")),
-                code="outside_plan_period",
-            )  # fmt: skip
+            raise refuse(E.OUTSIDE_PLAN_PERIOD, _("Ngày kiểm tra phải trong thời gian của kế hoạch, từ {start} đến {end}.").format(
+                    start=plan.period_start.strftime("%d/%m/%Y"), end=plan.period_end.strftime("%d/%m/%Y")))  # fmt: skip
     rules = list(rules_in_force(establishment.business_type, on))
     if not rules:
-        raise ValidationError(
+        raise refuse(
+            E.NO_RULES_IN_FORCE,
             _(
                 "Chưa có quy định nào áp dụng cho «{type}» vào ngày {day}; hãy bổ sung quy định."
-            ).format(type=establishment.business_type.name, day=on.strftime("%d/%m/%Y"))
+            ).format(type=establishment.business_type.name, day=on.strftime("%d/%m/%Y")),
         )
     with acting(user):
         record = Inspection.objects.create(
@@ -197,7 +197,7 @@ def inspection_save(
             user, INSPECT, record.establishment.unit, _("Bạn không có quyền sửa biên bản này.")
         )
         if record.status == Inspection.Status.CLOSED:
-            raise ValidationError(_("Biên bản đã khóa; không sửa được nữa."))
+            raise refuse(E.RECORD_CLOSED, _("Biên bản đã khóa; không sửa được nữa."))
         if record.version != version:
             raise StaleRecord(
                 _(
@@ -210,12 +210,13 @@ def inspection_save(
         for key, values in (items or {}).items():
             item = by_id.get(int(key))
             if item is None:
-                raise ValidationError(
-                    _("Mục kiểm tra {id} không thuộc biên bản này.").format(id=key)
+                raise refuse(
+                    E.ITEM_NOT_OF_RECORD,
+                    _("Mục kiểm tra {id} không thuộc biên bản này.").format(id=key),
                 )
             result = values.get("result", item.result) or ""
             if result not in valid_results:
-                raise ValidationError(_("Kết quả «{r}» không hợp lệ.").format(r=result))
+                raise refuse(E.BAD_RESULT, _("Kết quả «{r}» không hợp lệ.").format(r=result))
             item.result = result
             item.observed = (values.get("observed", item.observed) or "")[:200]
             item.note = (values.get("note", item.note) or "")[:500]
@@ -241,10 +242,10 @@ def inspection_close(*, user, inspection: Inspection) -> Inspection:
             user, INSPECT, record.establishment.unit, _("Bạn không có quyền khóa biên bản này.")
         )
         if record.status == Inspection.Status.CLOSED:
-            raise ValidationError(_("Biên bản đã khóa."))
+            raise refuse(E.RECORD_CLOSED, _("Biên bản đã khóa."))
         pending = record.items.filter(result="").count()
         if pending:
-            raise ValidationError(_("Còn {n} mục chưa ghi kết quả.").format(n=pending))
+            raise refuse(E.ITEMS_PENDING, _("Còn {n} mục chưa ghi kết quả.").format(n=pending))
         for item in record.items.filter(result=CheckItem.Result.FAIL).select_related("regulation"):
             Violation.objects.get_or_create(
                 inspection=record,
@@ -267,27 +268,19 @@ def _check_amount(violation: Violation, amount: int, organisation: bool, authori
     low, high = rule.fine_range(organisation)
     who = _("tổ chức") if organisation else _("cá nhân")
     if low is None or high is None:
-        raise ValidationError(
-            {"amount": ValidationError(
-                _("Quy định «{rule}» không có khung phạt cho {who}, nên không ra quyết định xử phạt theo quy định này. {note}").format(
-                    rule=rule.title, who=who, note=rule.no_fine_note),
-                code="no_fine_range")}
-        )  # fmt: skip
+        raise refuse(E.NO_FINE_RANGE, _("Quy định «{rule}» không có khung phạt cho {who}, nên không ra quyết định xử phạt theo quy định này. {note}").format(
+                    rule=rule.title, who=who, note=rule.no_fine_note), field="amount")  # fmt: skip
     if not low <= amount <= high:
-        raise ValidationError(
-            {"amount": _("Số tiền phạt {who} phải từ {low} đến {high} ({basis}).").format(
-                who=who, low=format_money(low), high=format_money(high), basis=rule.fine_basis or rule.legal_basis)}
-        )  # fmt: skip
+        raise refuse(E.AMOUNT_OUTSIDE_RANGE, _("Số tiền phạt {who} phải từ {low} đến {high} ({basis}).").format(
+                who=who, low=format_money(low), high=format_money(high), basis=rule.fine_basis or rule.legal_basis), field="amount")  # fmt: skip
     limit = rule.commune_chair_max
     if (
         authority == PenaltyDecision.Authority.COMMUNE_CHAIR
         and limit is not None
         and amount > limit
     ):
-        raise ValidationError(
-            {"authority": _("Chủ tịch UBND cấp xã chỉ được phạt tối đa {limit}; chuyển cấp có thẩm quyền.").format(
-                limit=format_money(limit))}
-        )  # fmt: skip
+        raise refuse(E.AUTHORITY_LIMIT, _("Chủ tịch UBND cấp xã chỉ được phạt tối đa {limit}; chuyển cấp có thẩm quyền.").format(
+                limit=format_money(limit)), field="authority")  # fmt: skip
 
 
 def penalty_issue(*, user, violation: Violation, number: str, issued_on: date, authority: str, amount: int,
@@ -299,13 +292,14 @@ def penalty_issue(*, user, violation: Violation, number: str, issued_on: date, a
     if not Inspection.objects.filter(
         pk=violation.inspection_id, status=Inspection.Status.CLOSED
     ).exists():
-        raise ValidationError(_("Chỉ xử phạt sau khi biên bản kiểm tra đã khóa."))
+        raise refuse(E.RECORD_NOT_CLOSED, _("Chỉ xử phạt sau khi biên bản kiểm tra đã khóa."))
     with acting(user):
         if corrects is not None:
             corrects = PenaltyDecision.objects.select_for_update().get(pk=corrects.pk)
             if not corrects.is_current:
-                raise ValidationError(
-                    _("Quyết định {n} đã được đính chính rồi.").format(n=corrects.number)
+                raise refuse(
+                    E.CORRECTED_ALREADY,
+                    _("Quyết định {n} đã được đính chính rồi.").format(n=corrects.number),
                 )
         decision = PenaltyDecision(
             violation=violation, number=number.strip(), issued_on=issued_on, authority=authority,
@@ -321,8 +315,10 @@ def penalty_mark_paid(*, user, decision: PenaltyDecision, paid_on: date) -> Pena
     unit = decision.violation.inspection.establishment.unit
     _require(user, PENALISE, unit, _("Bạn không có quyền cập nhật quyết định này."))
     if paid_on < decision.issued_on:
-        raise ValidationError(
-            {"paid_on": _("Ngày nộp phạt không thể trước ngày ban hành quyết định.")}
+        raise refuse(
+            E.PAID_BEFORE_ISSUED,
+            _("Ngày nộp phạt không thể trước ngày ban hành quyết định."),
+            field="paid_on",
         )
     with acting(user):
         PenaltyDecision.objects.filter(pk=decision.pk).update(paid_on=paid_on)
@@ -360,18 +356,11 @@ def inspection_add_photo(*, user, inspection: Inspection, upload, caption: str =
         _("Bạn không có quyền thêm ảnh vào biên bản này."),
     )
     if inspection.status == Inspection.Status.CLOSED:
-        raise ValidationError(_("Biên bản đã khóa; không thêm ảnh được nữa."))
-    ext = os.path.splitext(upload.name)[1].lstrip(".").lower()
-    if ext not in PHOTO_TYPES:
-        raise ValidationError(
-            _("Ảnh phải là tệp {types}.").format(types=", ".join(sorted(PHOTO_TYPES)))
-        )
-    if problem := content_problem(upload):
-        raise ValidationError(problem, code="file_content")
-    if upload.size > settings.TTTT_ONESTOP_MAX_FILE_MB * 1024 * 1024:
-        raise ValidationError(
-            _("Ảnh lớn hơn {mb} MB.").format(mb=settings.TTTT_ONESTOP_MAX_FILE_MB)
-        )
+        raise refuse(E.RECORD_CLOSED, _("Biên bản đã khóa; không thêm ảnh được nữa."))
+    if problems := upload_problems(
+        upload, allowed=PHOTO_TYPES, max_mb=settings.TTTT_ONESTOP_MAX_FILE_MB
+    ):
+        raise ValidationError(problems)
     with acting(user):
         photo = InspectionPhoto(inspection=inspection, caption=(caption or "").strip()[:200])
         photo.image.save(os.path.basename(upload.name), upload, save=False)

@@ -6,12 +6,12 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem, problem
-from tttt.core.periods import Period, PeriodError
+from tttt.core.apischema import Id, Pagination, Problem, parse_period, problem, refusal
+from tttt.core.errors import CoreError
 from tttt.core.ratelimit import rate_limited
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit, User
-from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
+from tttt.org.queries import get_in_scope, in_unit, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .models import Dossier, Procedure, ProcedureField
@@ -143,22 +143,25 @@ def create_dossier(request, payload: IntakeIn):
     procedure = Procedure.objects.filter(code=payload.procedure).first()
     unit = Unit.objects.filter(pk=payload.unit).first()
     if procedure is None or unit is None:
-        missing = {"procedure": ["Không có thủ tục mã này."]} if procedure is None else {}
+        missing = {}
+        if procedure is None:
+            missing["procedure"] = [
+                ValidationError("Không có thủ tục mã này.", code=CoreError.UNKNOWN_REFERENCE)
+            ]
         if unit is None:
-            missing["unit"] = ["Không có đơn vị mã này."]
-        return Status(422, {"detail": "Dữ liệu chưa hợp lệ.", "errors": missing})
-    try:
-        d = services.receive_dossier(
-            user=request.user,
-            procedure=procedure,
-            unit=unit,
-            channel=payload.channel,
-            applicant=payload.applicant.dict(),
-            paid_online=payload.paid_online,
-            digitised=payload.digitised,
-        )
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+            missing["unit"] = [
+                ValidationError("Không có đơn vị mã này.", code=CoreError.UNKNOWN_REFERENCE)
+            ]
+        return Status(422, problem(ValidationError(missing)))
+    d = services.receive_dossier(
+        user=request.user,
+        procedure=procedure,
+        unit=unit,
+        channel=payload.channel,
+        applicant=payload.applicant.dict(),
+        paid_online=payload.paid_online,
+        digitised=payload.digitised,
+    )
     return Status(201, _detail(request.user, d))
 
 
@@ -166,11 +169,13 @@ def create_dossier(request, payload: IntakeIn):
     "/onestop/dossiers",
     response=list[DossierOut],
     auth=API_AUTH,
-    summary="Hồ sơ trong phạm vi (lọc theo hàng đợi, trạng thái)",
+    summary="Hồ sơ trong phạm vi (lọc theo đơn vị, hàng đợi, trạng thái)",
 )
 @paginate(Pagination)
-def list_dossiers(request, queue: str = "", status: str = ""):
-    qs = queries.scoped_dossiers(request.user).select_related("procedure", "assignee")
+def list_dossiers(request, unit: Id | None = None, queue: str = "", status: str = ""):
+    qs = in_unit(queries.scoped_dossiers(request.user), unit).select_related(
+        "procedure", "assignee"
+    )
     if queue:
         qs = qs.filter(queries.queue_q(queue, request.user))
     if status:
@@ -211,26 +216,17 @@ def act_on_dossier(request, code: str, payload: ActionIn):
         assignee = User.objects.filter(username=payload.assignee).first()
         if assignee is None:
             return Status(
-                422,
-                {
-                    "detail": "Dữ liệu chưa hợp lệ.",
-                    "errors": {"assignee": ["Không có người dùng này."]},
-                },
+                422, refusal(CoreError.UNKNOWN_REFERENCE, "Không có người dùng này.", "assignee")
             )
-    try:
-        d = services.act(
-            user=request.user,
-            dossier=d,
-            action=payload.action,
-            version=payload.version,
-            reason=payload.reason,
-            assignee=assignee,
-            new_due=payload.new_due,
-        )
-    except services.ConcurrentChange as exc:
-        return Status(409, problem(exc))
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+    d = services.act(
+        user=request.user,
+        dossier=d,
+        action=payload.action,
+        version=payload.version,
+        reason=payload.reason,
+        assignee=assignee,
+        new_due=payload.new_due,
+    )
     return Status(200, _detail(request.user, d))
 
 
@@ -262,10 +258,15 @@ class LookupOut(Schema):
 )
 def lookup(request, payload: LookupIn):
     if rate_limited(request, "lookup"):
-        return Status(429, {"detail": "Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút."})
+        return Status(
+            429,
+            refusal(
+                CoreError.RATE_LIMITED, "Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút."
+            ),
+        )
     d = services.find_for_citizen(payload.code, payload.phone)
     if d is None:
-        return Status(404, {"detail": NOT_FOUND})
+        return Status(404, refusal(CoreError.NOT_FOUND, NOT_FOUND))
     data = {
         "code": d.code,
         "procedure": d.procedure.name,
@@ -281,7 +282,7 @@ def lookup(request, payload: LookupIn):
     return Status(200, data)
 
 
-class StatisticsOut(Schema):
+class OnestopStatisticsOut(Schema):
     unit: int
     period: str
     via: list[int]
@@ -290,21 +291,24 @@ class StatisticsOut(Schema):
 
 @router.get(
     "/onestop/statistics",
-    response={200: StatisticsOut, 403: Problem, 422: Problem},
+    response={200: OnestopStatisticsOut, 403: Problem, 422: Problem},
     auth=API_AUTH,
     summary="Thống kê một cửa của một đơn vị trong một kỳ (kèm chỉ số 766)",
 )
 def statistics(request, unit: Id, period: str, field: str = "", procedure: str = ""):
     u = unit_in_scope(request.user, "onestop.view_dossier", unit)
-    try:
-        p = Period.parse(period)
-    except PeriodError as exc:
-        return Status(422, {"detail": str(exc)})
+    p = parse_period(period)
     used = units_for_territory(u, p.end)
     chosen_field = ProcedureField.objects.filter(code=field).first() if field else None
     chosen_procedure = Procedure.objects.filter(code=procedure).first() if procedure else None
     if (field and chosen_field is None) or (procedure and chosen_procedure is None):
-        return Status(422, {"detail": "Không có lĩnh vực hoặc thủ tục mã này."})
+        field_name = "field" if field and chosen_field is None else "procedure"
+        return Status(
+            422,
+            refusal(
+                CoreError.UNKNOWN_REFERENCE, "Không có lĩnh vực hoặc thủ tục mã này.", field_name
+            ),
+        )
     figures = queries.statistics(used, p, field=chosen_field, procedure=chosen_procedure)
     return Status(
         200, {"unit": u.pk, "period": str(p), "via": [x.pk for x in used], "figures": figures}

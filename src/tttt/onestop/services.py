@@ -20,14 +20,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tttt.core.calendar import get_calendar
+from tttt.core.errors import Conflict, refuse
 from tttt.core.sequences import advance_to, next_value
-from tttt.core.uploads import content_problem
+from tttt.core.uploads import upload_problems
 from tttt.org.auth import log_event
 from tttt.org.models import SecurityEvent, Unit
 from tttt.org.queries import user_can
 from tttt.org.services import acting
 
 from . import queries
+from .errors import OnestopError as E
 from .models import (
     Channel,
     Dossier,
@@ -52,7 +54,7 @@ CITIZEN_ID_PROVINCES = {
 }  # fmt: skip
 
 
-class ConcurrentChange(ValidationError):
+class ConcurrentChange(Conflict):
     """The dossier changed after the officer loaded it."""
 
 
@@ -226,27 +228,18 @@ class Upload:
     content_type: str = "application/octet-stream"
 
 
-def _check_uploads(files: list[Upload]) -> list[str]:
-    problems = []
-    allowed = {t.lower() for t in settings.TTTT_ONESTOP_FILE_TYPES}
-    limit = settings.TTTT_ONESTOP_MAX_FILE_MB * 1024 * 1024
-    for f in files:
-        ext = os.path.splitext(f.name)[1].lstrip(".").lower()
-        if ext not in allowed:
-            problems.append(
-                _("Tệp «{name}»: chỉ nhận các loại {types}.").format(
-                    name=f.name, types=", ".join(sorted(allowed))
-                )
-            )
-        elif problem := content_problem(f.content, f.name):
-            problems.append(problem)
-        if f.size > limit:
-            problems.append(
-                _("Tệp «{name}» lớn hơn {mb} MB; hãy nén hoặc tách tệp.").format(
-                    name=f.name, mb=settings.TTTT_ONESTOP_MAX_FILE_MB
-                )
-            )
-    return problems
+def _check_uploads(files: list[Upload]) -> list[ValidationError]:
+    return [
+        problem
+        for f in files
+        for problem in upload_problems(
+            f.content,
+            name=f.name,
+            size=f.size,
+            allowed=settings.TTTT_ONESTOP_FILE_TYPES,
+            max_mb=settings.TTTT_ONESTOP_MAX_FILE_MB,
+        )  # fmt: skip
+    ]
 
 
 INTAKE_FIELDS = (
@@ -262,38 +255,43 @@ INTAKE_FIELDS = (
 
 def _new_dossier(
     *, user, procedure, unit, channel, applicant, files, paid_online, digitised, now
-) -> tuple[Dossier, dict[str, list[str]]]:
-    """The unsaved dossier and every problem with it, by field."""
-    errors: dict[str, list[str]] = {}
+) -> tuple[Dossier, dict[str, list[ValidationError]]]:
+    """The unsaved dossier and every problem with it (coded), by field."""
+    errors: dict[str, list[ValidationError]] = {}
 
-    def problem(field, message):
-        errors.setdefault(field, []).append(message)
+    def problem(field, code, message):
+        errors.setdefault(field, []).append(
+            message if isinstance(message, ValidationError) else ValidationError(message, code=code)
+        )
 
     if not procedure.is_active:
-        problem("procedure", _("Thủ tục này đã ngừng áp dụng."))
+        problem("procedure", E.PROCEDURE_INACTIVE, _("Thủ tục này đã ngừng áp dụng."))
     elif not procedure.units.filter(pk=unit.pk).exists():
         problem(
             "procedure",
+            E.PROCEDURE_NOT_OFFERED,
             _("Thủ tục «{name}» không có trong danh mục tiếp nhận của {unit}.").format(
                 name=procedure.name, unit=unit.name
             ),
         )
     if channel == Channel.ONLINE and procedure.online_service == Procedure.OnlineService.NONE:
-        problem("channel", _("Thủ tục này chưa cung cấp dịch vụ công trực tuyến."))
+        problem(
+            "channel", E.NO_ONLINE_SERVICE, _("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.")
+        )
     if channel not in Channel.values:
-        problem("channel", _("Hình thức nộp không hợp lệ."))
+        problem("channel", E.BAD_CHANNEL, _("Hình thức nộp không hợp lệ."))
     data = {k: (applicant.get(k) or "").strip() for k in INTAKE_FIELDS}
     data["applicant_kind"] = data["applicant_kind"] or Dossier.ApplicantKind.PERSON
     if data["applicant_kind"] == Dossier.ApplicantKind.PERSON:
         if not data["citizen_id"]:
-            problem("citizen_id", _("Hãy nhập số CCCD của người nộp."))
+            problem("citizen_id", E.CITIZEN_ID_MISSING, _("Hãy nhập số CCCD của người nộp."))
         elif message := validate_citizen_id(data["citizen_id"]):
-            problem("citizen_id", message)
+            problem("citizen_id", E.CITIZEN_ID_INVALID, message)
     elif data["citizen_id"] and (message := validate_citizen_id(data["citizen_id"])):
-        problem("citizen_id", message)
+        problem("citizen_id", E.CITIZEN_ID_INVALID, message)
     data["phone"] = data["phone"].replace(" ", "").replace(".", "")
-    for message in _check_uploads(files):
-        problem("files", message)
+    for error in _check_uploads(files):
+        problem("files", None, error)
     received_at = now or timezone.now()
     dossier = Dossier(
         procedure=procedure,
@@ -320,15 +318,15 @@ def _new_dossier(
             validate_constraints=False,
         )
     except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
+        for field, field_errors in exc.error_dict.items():
             if field not in errors:  # our own message for the same field is clearer
-                errors[field] = messages
+                errors[field] = field_errors
     return dossier, errors
 
 
 def intake_problems(
     *, procedure: Procedure, unit: Unit, channel: str, applicant: dict, files: list[Upload]
-) -> dict[str, list[str]]:
+) -> dict[str, list[ValidationError]]:
     """Every problem `receive_dossier` would refuse, by field, without writing anything:
     a form whose own checks failed still reports these beside them."""
     return _new_dossier(
@@ -432,7 +430,11 @@ def act(
     """Take `action` on a dossier. `version` is the version the officer saw (stale → refused)."""
     spec = ACTIONS.get(action)
     if spec is None:
-        raise ValidationError(_("Thao tác «{action}» không tồn tại.").format(action=action))
+        raise refuse(
+            E.UNKNOWN_ACTION,
+            _("Thao tác «{action}» không tồn tại.").format(action=action),
+            field="action",
+        )
     pk = dossier.pk if isinstance(dossier, Dossier) else dossier
     now = now or timezone.now()
     reason = (reason or "").strip()
@@ -458,23 +460,22 @@ def act(
                 )
             )
         if d.status not in spec.sources:
-            raise ValidationError(
+            raise refuse(
+                E.WRONG_STATUS,
                 _("Không thể «{action}» khi hồ sơ {code} đang ở trạng thái «{status}».").format(
                     action=spec.label, code=d.code, status=d.get_status_display()
-                )
+                ),
             )
         if spec.needs_reason and not reason:
-            raise ValidationError({"reason": _("Hãy ghi rõ lý do / nội dung.")})
+            raise refuse(E.REASON_MISSING, _("Hãy ghi rõ lý do / nội dung."), field="reason")
         if spec.needs_assignee:
             if assignee is None:
-                raise ValidationError({"assignee": _("Hãy chọn người xử lý.")})
+                raise refuse(E.ASSIGNEE_MISSING, _("Hãy chọn người xử lý."), field="assignee")
             if not queries.possible_assignees(d.unit).filter(pk=assignee.pk).exists():
                 message = _(
                     "{name} không phải cán bộ của {unit} có quyền xử lý hồ sơ; hãy chọn người khác."
                 ).format(name=assignee.get_full_name() or assignee, unit=d.unit.name)
-                raise ValidationError(
-                    {"assignee": ValidationError(message, code="assignee_not_of_unit")}
-                )
+                raise refuse(E.ASSIGNEE_NOT_OF_UNIT, message, field="assignee")
         from_status = d.status
         note = reason
         _apply(
@@ -532,20 +533,22 @@ def _apply(d: Dossier, action, spec, *, user, reason, assignee, new_due, now):
 def _check_reschedule(d: Dossier, new_due, now):
     cal = get_calendar()
     if d.rescheduled_at is not None:
-        raise ValidationError(
+        raise refuse(
+            E.RESCHEDULED_ALREADY,
             _("Hồ sơ {code} đã được hẹn lại một lần; không thể hẹn lại lần nữa.").format(
                 code=d.code
-            )
+            ),
         )
     if cal.between(now, d.due_at) < cal.day_length:
-        raise ValidationError(
+        raise refuse(
+            E.RESCHEDULE_TOO_LATE,
             _(
                 "Văn bản xin lỗi, hẹn lại phải gửi trước hạn trả ít nhất 01 ngày làm việc "
                 "(hạn trả: {due})."
-            ).format(due=timezone.localtime(d.due_at).strftime("%H:%M %d/%m/%Y"))
+            ).format(due=timezone.localtime(d.due_at).strftime("%H:%M %d/%m/%Y")),
         )
     if new_due is None or new_due <= d.due_at:
-        raise ValidationError({"new_due": _("Ngày hẹn mới phải sau ngày hẹn cũ.")})
+        raise refuse(E.NEW_DUE_NOT_LATER, _("Ngày hẹn mới phải sau ngày hẹn cũ."), field="new_due")
 
 
 def needs_apology(dossier: Dossier, now: datetime | None = None) -> bool:
@@ -594,16 +597,18 @@ def rate_dossier(*, code: str, phone: str, rating: int, comment: str = "") -> Do
     try:
         rating = Rating(int(rating))
     except (TypeError, ValueError):
-        raise ValidationError({"rating": _("Hãy chọn một mức độ hài lòng.")}) from None
+        raise refuse(E.RATING_MISSING, _("Hãy chọn một mức độ hài lòng."), field="rating") from None
     with transaction.atomic():
         dossier = find_for_citizen(code, phone)
         if dossier is None:
-            raise ValidationError(_("Không tìm thấy hồ sơ với mã và số điện thoại đã nhập."))
+            raise refuse(
+                E.DOSSIER_NOT_FOUND, _("Không tìm thấy hồ sơ với mã và số điện thoại đã nhập.")
+            )
         dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
         if dossier.status != Status.RETURNED:
-            raise ValidationError(_("Chỉ đánh giá được sau khi đã nhận kết quả."))
+            raise refuse(E.NOT_RETURNED_YET, _("Chỉ đánh giá được sau khi đã nhận kết quả."))
         if dossier.rating is not None:
-            raise ValidationError(_("Hồ sơ này đã được đánh giá; cảm ơn bạn."))
+            raise refuse(E.RATED_ALREADY, _("Hồ sơ này đã được đánh giá; cảm ơn bạn."))
         dossier.rating = rating
         dossier.rating_comment = (comment or "").strip()[:2000]
         dossier.rated_at = timezone.now()
@@ -633,8 +638,9 @@ def procedure_save(*, user, procedure: Procedure, form=None, units=None) -> Proc
             procedure = form.save(commit=False)  # applies the papers and steps formsets
         total = sum(step.share for step in procedure.steps.all())
         if total > 100:
-            raise ValidationError(
-                _("Tổng tỷ lệ thời gian các bước là {total}%, vượt 100%.").format(total=total)
+            raise refuse(
+                E.STEP_SHARES_OVER_100,
+                _("Tổng tỷ lệ thời gian các bước là {total}%, vượt 100%.").format(total=total),
             )
         procedure.full_clean(exclude=["search_name"])
         procedure.save()  # a cluster: saves the papers and steps too
@@ -654,8 +660,10 @@ def slip_template_save(*, user, template) -> object:
     try:
         Template(template.body)
     except TemplateSyntaxError as exc:
-        raise ValidationError(
-            {"body": _("Nội dung mẫu có lỗi cú pháp: {error}").format(error=exc)}
+        raise refuse(
+            E.TEMPLATE_SYNTAX,
+            _("Nội dung mẫu có lỗi cú pháp: {error}").format(error=exc),
+            field="body",
         ) from None
     with acting(user):
         template.full_clean()

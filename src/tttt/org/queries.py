@@ -276,6 +276,20 @@ def unit_in_scope(user, perm: str, pk) -> Unit:
     )
 
 
+def in_unit(queryset: QuerySet, unit_pk: int | None, unit_field: str = "unit") -> QuerySet:
+    """The records of `queryset` in the subtree of the unit a request names (`?unit=`);
+    all of them when it names none, Http404 when no unit has that id."""
+    if unit_pk is None:
+        return queryset
+    from django.http import Http404
+    from django.utils.translation import gettext as _
+
+    root = Unit.objects.filter(pk=unit_pk).values_list("path", flat=True).first()
+    if root is None:
+        raise Http404(_("Không có đơn vị mã %(id)s.") % {"id": unit_pk})
+    return queryset.filter(**{f"{unit_field}__path__startswith": root})
+
+
 def records_for_user(model, user, perm: str | None = None, unit_field: str | None = "unit"):
     """The scoped read of a model whose records belong to a unit along `unit_field`: those
     in the scope where the user holds `perm` (by default the model's view permission)."""

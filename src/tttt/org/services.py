@@ -6,10 +6,13 @@ from contextlib import contextmanager
 from datetime import date
 
 from auditlog.context import set_actor
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tttt.core.errors import refuse
+
+from .errors import OrgError as E
 from .models import Membership, Role, SecurityEvent, Unit, User
 from .queries import invalidate_scopes, user_can
 
@@ -28,16 +31,16 @@ def _require(user, perm: str, unit: Unit | None, message: str):
 
 def _validate_unit(unit: Unit):
     if unit.parent_id and unit.kind == Unit.Kind.PROVINCE:
-        raise ValidationError({"parent": _("Tỉnh/thành phố không có đơn vị cấp trên.")})
+        raise refuse(
+            E.PROVINCE_HAS_NO_PARENT, _("Tỉnh/thành phố không có đơn vị cấp trên."), field="parent"
+        )
     if unit.kind != Unit.Kind.PROVINCE and not unit.parent_id:
-        raise ValidationError({"parent": _("Hãy chọn đơn vị cấp trên.")})
+        raise refuse(E.PARENT_MISSING, _("Hãy chọn đơn vị cấp trên."), field="parent")
     if unit.parent_id and unit.pk and unit.parent.path.startswith(unit.path):
-        raise ValidationError(
-            {
-                "parent": _(
-                    "Không thể chọn chính đơn vị này hoặc đơn vị cấp dưới của nó làm cấp trên."
-                )
-            }
+        raise refuse(
+            E.PARENT_IN_OWN_SUBTREE,
+            _("Không thể chọn chính đơn vị này hoặc đơn vị cấp dưới của nó làm cấp trên."),
+            field="parent",
         )
     unit.full_clean(exclude=["path", "search_name"])
 

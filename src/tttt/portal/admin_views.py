@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from tttt.core.errors import refuse
 from tttt.core.formatting import format_money
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
@@ -27,6 +28,7 @@ from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
 from . import queries, services
+from .errors import PortalError as E
 from .indicators import DOCUMENTS, NEWS
 from .models import (
     Comment,
@@ -411,8 +413,9 @@ class PortalCreateForm(forms.Form):
         ]
         current = [u for u in units if u.valid_to is None]
         if not units:
-            raise ValidationError(
-                _("Không có đơn vị mã %(code)s trong phạm vi của bạn.") % {"code": code}
+            raise refuse(
+                E.UNIT_NOT_IN_SCOPE,
+                _("Không có đơn vị mã %(code)s trong phạm vi của bạn.") % {"code": code},
             )
         return (current or units)[0]
 
@@ -465,7 +468,7 @@ def royalties_view(request):
         rate = RoyaltyRate.objects.filter(pk=request.POST.get("rate")).first()
         try:
             if page is None or rate is None:
-                raise ValidationError(_("Hãy chọn tin, bài và khung nhuận bút."))
+                raise refuse(E.CHOICE_MISSING, _("Hãy chọn tin, bài và khung nhuận bút."))
             grade = services.royalty_grade(
                 user=request.user,
                 page=page,

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -27,10 +26,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 
+from tttt.core.errors import refuse
 from tttt.core.text import ascii_slug, fold
 from tttt.org.models import Unit
 
 from .cache import SkipsEmptyViewRestrictions
+from .errors import PortalError as E
 from .forms import PortalPageForm, available_slug
 
 PORTAL_DEPTH = 2  # portal home pages are children of Wagtail's root page
@@ -182,8 +183,10 @@ class PortalHomePage(SkipsEmptyViewRestrictions, Page):
     def clean(self):
         super().clean()
         if self.unit_id and self.unit.kind == Unit.Kind.OFFICE:
-            raise ValidationError(
-                {"unit": _("Cổng thông tin thuộc một đơn vị hành chính, không phải cơ quan.")}
+            raise refuse(
+                E.PORTAL_OF_OFFICE,
+                _("Cổng thông tin thuộc một đơn vị hành chính, không phải cơ quan."),
+                field="unit",
             )
 
     def get_context(self, request, *args, **kwargs):
@@ -429,8 +432,10 @@ class NewsPage(PortalContent):
     def clean(self):
         super().clean()
         if self.main_image_id and not self.main_image_alt.strip():
-            raise ValidationError(
-                {"main_image_alt": _("Hãy nhập mô tả ảnh đại diện (văn bản thay thế).")}
+            raise refuse(
+                E.IMAGE_ALT_MISSING,
+                _("Hãy nhập mô tả ảnh đại diện (văn bản thay thế)."),
+                field="main_image_alt",
             )
 
     def search_parts(self):
@@ -511,11 +516,17 @@ class DocumentPage(PortalContent):
     def clean(self):
         super().clean()
         if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
-            raise ValidationError(
-                {"effective_on": _("Ngày có hiệu lực không thể trước ngày ban hành.")}
+            raise refuse(
+                E.EFFECTIVE_BEFORE_ISSUED,
+                _("Ngày có hiệu lực không thể trước ngày ban hành."),
+                field="effective_on",
             )
         if self.expires_on and self.effective_on and self.expires_on <= self.effective_on:
-            raise ValidationError({"expires_on": _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")})
+            raise refuse(
+                E.EXPIRES_BEFORE_EFFECTIVE,
+                _("Ngày hết hiệu lực phải sau ngày có hiệu lực."),
+                field="expires_on",
+            )
 
     def search_parts(self):
         return [
@@ -566,7 +577,11 @@ class DocumentRelation(Orderable):
 
     def clean(self):
         if self.source_id and self.source_id == self.target_id:
-            raise ValidationError({"target": _("Một văn bản không thể có quan hệ với chính nó.")})
+            raise refuse(
+                E.RELATION_TO_ITSELF,
+                _("Một văn bản không thể có quan hệ với chính nó."),
+                field="target",
+            )
 
 
 class ContentPage(PortalContent):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,12 +30,14 @@ from wagtail.models import (
 )
 
 from tttt.core.calendar import get_calendar
+from tttt.core.errors import refuse
 from tttt.core.text import fold
 from tttt.org import roles as R
 from tttt.org.models import Membership, Unit
 from tttt.org.queries import user_can
 from tttt.org.services import acting
 
+from .errors import PortalError as E
 from .models import (
     Comment,
     ContactPage,
@@ -109,15 +111,19 @@ def portal_create(
     if not user_can(user, "portal.add_portalhomepage", unit):
         raise PermissionDenied(_("Bạn không có quyền tạo cổng thông tin cho đơn vị này."))
     if unit.kind == Unit.Kind.OFFICE:
-        raise ValidationError(
-            {"unit": _("Cổng thông tin thuộc một đơn vị hành chính, không phải cơ quan.")}
+        raise refuse(
+            E.PORTAL_OF_OFFICE,
+            _("Cổng thông tin thuộc một đơn vị hành chính, không phải cơ quan."),
+            field="unit",
         )
     if PortalHomePage.objects.filter(unit=unit).exists():
-        raise ValidationError({"unit": _("Đơn vị này đã có cổng thông tin.")})
+        raise refuse(E.PORTAL_EXISTS, _("Đơn vị này đã có cổng thông tin."), field="unit")
     hostname = (hostname or portal_hostname(unit)).lower()
     if Site.objects.filter(hostname=hostname).exists():
-        raise ValidationError(
-            {"hostname": _("Tên miền %(host)s đã được dùng cho cổng khác.") % {"host": hostname}}
+        raise refuse(
+            E.HOSTNAME_TAKEN,
+            _("Tên miền %(host)s đã được dùng cho cổng khác.") % {"host": hostname},
+            field="hostname",
         )
     today = today or timezone.localdate()
     title = title or _("Cổng thông tin điện tử %(unit)s") % {"unit": unit.name}
@@ -265,12 +271,12 @@ def question_answer(
     )
     answer = (answer or "").strip()
     if not answer:
-        raise ValidationError({"answer": _("Hãy nhập nội dung trả lời.")})
+        raise refuse(E.ANSWER_MISSING, _("Hãy nhập nội dung trả lời."), field="answer")
     now = now or timezone.now()
     with acting(user):
         question = Question.objects.select_for_update().get(pk=question.pk)
         if question.status == Question.Status.REJECTED:
-            raise ValidationError(_("Câu hỏi đã bị từ chối đăng; không thể trả lời."))
+            raise refuse(E.QUESTION_REJECTED, _("Câu hỏi đã bị từ chối đăng; không thể trả lời."))
         question.answer = answer
         question.answerer_title = answerer_title.strip()
         question.answered_by = user
@@ -295,7 +301,9 @@ def question_reject(*, user, question: Question) -> Question:
     with acting(user):
         question = Question.objects.select_for_update().get(pk=question.pk)
         if question.status == Question.Status.PUBLISHED:
-            raise ValidationError(_("Câu hỏi đã đăng; hãy sửa câu trả lời thay vì từ chối."))
+            raise refuse(
+                E.QUESTION_PUBLISHED, _("Câu hỏi đã đăng; hãy sửa câu trả lời thay vì từ chối.")
+            )
         question.status = Question.Status.REJECTED
         question.save()
     return question
@@ -316,7 +324,7 @@ class CommentData:
 def comment_submit(*, page: NewsPage, data: CommentData, now=None) -> Comment:
     """A reader's comment; it waits for moderation and is never shown before."""
     if not page.allow_comments or not page.live:
-        raise ValidationError(_("Bài viết này không nhận bình luận."))
+        raise refuse(E.COMMENTS_CLOSED, _("Bài viết này không nhận bình luận."))
     comment = Comment(
         page=page,
         unit_id=page.unit_id,
@@ -365,37 +373,42 @@ def royalty_grade(
     if not user_can(user, GRADE, page.unit):
         raise PermissionDenied(_("Chỉ trưởng ban biên tập của cổng này được chấm nhuận bút."))
     if not page.live or page.first_published_at is None:
-        raise ValidationError(_("Chỉ chấm nhuận bút tin, bài đã đăng."))
+        raise refuse(E.NOT_PUBLISHED, _("Chỉ chấm nhuận bút tin, bài đã đăng."))
     try:
         coefficient = Decimal(str(coefficient).replace(",", ".")).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
-        raise ValidationError({"coefficient": _("Hệ số phải là một số, ví dụ 2,5.")}) from None
+        raise refuse(
+            E.BAD_COEFFICIENT, _("Hệ số phải là một số, ví dụ 2,5."), field="coefficient"
+        ) from None
     published = timezone.localtime(page.first_published_at).date()
     if rate.kind != page.kind:
-        raise ValidationError(
-            {
-                "rate": _("Khung “%(rate)s” không dùng cho loại %(kind)s.")
-                % {"rate": rate.name, "kind": page.get_kind_display().lower()}
-            }
+        raise refuse(
+            E.RATE_WRONG_KIND,
+            _("Khung “%(rate)s” không dùng cho loại %(kind)s.")
+            % {"rate": rate.name, "kind": page.get_kind_display().lower()},
+            field="rate",
         )
     if not rate.in_force_on(published):
-        raise ValidationError(
-            {"rate": _("Khung “%(rate)s” không áp dụng vào ngày đăng.") % {"rate": rate.name}}
+        raise refuse(
+            E.RATE_NOT_IN_FORCE,
+            _("Khung “%(rate)s” không áp dụng vào ngày đăng.") % {"rate": rate.name},
+            field="rate",
         )
     if not rate.coefficient_min <= coefficient <= rate.coefficient_max:
-        raise ValidationError(
-            {
-                "coefficient": _("Hệ số phải từ %(low)s đến %(high)s.")
-                % {
-                    "low": coefficient_text(rate.coefficient_min),
-                    "high": coefficient_text(rate.coefficient_max),
-                }
-            }
+        raise refuse(
+            E.COEFFICIENT_OUTSIDE_RANGE,
+            _("Hệ số phải từ %(low)s đến %(high)s.")
+            % {
+                "low": coefficient_text(rate.coefficient_min),
+                "high": coefficient_text(rate.coefficient_max),
+            },
+            field="coefficient",
         )
     portal = page.portal
     if not portal or not portal.point_value:
-        raise ValidationError(
-            _("Cổng chưa khai báo giá trị một hệ số nhuận bút (trang chủ cổng → Quy định).")
+        raise refuse(
+            E.NO_ROYALTY_UNIT_VALUE,
+            _("Cổng chưa khai báo giá trị một hệ số nhuận bút (trang chủ cổng → Quy định)."),
         )
     amount = int((coefficient * portal.point_value).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
     owner = page.owner

@@ -26,6 +26,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues
+from tttt.core.errors import CoreError, refuse
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError
 from tttt.org.admin_views import ScopedModelViewSet, unit_for_page
@@ -34,6 +35,7 @@ from tttt.org.queries import restrict_to_scope, user_can, user_scope
 
 from . import export, queries, services
 from .catalog import catalog
+from .errors import ReportingError as E
 from .models import Cluster, ManualIndicator, Report, ReportForm, SupervisionVisit
 from .reminders import latest_period
 
@@ -44,7 +46,7 @@ def _period(text: str) -> Period:
     try:
         return Period.parse(text)
     except PeriodError as exc:
-        raise ValidationError({"period": str(exc)}) from exc
+        raise refuse(CoreError.BAD_PERIOD, str(exc), field="period") from exc
 
 
 def _last_quarter() -> str:
@@ -187,7 +189,7 @@ class ReportDetailView(generic.InspectView):
                 services.report_accept(user=request.user, report=report)
                 messages.success(request, _("Đã tiếp nhận báo cáo."))
             else:
-                raise ValidationError(_("Thao tác không hợp lệ."))
+                raise refuse(E.UNKNOWN_ACTION, _("Thao tác không hợp lệ."))
         except ValidationError as exc:
             self.posted = request.POST
             self.errors = (
@@ -669,7 +671,7 @@ def standings_view(request, pk: int):
                 elif action == "leaders":
                     leader = members.get(request.POST.get("leader", ""))
                     if leader is None:
-                        raise ValidationError(_("Hãy chọn cụm trưởng."))
+                        raise refuse(E.LEADER_MISSING, _("Hãy chọn cụm trưởng."))
                     services.cluster_year_set(user=request.user, cluster=cluster, year=year, leader=leader,
                                               deputy=members.get(request.POST.get("deputy", "")))  # fmt: skip
                     messages.success(

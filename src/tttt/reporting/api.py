@@ -5,20 +5,19 @@ office."""
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem, problem
-from tttt.core.periods import Period, PeriodError
+from tttt.core.apischema import Id, Pagination, Problem, parse_period, refusal
+from tttt.core.errors import CoreError, refuse
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
-from tttt.org.queries import get_in_scope, unit_in_scope, units_for_territory
+from tttt.org.queries import get_in_scope, in_unit, unit_in_scope, units_for_territory
 
 from . import queries, services
 from .catalog import catalog
+from .errors import ReportingError
 from .models import Report, ReportForm
 
 router = Router(tags=["Báo cáo định kỳ"])
@@ -69,7 +68,7 @@ class OpenIn(Schema):
     period: str
 
 
-class SaveIn(Schema):
+class ReportSaveIn(Schema):
     figures: dict[str, str | float | None] = {}
     sections: dict[str, str] = {}
 
@@ -139,13 +138,6 @@ def _detail(r: Report) -> dict:
     }
 
 
-def _period(text: str) -> Period:
-    try:
-        return Period.parse(text)
-    except PeriodError as exc:
-        raise ValidationError({"period": [str(exc)]}) from exc
-
-
 def _scoped(request, pk: int) -> Report:
     return get_in_scope(
         queries.scoped_reports(request.user).select_related("form", "unit__parent"), pk=pk
@@ -166,12 +158,11 @@ def indicators(request):
 def indicator_value(request, code: str, unit: Id, period: str):
     entry = catalog().get(code)
     if entry is None or not entry.computed:
-        return Status(404, {"detail": f"Không có chỉ tiêu tính từ hồ sơ mã «{code}»."})
+        return Status(
+            404, refusal(CoreError.NOT_FOUND, f"Không có chỉ tiêu tính từ hồ sơ mã «{code}».")
+        )
     u = unit_in_scope(request.user, queries.VIEW, unit)
-    try:
-        p = _period(period)
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+    p = parse_period(period)
     used = units_for_territory(u, p.end)
     value = queries.to_decimal(entry.indicator.compute(used, p))
     return Status(200, {"code": code, "unit": u.pk, "period": str(p), "value": _float(value),
@@ -182,17 +173,13 @@ def indicator_value(request, code: str, unit: Id, period: str):
 @paginate(Pagination)
 def reports(request, unit: Id | None = None, form: str = "", status: str = "", period: str = ""):
     qs = queries.scoped_reports(request.user).select_related("form", "unit")
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=get_object_or_404(Unit, pk=unit).path)
+    qs = in_unit(qs, unit)
     if form:
         qs = qs.filter(form__code=form)
     if status:
         qs = qs.filter(status=status)
     if period:
-        try:
-            p = Period.parse(period)
-        except PeriodError as exc:
-            raise HttpError(422, str(exc)) from exc
+        p = parse_period(period)
         qs = qs.filter(period_start=p.start, period_end=p.end)
     return [_report_out(r) for r in qs.order_by("-period_end", "unit__path", "pk")]
 
@@ -208,23 +195,19 @@ def report(request, pk: Id):
 def report_open(request, payload: OpenIn):
     form = ReportForm.objects.filter(code=payload.form).first()
     if form is None:
-        return Status(422, {"detail": f"Không có mẫu báo cáo «{payload.form}».", "errors": {}})
-    unit = get_object_or_404(Unit, pk=payload.unit)
-    try:
-        r = services.report_open(
-            user=request.user, form=form, unit=unit, period=_period(payload.period)
+        return Status(
+            422,
+            refusal(CoreError.UNKNOWN_REFERENCE, f"Không có mẫu báo cáo «{payload.form}».", "form"),
         )
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+    unit = get_object_or_404(Unit, pk=payload.unit)
+    r = services.report_open(
+        user=request.user, form=form, unit=unit, period=parse_period(payload.period)
+    )
     return Status(200, _detail(r))
 
 
 def _act(request, pk: int, action):
-    r = _scoped(request, pk)
-    try:
-        r = action(r)
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+    r = action(_scoped(request, pk))
     return Status(200, _detail(Report.objects.select_related("form", "unit").get(pk=r.pk)))
 
 
@@ -234,13 +217,17 @@ ACTED = {200: ReportDetailOut, 403: Problem, 404: Problem, 422: Problem}
 @router.put(
     "/reports/{pk}", response=ACTED, auth=API_AUTH, summary="Lưu số liệu nhập tay và nội dung"
 )
-def report_save(request, pk: Id, payload: SaveIn):
+def report_save(request, pk: Id, payload: ReportSaveIn):
     def save(r):
         positions = {s.title: s.position for s in r.sections.all()}
         texts = {}
         for key, text in payload.sections.items():
             if key not in positions and not key.isdigit():
-                raise ValidationError({"sections": [f"Báo cáo không có phần «{key}»."]})
+                raise refuse(
+                    ReportingError.UNKNOWN_SECTION,
+                    f"Báo cáo không có phần «{key}».",
+                    field="sections",
+                )
             texts[positions.get(key, key)] = text
         return services.report_save(
             user=request.user, report=r, figures=payload.figures, texts=texts
@@ -277,12 +264,9 @@ def report_accept(request, pk: Id):
 def completeness(request, form: str, unit: Id, period: str):
     f = ReportForm.objects.filter(code=form).first()
     if f is None:
-        return Status(404, {"detail": f"Không có mẫu báo cáo «{form}»."})
+        return Status(404, refusal(CoreError.NOT_FOUND, f"Không có mẫu báo cáo «{form}»."))
     u = unit_in_scope(request.user, queries.VIEW, unit)
-    try:
-        p = _period(period)
-    except ValidationError as exc:
-        return Status(422, problem(exc))
+    p = parse_period(period)
     result = queries.completeness(f, u, p)
     return Status(200, {
         "form": f.code, "unit": u.pk, "period": str(p), "due_on": result.due_on, "expected": result.expected,

@@ -12,12 +12,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tttt.core.errors import refuse
 from tttt.core.periods import Period
 from tttt.org.models import Unit
 from tttt.org.queries import is_administrator, user_can
 from tttt.org.services import acting
 
 from .catalog import catalog, declared_codes
+from .errors import ReportingError as E
 from .models import (
     Cluster,
     ClusterYear,
@@ -79,23 +81,17 @@ def report_open(*, user, form: ReportForm, unit: Unit, period: Period) -> Report
     sections) when it does not exist yet."""
     _require(user, FILL, unit, _("Bạn không có quyền lập báo cáo cho đơn vị này."))
     if not form.is_active:
-        raise ValidationError(_("Mẫu báo cáo «%(f)s» không còn dùng.") % {"f": form.name})
+        raise refuse(E.FORM_RETIRED, _("Mẫu báo cáo «%(f)s» không còn dùng.") % {"f": form.name})
     if unit.kind != form.level:
-        raise ValidationError(
-            {"unit": _("Mẫu «%(f)s» dành cho đơn vị %(level)s; «%(u)s» là %(kind)s.")
+        raise refuse(E.FORM_NOT_FOR_UNIT, _("Mẫu «%(f)s» dành cho đơn vị %(level)s; «%(u)s» là %(kind)s.")
              % {"f": form.name, "level": form.get_level_display(), "u": unit.name,
-                "kind": unit.get_kind_display()}}
-        )  # fmt: skip
+                "kind": unit.get_kind_display()}, field="unit")  # fmt: skip
     if period.kind != form.period_kind:
-        raise ValidationError(
-            {"period": _("Mẫu «%(f)s» báo cáo theo %(kind)s; kỳ đã chọn là %(p)s.")
-             % {"f": form.name, "kind": form.get_period_kind_display(), "p": period.label}}
-        )  # fmt: skip
+        raise refuse(E.WRONG_PERIOD_KIND, _("Mẫu «%(f)s» báo cáo theo %(kind)s; kỳ đã chọn là %(p)s.")
+             % {"f": form.name, "kind": form.get_period_kind_display(), "p": period.label}, field="period")  # fmt: skip
     if not unit.is_valid_on(period.end):
-        raise ValidationError(
-            {"unit": _("«%(u)s» không tồn tại vào ngày cuối kỳ %(d)s; hãy lập báo cáo cho đơn vị "
-                       "có hiệu lực khi đó.") % {"u": unit.name, "d": f"{period.end:%d/%m/%Y}"}}
-        )  # fmt: skip
+        raise refuse(E.UNIT_NOT_VALID, _("«%(u)s» không tồn tại vào ngày cuối kỳ %(d)s; hãy lập báo cáo cho đơn vị "
+                       "có hiệu lực khi đó.") % {"u": unit.name, "d": f"{period.end:%d/%m/%Y}"}, field="unit")  # fmt: skip
     existing = Report.objects.filter(
         form=form, unit=unit, period_start=period.start, period_end=period.end
     ).first()
@@ -128,17 +124,23 @@ def _check_figures(report: Report, values: dict[str, Decimal | None], *, complet
     ValidationError naming each figure to fix."""
     known = catalog(include_inactive=True)
     items = {i.code: i for i in report.form.indicators.all() if i.code in known}
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[ValidationError]] = {}
+
+    def problem(code, error, message):
+        errors.setdefault(code, []).append(ValidationError(message, code=error))
+
     for code, value in values.items():
         entry = known[code]
         if value is None:
             if complete and items[code].required:
-                errors.setdefault(code, []).append(
-                    _("Hãy nhập «%(name)s» trước khi nộp.") % {"name": entry.name}
+                problem(
+                    code,
+                    E.VALUE_REQUIRED,
+                    _("Hãy nhập «%(name)s» trước khi nộp.") % {"name": entry.name},
                 )
             continue
         if message := entry.check(value):
-            errors.setdefault(code, []).append(message)
+            problem(code, E.BAD_VALUE, message)
     wholes = {known[c].whole_code for c in values if known[c].whole_code}
     whole_values = {c: values[c] for c in wholes if c in values}
     computed_wholes = [known[c] for c in wholes if c in known and known[c].computed]
@@ -149,7 +151,7 @@ def _check_figures(report: Report, values: dict[str, Decimal | None], *, complet
         if value is None or not whole or whole_values.get(whole) is None:
             continue
         if value > whole_values[whole]:
-            errors.setdefault(code, []).append(
+            problem(code, E.PART_OVER_WHOLE,
                 _("«%(part)s» (%(v)s) không được lớn hơn «%(whole)s» (%(w)s).")
                 % {"part": known[code].name, "v": known[code].format(value),
                    "whole": known[whole].name, "w": known[whole].format(whole_values[whole])}
@@ -177,28 +179,35 @@ def report_save(
     _require(user, FILL, report.unit, _("Bạn không có quyền sửa báo cáo của đơn vị này."))
     unknown = set(fields) - set(TEXT_FIELDS)
     if unknown:
-        raise ValidationError(_("Không có trường %(f)s.") % {"f": ", ".join(sorted(unknown))})
+        raise refuse(
+            E.UNKNOWN_FIELD, _("Không có trường %(f)s.") % {"f": ", ".join(sorted(unknown))}
+        )
     with acting(user):
         report = Report.objects.select_for_update().get(pk=report.pk)
         if not report.is_editable:
-            raise ValidationError(
+            raise refuse(
+                E.NOT_EDITABLE,
                 _("Báo cáo đang ở trạng thái «%(s)s»; không sửa được.")
-                % {"s": report.get_status_display()}
+                % {"s": report.get_status_display()},
             )
         values = _manual_values(report)
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list[ValidationError]] = {}
         for code, text in (figures or {}).items():
             if code not in values:
+                message = _("Chỉ tiêu «%(c)s» không phải chỉ tiêu nhập tay của mẫu này.") % {
+                    "c": code
+                }
                 errors.setdefault(code, []).append(
-                    _("Chỉ tiêu «%(c)s» không phải chỉ tiêu nhập tay của mẫu này.") % {"c": code}
+                    ValidationError(message, code=E.NOT_ENTERED_BY_HAND)
                 )
                 continue
             try:
                 values[code] = parse_figure(text)
             except ValueError:
-                errors.setdefault(code, []).append(
-                    _("«%(t)s» không phải một số (ví dụ hợp lệ: 10.847 hoặc 96,75).") % {"t": text}
-                )
+                message = _("«%(t)s» không phải một số (ví dụ hợp lệ: 10.847 hoặc 96,75).") % {
+                    "t": text
+                }
+                errors.setdefault(code, []).append(ValidationError(message, code=E.NOT_A_NUMBER))
         if errors:
             raise ValidationError(errors)
         _check_figures(report, values, complete=False)
@@ -210,7 +219,9 @@ def report_save(
         for position, text in (texts or {}).items():
             section = sections.get(int(position))
             if section is None:
-                raise ValidationError(_("Báo cáo không có phần số %(p)s.") % {"p": position})
+                raise refuse(
+                    E.UNKNOWN_SECTION, _("Báo cáo không có phần số %(p)s.") % {"p": position}
+                )
             section.text = (text or "").strip()
             section.save(update_fields=["text"])
         for name, value in fields.items():
@@ -229,9 +240,10 @@ def report_submit(*, user, report: Report) -> Report:
     with acting(user):
         report = Report.objects.select_for_update().get(pk=report.pk)
         if not report.is_editable:
-            raise ValidationError(
+            raise refuse(
+                E.NOT_SUBMITTABLE,
                 _("Báo cáo đang ở trạng thái «%(s)s»; không nộp lại được.")
-                % {"s": report.get_status_display()}
+                % {"s": report.get_status_display()},
             )
         _check_figures(report, _manual_values(report), complete=True)
         known = catalog(include_inactive=True)
@@ -259,9 +271,10 @@ def _review(user, report: Report) -> Report:
     )
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != Report.Status.SUBMITTED:
-        raise ValidationError(
+        raise refuse(
+            E.NOT_AWAITING_REVIEW,
             _("Báo cáo đang ở trạng thái «%(s)s», không phải chờ duyệt.")
-            % {"s": report.get_status_display()}
+            % {"s": report.get_status_display()},
         )
     return report
 
@@ -269,7 +282,9 @@ def _review(user, report: Report) -> Report:
 def report_return(*, user, report: Report, reason: str) -> Report:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Hãy ghi rõ cần sửa gì để đơn vị báo cáo lại.")})
+        raise refuse(
+            E.REASON_MISSING, _("Hãy ghi rõ cần sửa gì để đơn vị báo cáo lại."), field="reason"
+        )
     with acting(user):
         report = _review(user, report)
         report.status = Report.Status.RETURNED
@@ -299,15 +314,23 @@ def _require_admin(user) -> None:
 def manual_indicator_save(*, user, indicator: ManualIndicator) -> ManualIndicator:
     _require_admin(user)
     if indicator.code in declared_codes():
-        raise ValidationError(
-            {"code": _("Mã «%(c)s» đã là chỉ tiêu tính từ hồ sơ.") % {"c": indicator.code}}
+        raise refuse(
+            E.CODE_TAKEN,
+            _("Mã «%(c)s» đã là chỉ tiêu tính từ hồ sơ.") % {"c": indicator.code},
+            field="code",
         )
     if indicator.whole_code:
         if indicator.whole_code == indicator.code:
-            raise ValidationError({"whole_code": _("Chỉ tiêu không thể là một phần của chính nó.")})
+            raise refuse(
+                E.WHOLE_IS_ITSELF,
+                _("Chỉ tiêu không thể là một phần của chính nó."),
+                field="whole_code",
+            )
         if indicator.whole_code not in catalog(include_inactive=True):
-            raise ValidationError(
-                {"whole_code": _("Không có chỉ tiêu mã «%(c)s».") % {"c": indicator.whole_code}}
+            raise refuse(
+                E.UNKNOWN_INDICATOR,
+                _("Không có chỉ tiêu mã «%(c)s».") % {"c": indicator.whole_code},
+                field="whole_code",
             )
     with acting(user):
         indicator.full_clean()
@@ -323,9 +346,11 @@ def form_save(*, user, form: ReportForm) -> ReportForm:
     codes = [i.code for i in form.indicators.all()]
     missing = [c for c in codes if c not in known]
     if missing:
-        raise ValidationError(_("Không có chỉ tiêu mã: %(c)s.") % {"c": ", ".join(missing)})
+        raise refuse(
+            E.UNKNOWN_INDICATOR, _("Không có chỉ tiêu mã: %(c)s.") % {"c": ", ".join(missing)}
+        )
     if len(codes) != len(set(codes)):
-        raise ValidationError(_("Mỗi chỉ tiêu chỉ có một lần trong mẫu."))
+        raise refuse(E.INDICATOR_TWICE, _("Mỗi chỉ tiêu chỉ có một lần trong mẫu."))
     with acting(user), transaction.atomic():
         form.full_clean()
         form.save()
@@ -362,7 +387,7 @@ def recommendation_add(
     _require(user, VISIT, visit.unit, _("Bạn không có quyền ghi kiến nghị cho đơn vị này."))
     text = (text or "").strip()
     if not text:
-        raise ValidationError({"text": _("Hãy ghi nội dung kiến nghị.")})
+        raise refuse(E.TEXT_MISSING, _("Hãy ghi nội dung kiến nghị."), field="text")
     with acting(user):
         task = task_create(
             user=user,
@@ -400,9 +425,9 @@ def cluster_year_set(
     _require_organiser(user, cluster)
     members = _member_ids(cluster)
     if leader.pk not in members or (deputy is not None and deputy.pk not in members):
-        raise ValidationError(_("Cụm trưởng và cụm phó phải là đơn vị trong cụm."))
+        raise refuse(E.LEADERS_NOT_IN_CLUSTER, _("Cụm trưởng và cụm phó phải là đơn vị trong cụm."))
     if deputy is not None and leader.pk == deputy.pk:
-        raise ValidationError(_("Cụm trưởng và cụm phó phải là hai đơn vị khác nhau."))
+        raise refuse(E.LEADERS_SAME_UNIT, _("Cụm trưởng và cụm phó phải là hai đơn vị khác nhau."))
     with acting(user):
         entry, _created = ClusterYear.objects.update_or_create(
             cluster=cluster, year=year, defaults={"leader": leader, "deputy": deputy}
@@ -449,23 +474,26 @@ def score_give(
 ) -> Score:
     _require_organiser(user, criterion.cluster)
     if criterion.indicator_code:
-        raise ValidationError(
-            _("Tiêu chí «%(c)s» tính từ chỉ tiêu, không chấm tay.") % {"c": criterion.name}
+        raise refuse(
+            E.CRITERION_COMPUTED,
+            _("Tiêu chí «%(c)s» tính từ chỉ tiêu, không chấm tay.") % {"c": criterion.name},
         )
     if unit.pk not in _member_ids(criterion.cluster):
-        raise ValidationError(_("%(u)s không thuộc cụm thi đua.") % {"u": unit.name})
+        raise refuse(E.UNIT_NOT_IN_CLUSTER, _("%(u)s không thuộc cụm thi đua.") % {"u": unit.name})
     try:
         points = parse_figure(points)
     except ValueError:
-        raise ValidationError(
-            {"points": _("Điểm «%(p)s» không phải một số.") % {"p": points}}
+        raise refuse(
+            E.POINTS_NOT_A_NUMBER,
+            _("Điểm «%(p)s» không phải một số.") % {"p": points},
+            field="points",
         ) from None
     if points is None or not (0 <= points <= criterion.weight):
-        raise ValidationError(
-            {
-                "points": _("Điểm tiêu chí «%(c)s» phải từ 0 đến %(w)s.")
-                % {"c": criterion.name, "w": criterion.weight}
-            }
+        raise refuse(
+            E.POINTS_OUTSIDE_RANGE,
+            _("Điểm tiêu chí «%(c)s» phải từ 0 đến %(w)s.")
+            % {"c": criterion.name, "w": criterion.weight},
+            field="points",
         )
     with acting(user):
         score, _created = Score.objects.update_or_create(
@@ -485,9 +513,10 @@ def distinctions_set(*, user, cluster: Cluster, year: int, units: list[Unit]) ->
     excellent = {row.unit.pk for row in standings(cluster, year).rows if row.title == "excellent"}
     wrong = [u.name for u in units if u.pk not in excellent]
     if wrong:
-        raise ValidationError(
+        raise refuse(
+            E.NOT_EXCELLENT,
             _("Chỉ đơn vị hoàn thành xuất sắc mới được chọn xuất sắc tiêu biểu: %(u)s chưa đạt.")
-            % {"u": ", ".join(wrong)}
+            % {"u": ", ".join(wrong)},
         )
     with acting(user):
         Distinction.objects.filter(cluster=cluster, year=year).delete()
@@ -504,13 +533,15 @@ def cluster_save(*, user, cluster: Cluster) -> Cluster:
     known = catalog(include_inactive=True)
     for criterion in cluster.criteria.all():
         if criterion.indicator_code and criterion.indicator_code not in known:
-            raise ValidationError(
-                _("Không có chỉ tiêu mã «%(c)s».") % {"c": criterion.indicator_code}
+            raise refuse(
+                E.UNKNOWN_INDICATOR,
+                _("Không có chỉ tiêu mã «%(c)s».") % {"c": criterion.indicator_code},
             )
         if criterion.indicator_code and not criterion.target:
-            raise ValidationError(
+            raise refuse(
+                E.TARGET_MISSING,
                 _("Tiêu chí «%(c)s» tính từ chỉ tiêu: hãy ghi mức đạt điểm tối đa.")
-                % {"c": criterion.name}
+                % {"c": criterion.name},
             )
     with acting(user):
         cluster.full_clean()
