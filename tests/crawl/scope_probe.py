@@ -149,20 +149,60 @@ PUBLIC = {
     "/api/v1/establishments/licensed", "/api/v1/regulations", "/api/v1/indicators",
 }  # fmt: skip
 # The record a path names, for the operations that name one: path → (model label, field).
+# Keyed by the path up to the record's parameter: "/api/v1/reports/{pk}/submit" names a
+# report too.
 RECORD_PATHS = {
     "/api/v1/establishments/{pk}": ("establishments.establishment", "pk"),
     "/api/v1/onestop/dossiers/{code}": ("onestop.dossier", "code"),
     "/api/v1/reports/{pk}": ("reporting.report", "pk"),
+    "/api/v1/inspections/{pk}": ("inspections.inspection", "pk"),
 }
 
 
+# Records worked on pages of their own rather than a viewset: how to read them in scope.
+OWN_PAGES = {
+    "inspections.inspection": ("inspections.Inspection", "establishment__unit"),
+}
+
+
+def _reader(label: str, scoped: dict):
+    """The viewset of a model, or what stands for it: model, scope_field and scoped()."""
+    if label in scoped:
+        return scoped[label]
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    from tttt.org.queries import records_for_user
+
+    name, field = OWN_PAGES[label]
+    model = apps.get_model(name)
+    return SimpleNamespace(model=model, scope_field=field, scoped=lambda user, perm: (
+        records_for_user(model, user, perm, unit_field=field)))  # fmt: skip
+
+
 def _record_path(path: str, op: dict):
-    if path in RECORD_PATHS:
-        return RECORD_PATHS[path]
+    head = path[: path.index("}") + 1]
+    if head in RECORD_PATHS:
+        return RECORD_PATHS[head]
     op_id = op.get("operationId", "")
-    if op_id.startswith("infra_get_"):  # every registry's detail
-        return f"infra.{op_id.removeprefix('infra_get_')}", "pk"
+    for prefix in ("infra_get_", "infra_change_"):  # every registry's detail and change
+        if op_id.startswith(prefix):
+            return f"infra.{op_id.removeprefix(prefix)}", "pk"
     return None
+
+
+def _outside_records(method: str, path: str, op: dict, scoped: dict, users):
+    """For an operation naming a record in its path: (account, its client, a record
+    outside its scope, the operation's URL for that record), of its province and another."""
+    record = _record_path(path, op)
+    assert record, f"{method.upper()} {path}: which record does it name? (add it to RECORD_PATHS)"
+    viewset = _reader(record[0], scoped)
+    user, outside = _probe_user(viewset, users)
+    client = signed_in(user)
+    key = path[path.index("{") + 1 : path.index("}")]
+    for obj in _targets(viewset, user, outside):
+        yield user, client, obj, path.replace("{" + key + "}", str(getattr(obj, record[1])))
 
 
 def _empty(response) -> bool:
@@ -195,14 +235,7 @@ def every_api_operation_keeps_to_the_scope() -> int:
             continue
         names = {p["name"]: p for p in op.get("parameters", [])}
         if "{" in path and not path.endswith("/value"):
-            record = _record_path(path, op)
-            assert record, f"{path}: which record does it name? (add it to RECORD_PATHS)"
-            viewset = scoped[record[0]]
-            user, outside = _probe_user(viewset, users)
-            client = signed_in(user)
-            for obj in _targets(viewset, user, outside):
-                key = path[path.index("{") + 1 : path.index("}")]
-                url = path.replace("{" + key + "}", str(getattr(obj, record[1])))
+            for user, client, obj, url in _outside_records("GET", path, op, scoped, users):
                 response = client.get(url)
                 asked += 1
                 if response.status_code not in (403, 404) or str(obj).encode() in response.content:
@@ -235,4 +268,99 @@ def every_api_operation_keeps_to_the_scope() -> int:
                         f"{user.username} GET {url}?unit={unit.pk}: {response.status_code}"
                     )
     assert not problems, f"{len(problems)} API answers leak out of scope:\n" + "\n".join(problems)
+    return asked
+
+
+def _resolve(schema: dict, node: dict) -> dict:
+    while "$ref" in node:
+        node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
+    if "anyOf" in node:  # an optional field: its first non-null form
+        node = next(n for n in node["anyOf"] if n.get("type") != "null")
+        return _resolve(schema, node)
+    return node
+
+
+def _minimal_body(schema: dict, op: dict, unit_pk: int) -> dict:
+    """A body of the right shape (its required fields, plain values), naming `unit_pk` as
+    its unit: what passes the input's checks and reaches the scope check."""
+    content = op.get("requestBody", {}).get("content", {}).get("application/json")
+    if not content:
+        return {}
+    node = _resolve(schema, content["schema"])
+    body = {}
+    for name in node.get("required", []):
+        prop = _resolve(schema, node["properties"][name])
+        kind, fmt = prop.get("type"), prop.get("format")
+        if name == "unit":
+            body[name] = unit_pk
+        elif kind == "integer" or kind == "number":
+            body[name] = 1
+        elif kind == "boolean":
+            body[name] = False
+        elif kind == "array":
+            body[name] = []
+        elif kind == "object":
+            body[name] = _minimal_body(schema, {"requestBody": {"content": {
+                "application/json": {"schema": prop}}}}, unit_pk)  # fmt: skip
+        elif fmt == "date":
+            body[name] = "2026-11-02"
+        elif fmt == "date-time":
+            body[name] = "2026-11-02T09:00:00+07:00"
+        else:
+            body[name] = prop.get("enum", ["x"])[0]
+    return body
+
+
+def every_api_write_keeps_to_the_scope() -> int:
+    """Every operation that changes something (POST, PUT) and names a record in its path,
+    sent by a commune account for a record of another commune and of another province,
+    with a body that passes the input's checks: refused (403 or 404), nothing of the
+    record in the answer, the record unchanged. Every write that names a unit in its body,
+    sent for another commune's unit: refused, nothing created. Returns the number of
+    requests."""
+    import json
+
+    from django.apps import apps
+    from django.forms.models import model_to_dict
+
+    scoped = {_label(v.model): v for v in tttt_viewsets() if isinstance(v, ScopedModelViewSet)}
+    users = sorted(
+        User.objects.filter(memberships__unit__kind=Unit.Kind.COMMUNE, is_superuser=False)
+        .distinct(), key=lambda u: u.username)  # fmt: skip
+    schema = signed_in(users[0]).get("/api/v1/openapi.json").json()
+    counts = {label: apps.get_model(label)._default_manager.count() for label in scoped}
+    problems, asked = [], 0
+    for path, ops in schema["paths"].items():
+        for method, op in ops.items():
+            if method not in ("post", "put") or "security" not in op:
+                continue  # public writes (lookup) name no record of a unit
+            if "{" in path:
+                for user, client, obj, url in _outside_records(method, path, op, scoped, users):
+                    before = model_to_dict(obj)
+                    body = _minimal_body(schema, op, unit_pk=obj.pk)
+                    response = getattr(client, method)(url, json.dumps(body),
+                                                       content_type="application/json")  # fmt: skip
+                    asked += 1
+                    obj.refresh_from_db()
+                    if (response.status_code not in (403, 404)
+                            or str(obj).encode() in response.content
+                            or model_to_dict(obj) != before):  # fmt: skip
+                        problems.append(f"{user.username} {method.upper()} {url}: "
+                                        f"{response.status_code} {response.content[:200]!r}")  # fmt: skip
+            elif "unit" in _minimal_body(schema, op, 0):
+                user = users[0]
+                client = signed_in(user)
+                home = user.memberships.first().unit
+                other = (Unit.objects.administrative().current().exclude(path__startswith=home.path)
+                         .filter(kind=Unit.Kind.COMMUNE).first())  # fmt: skip
+                body = _minimal_body(schema, op, unit_pk=other.pk)
+                response = getattr(client, method)(path, json.dumps(body),
+                                                   content_type="application/json")  # fmt: skip
+                asked += 1
+                if response.status_code not in (403, 404, 422):
+                    problems.append(f"{user.username} {method.upper()} {path} unit={other.pk}: "
+                                    f"{response.status_code} {response.content[:200]!r}")  # fmt: skip
+    after = {label: apps.get_model(label)._default_manager.count() for label in scoped}
+    assert after == counts, "records were created out of scope"
+    assert not problems, f"{len(problems)} API writes reach out of scope:\n" + "\n".join(problems)
     return asked

@@ -25,6 +25,7 @@ from tttt.org.models import User
 from .crawler import Crawl, one_account_per_role, report, signed_in
 from .scope_probe import (
     every_api_operation_keeps_to_the_scope,
+    every_api_write_keeps_to_the_scope,
     every_record_page_keeps_to_the_scope,
 )
 
@@ -112,9 +113,10 @@ def test_the_demo_reproduces_the_seeds_and_every_page_works_for_every_role(demo)
     timed("reads as real", demo_reads_as_real)
     probed = timed("scope: back office", every_record_page_keeps_to_the_scope)
     asked = timed("scope: API", every_api_operation_keeps_to_the_scope)
-    assert probed > 100 and asked > 30, (probed, asked)
+    written = timed("scope: API writes", every_api_write_keeps_to_the_scope)
+    assert probed > 100 and asked > 30 and written > 20, (probed, asked, written)
     (SLOWEST.parent / "scope-probe.txt").write_text(
-        f"{probed} record pages and {asked} API requests probed out of scope\n"
+        f"{probed} record pages, {asked} API reads and {written} API writes probed out of scope\n"
     )
     crawls, downloads = [timed("figure lists", every_figure_lists_its_records)], set()
     started = time.perf_counter()
