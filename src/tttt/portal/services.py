@@ -136,20 +136,24 @@ def portal_create(
         Site.objects.create(
             hostname=hostname, port=settings.TTTT_PORTAL_PORT, root_page=home, site_name=title
         )
+        # The sections are made live as they are added: nothing of a new portal is cached
+        # or listed yet, so publishing each through a revision (1.600 queries a portal,
+        # half of its creation) would purge and log nothing anyone needs; an editor's
+        # first change gives a section its first revision.
+        now = timezone.now()
+        live = {"live": True, "first_published_at": now, "last_published_at": now, "owner": user}
         for order, category in enumerate(
             c for c in RequiredCategory.objects.all() if c.in_force_on(today) and c.page_kind
         ):
             model = PAGE_KINDS[category.page_kind]
-            page = model(
+            home.add_child(instance=model(
                 title=category.name,
                 slug=category.code,
                 category=category,
                 show_in_menus=order < 8 or category.page_kind in IN_MENU_ALWAYS,
-            )
-            home.add_child(instance=page)
-            page.save_revision(user=user).publish(user=user)
-        search = home.add_child(instance=SearchPage(title=_("Tìm kiếm"), slug="tim-kiem"))
-        search.save_revision(user=user).publish(user=user)
+                **live,
+            ))  # fmt: skip
+        home.add_child(instance=SearchPage(title=_("Tìm kiếm"), slug="tim-kiem", **live))
         _board_setup(home)
     return home
 
