@@ -145,3 +145,12 @@ def records_behind(client, code, unit, period):
     assert page.status_code == 200 and page.context["figure"], url
     paginator = page.context.get("paginator") or page.context["page"].paginator
     return [row for n in paginator.page_range for row in paginator.page(n)], page
+
+
+def redis_answers() -> bool:
+    """Does the machine's Redis answer on 127.0.0.1:6379 (tests of the shared cache)?"""
+    import socket
+
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", 6379)) == 0

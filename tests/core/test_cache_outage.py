@@ -2,22 +2,15 @@
 answers, a person stays signed in (sessions live in the database too), and an
 invalidation lost in the outage never leaves a stale entry once Redis answers again."""
 
-import socket
-
 import pytest
 from django.test.utils import override_settings
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from conftest import redis_answers
 from tttt.core.rediscache import RedisCache
 from tttt.org.roles import CLERK
 
 CLOSED = "redis://127.0.0.1:1/0"  # nothing listens on port 1
-
-
-def _redis_answers() -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.5)
-        return s.connect_ex(("127.0.0.1", 6379)) == 0
 
 
 @pytest.fixture
@@ -45,7 +38,7 @@ def test_pages_answer_and_people_stay_signed_in_without_redis(
 
 
 def test_an_invalidation_lost_in_an_outage_leaves_nothing_stale(monkeypatch):
-    if not _redis_answers():
+    if not redis_answers():
         pytest.skip("Redis does not answer on 127.0.0.1:6379")
     shared = RedisCache("redis://127.0.0.1:6379/12", {})
     shared.clear()

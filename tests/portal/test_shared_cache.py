@@ -2,13 +2,12 @@
 page found for its path, its comments and its section's newest items come from the cache,
 and whatever changes them makes the cache forget them. Runs against the real Redis of this machine."""
 
-import socket
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from conftest import redis_answers
 from tttt.org import roles as R
 from tttt.portal import services
 from tttt.portal.models import Comment, ContentPage
@@ -16,15 +15,9 @@ from tttt.portal.models import Comment, ContentPage
 from .conftest import get
 
 
-def _redis_answers() -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.5)
-        return s.connect_ex(("127.0.0.1", 6379)) == 0
-
-
 @pytest.fixture
 def shared_cache():
-    if not _redis_answers():
+    if not redis_answers():
         pytest.skip("Redis does not answer on 127.0.0.1:6379")
     redis = {"BACKEND": "tttt.core.rediscache.RedisCache",
              "LOCATION": "redis://127.0.0.1:6379/13"}  # fmt: skip
