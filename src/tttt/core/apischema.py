@@ -1,15 +1,13 @@
 """What every TTTT API answers when input is refused: a Vietnamese message and, for a form
 of fields, the messages per field."""
 
-from enum import StrEnum
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import LimitOffsetPagination
 
-from tttt.core.errors import CoreError, problems, refuse
-from tttt.core.periods import Period, PeriodError
+from tttt.core.errors import CoreError, problems
 
 # The largest id or offset a database integer holds: a larger number is refused (422) as
 # input, never passed on to the database (SQLite overflows, PostgreSQL refuses: a 500).
@@ -37,19 +35,6 @@ def problem(exc: ValidationError) -> dict:
     messages = " ".join(p["message"] for p in found)
     detail = messages if len(found) == 1 else f"Dữ liệu chưa hợp lệ: {messages}"
     return {"code": code, "detail": detail, "errors": found}
-
-
-def parse_period(text: str, field: str = "period"):
-    """A period named by a request, or a 422 that says how to write one."""
-    try:
-        return Period.parse(text)
-    except PeriodError as exc:
-        raise refuse(CoreError.BAD_PERIOD, str(exc), field=field) from exc
-
-
-def refusal(code: StrEnum, detail: str, field: str | None = None) -> dict:
-    """The problem body of one refusal the endpoint itself decides."""
-    return problem(refuse(code, detail, field=field))
 
 
 class Pagination(LimitOffsetPagination):

@@ -44,6 +44,13 @@ class Conflict(ValidationError):
         super().__init__(message, code=CoreError.CONFLICT)
 
 
+class RateLimited(ValidationError):
+    """Too many requests from one address in a short time (HTTP 429)."""
+
+    def __init__(self, message):
+        super().__init__(message, code=CoreError.RATE_LIMITED)
+
+
 def problems(exc: ValidationError) -> list[dict]:
     """Each problem of a refusal as {field, code, message}; field "" for the whole input."""
     if hasattr(exc, "error_dict"):

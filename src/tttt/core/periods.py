@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from tttt.core.errors import CoreError, refuse
+
 
 class PeriodError(ValueError):
     pass
@@ -159,3 +161,11 @@ class Period:
             case PeriodKind.YEAR:
                 return Period.year(y - 1)
         return Period.custom(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+
+def parse_period(text: str, field: str = "period") -> Period:
+    """The period a person or a request named, or a refusal that says how to write one."""
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise refuse(CoreError.BAD_PERIOD, str(exc), field=field) from exc

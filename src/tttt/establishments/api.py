@@ -6,9 +6,10 @@ from decimal import Decimal
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem, parse_period, refusal
-from tttt.core.errors import CoreError
+from tttt.core.apischema import Id, Pagination, Problem
+from tttt.core.errors import CoreError, refuse
 from tttt.core.indicators import all_indicators
+from tttt.core.periods import parse_period
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
 from tttt.org.queries import get_in_scope, in_unit, unit_in_scope, units_for_territory
@@ -141,8 +142,8 @@ def create_establishment(request, payload: EstablishmentIn):
     unit = Unit.objects.filter(pk=data.pop("unit")).first()
     if btype is None or unit is None:
         field = "business_type" if btype is None else "unit"
-        return Status(
-            422, refusal(CoreError.UNKNOWN_REFERENCE, "Không có loại hình hoặc đơn vị này.", field)
+        raise refuse(
+            CoreError.UNKNOWN_REFERENCE, "Không có loại hình hoặc đơn vị này.", field=field
         )
     e = services.establishment_save(
         user=request.user, establishment=Establishment(business_type=btype, unit=unit, **data)

@@ -10,9 +10,10 @@ from ninja.orm import create_schema
 from ninja.pagination import paginate
 from pydantic import ConfigDict
 
-from tttt.core.apischema import Id, Pagination, Problem, parse_period, refusal
-from tttt.core.errors import CoreError
+from tttt.core.apischema import Id, Pagination, Problem
+from tttt.core.errors import CoreError, refuse
 from tttt.core.indicators import all_indicators
+from tttt.core.periods import parse_period
 from tttt.core.text import fold
 from tttt.org.apiauth import API_AUTH
 from tttt.org.queries import get_in_scope, in_unit, unit_in_scope, units_for_territory
@@ -107,13 +108,10 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
             obj, m2m = _build(model, payload.dict())
             for name in _fk_names(model) & set(write):  # a missing parent is a 422, not a 500
                 getattr(obj, name)
-        except ObjectDoesNotExist:
-            return Status(
-                422,
-                refusal(
-                    CoreError.UNKNOWN_REFERENCE, "Không có bản ghi hoặc đơn vị được tham chiếu."
-                ),
-            )
+        except ObjectDoesNotExist as exc:
+            raise refuse(
+                CoreError.UNKNOWN_REFERENCE, "Không có bản ghi hoặc đơn vị được tham chiếu."
+            ) from exc
         return _save(request, obj, m2m)
 
     if save is None:  # history rows are added, never changed
@@ -126,13 +124,10 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
             try:
                 obj, m2m = _build(model, payload.dict(), instance=obj)
                 obj.unit  # noqa: B018 — a missing unit is a 422
-            except ObjectDoesNotExist:
-                return Status(
-                    422,
-                    refusal(
-                        CoreError.UNKNOWN_REFERENCE, "Không có đơn vị được tham chiếu.", "unit"
-                    ),
-                )
+            except ObjectDoesNotExist as exc:
+                raise refuse(
+                    CoreError.UNKNOWN_REFERENCE, "Không có đơn vị được tham chiếu.", field="unit"
+                ) from exc
             return _save(request, obj, m2m)
 
 

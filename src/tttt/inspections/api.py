@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem, refusal
-from tttt.core.errors import CoreError
+from tttt.core.apischema import Id, Pagination, Problem
+from tttt.core.errors import CoreError, refuse
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.org.apiauth import API_AUTH
 from tttt.org.queries import get_in_scope, in_unit
@@ -167,9 +167,8 @@ def issue(request, payload: PenaltyIn):
     corrects = data.pop("corrects")
     original = PenaltyDecision.objects.filter(number=corrects).first() if corrects else None
     if corrects and original is None:
-        return Status(
-            422,
-            refusal(CoreError.UNKNOWN_REFERENCE, f"Không có quyết định số {corrects}.", "corrects"),
+        raise refuse(
+            CoreError.UNKNOWN_REFERENCE, f"Không có quyết định số {corrects}.", field="corrects"
         )
     decision = services.penalty_issue(
         user=request.user, violation=violation, corrects=original, **data

@@ -3,11 +3,13 @@
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem, parse_period, problem, refusal
-from tttt.core.errors import CoreError
+from tttt.core.apischema import Id, Pagination, Problem
+from tttt.core.errors import CoreError, RateLimited, refuse
+from tttt.core.periods import parse_period
 from tttt.core.ratelimit import rate_limited
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit, User
@@ -152,7 +154,7 @@ def create_dossier(request, payload: IntakeIn):
             missing["unit"] = [
                 ValidationError("Không có đơn vị mã này.", code=CoreError.UNKNOWN_REFERENCE)
             ]
-        return Status(422, problem(ValidationError(missing)))
+        raise ValidationError(missing)
     d = services.receive_dossier(
         user=request.user,
         procedure=procedure,
@@ -215,9 +217,7 @@ def act_on_dossier(request, code: str, payload: ActionIn):
     if payload.assignee:
         assignee = User.objects.filter(username=payload.assignee).first()
         if assignee is None:
-            return Status(
-                422, refusal(CoreError.UNKNOWN_REFERENCE, "Không có người dùng này.", "assignee")
-            )
+            raise refuse(CoreError.UNKNOWN_REFERENCE, "Không có người dùng này.", field="assignee")
     d = services.act(
         user=request.user,
         dossier=d,
@@ -258,15 +258,10 @@ class LookupOut(Schema):
 )
 def lookup(request, payload: LookupIn):
     if rate_limited(request, "lookup"):
-        return Status(
-            429,
-            refusal(
-                CoreError.RATE_LIMITED, "Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút."
-            ),
-        )
+        raise RateLimited("Bạn đã tra cứu quá nhiều lần. Hãy thử lại sau ít phút.")
     d = services.find_for_citizen(payload.code, payload.phone)
     if d is None:
-        return Status(404, refusal(CoreError.NOT_FOUND, NOT_FOUND))
+        raise Http404(NOT_FOUND)
     data = {
         "code": d.code,
         "procedure": d.procedure.name,
@@ -303,11 +298,8 @@ def statistics(request, unit: Id, period: str, field: str = "", procedure: str =
     chosen_procedure = Procedure.objects.filter(code=procedure).first() if procedure else None
     if (field and chosen_field is None) or (procedure and chosen_procedure is None):
         field_name = "field" if field and chosen_field is None else "procedure"
-        return Status(
-            422,
-            refusal(
-                CoreError.UNKNOWN_REFERENCE, "Không có lĩnh vực hoặc thủ tục mã này.", field_name
-            ),
+        raise refuse(
+            CoreError.UNKNOWN_REFERENCE, "Không có lĩnh vực hoặc thủ tục mã này.", field=field_name
         )
     figures = queries.statistics(used, p, field=chosen_field, procedure=chosen_procedure)
     return Status(

@@ -26,9 +26,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues
-from tttt.core.errors import CoreError, refuse
+from tttt.core.errors import refuse
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
-from tttt.core.periods import Period, PeriodError
+from tttt.core.periods import Period, PeriodError, parse_period
 from tttt.org.admin_views import ScopedModelViewSet, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
@@ -40,13 +40,6 @@ from .models import Cluster, ManualIndicator, Report, ReportForm, SupervisionVis
 from .reminders import latest_period
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _period(text: str) -> Period:
-    try:
-        return Period.parse(text)
-    except PeriodError as exc:
-        raise refuse(CoreError.BAD_PERIOD, str(exc), field="period") from exc
 
 
 def _last_quarter() -> str:
@@ -111,7 +104,7 @@ class ReportOpenView(generic.CreateView):
                 user=self.request.user,
                 form=form.cleaned_data["form"],
                 unit=form.cleaned_data["unit"],
-                period=_period(form.cleaned_data["period"]),
+                period=parse_period(form.cleaned_data["period"]),
             )
         except ValidationError as error:
             add_service_errors(form, error)

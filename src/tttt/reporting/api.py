@@ -5,12 +5,14 @@ office."""
 
 from datetime import date, datetime
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from tttt.core.apischema import Id, Pagination, Problem, parse_period, refusal
+from tttt.core.apischema import Id, Pagination, Problem
 from tttt.core.errors import CoreError, refuse
+from tttt.core.periods import parse_period
 from tttt.org.apiauth import API_AUTH
 from tttt.org.models import Unit
 from tttt.org.queries import get_in_scope, in_unit, unit_in_scope, units_for_territory
@@ -158,9 +160,7 @@ def indicators(request):
 def indicator_value(request, code: str, unit: Id, period: str):
     entry = catalog().get(code)
     if entry is None or not entry.computed:
-        return Status(
-            404, refusal(CoreError.NOT_FOUND, f"Không có chỉ tiêu tính từ hồ sơ mã «{code}».")
-        )
+        raise Http404(f"Không có chỉ tiêu tính từ hồ sơ mã «{code}».")
     u = unit_in_scope(request.user, queries.VIEW, unit)
     p = parse_period(period)
     used = units_for_territory(u, p.end)
@@ -195,9 +195,8 @@ def report(request, pk: Id):
 def report_open(request, payload: OpenIn):
     form = ReportForm.objects.filter(code=payload.form).first()
     if form is None:
-        return Status(
-            422,
-            refusal(CoreError.UNKNOWN_REFERENCE, f"Không có mẫu báo cáo «{payload.form}».", "form"),
+        raise refuse(
+            CoreError.UNKNOWN_REFERENCE, f"Không có mẫu báo cáo «{payload.form}».", field="form"
         )
     unit = get_object_or_404(Unit, pk=payload.unit)
     r = services.report_open(
@@ -264,7 +263,7 @@ def report_accept(request, pk: Id):
 def completeness(request, form: str, unit: Id, period: str):
     f = ReportForm.objects.filter(code=form).first()
     if f is None:
-        return Status(404, refusal(CoreError.NOT_FOUND, f"Không có mẫu báo cáo «{form}»."))
+        raise Http404(f"Không có mẫu báo cáo «{form}».")
     u = unit_in_scope(request.user, queries.VIEW, unit)
     p = parse_period(period)
     result = queries.completeness(f, u, p)
