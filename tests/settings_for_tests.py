@@ -20,6 +20,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tasks run where they are enqueued; the worker's tests use the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # Tests never need a commit to survive a crash: PostgreSQL need not wait for the disk.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405

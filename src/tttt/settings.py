@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "tttt.portal",
     "tttt.reporting",
     "tttt.demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -290,14 +292,17 @@ TTTT_LOOKUP_RATE = os.environ.get("TTTT_LOOKUP_RATE", "10/600")  # attempts / se
 # added to the CSP); empty by default, and the markers show without tiles.
 TTTT_MAP_TILES = os.environ.get("TTTT_MAP_TILES", "")
 
+# E-mail is enqueued (core.mail) and delivered by the worker, with retries.
+EMAIL_BACKEND = "tttt.core.mail.QueuedEmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    TTTT_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    TTTT_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TTTT <khong-tra-loi@tttt.local>")
 
 # Portals: each unit's portal is served at <name>.<TTTT_PORTAL_DOMAIN> (e.g.
@@ -324,6 +329,19 @@ WAGTAILFRONTENDCACHE = (
 )
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Background work (core.worker): a queue in the database, run by `tttt worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TTTT_WORKER_STALE_SECONDS = int(os.environ.get("TTTT_WORKER_STALE_SECONDS", 60))
+TTTT_TASK_RESULTS_DAYS = int(os.environ.get("TTTT_TASK_RESULTS_DAYS", 30))
+# Jobs the worker enqueues itself: every N seconds, or daily at HH:MM (Vietnam time).
+TTTT_SCHEDULE = {
+    "publish-scheduled": {"task": "tttt.portal.tasks.publish_scheduled", "every": 60},
+    "disable-idle-accounts": {"task": "tttt.org.tasks.disable_idle_accounts", "at": "01:00"},
+    "prune-task-results": {"task": "tttt.core.tasks.prune_task_results", "at": "01:30"},
+    "certificate-reminders": {"task": "tttt.infra.tasks.certificate_reminders", "at": "07:00"},
+    "report-reminders": {"task": "tttt.reporting.tasks.report_reminders", "at": "07:05"},
+}
 
 LOGGING = {
     "version": 1,

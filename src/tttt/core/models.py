@@ -45,3 +45,45 @@ class Sequence(models.Model):
 
     def __str__(self):
         return f"{self.key} = {self.value}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker that is alive: it writes `seen_at` every few seconds.
+
+    A task still marked running whose worker has stopped beating was cut off (the process
+    was killed, the machine rebooted); `core.worker` puts it back in the queue.
+    """
+
+    worker_id = models.CharField(_("mã tiến trình"), max_length=64, unique=True)
+    host = models.CharField(_("máy"), max_length=255)
+    pid = models.PositiveIntegerField(_("PID"))
+    started_at = models.DateTimeField(_("bắt đầu"))
+    seen_at = models.DateTimeField(_("lần cuối"), db_index=True)
+
+    class Meta:
+        verbose_name = _("tiến trình nền")
+        verbose_name_plural = _("tiến trình nền")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.host}, PID {self.pid})"
+
+
+class ScheduledRun(models.Model):
+    """One run of a scheduled job for one time slot: the unique pair makes sure that
+    several workers enqueue it once."""
+
+    job = models.CharField(_("việc định kỳ"), max_length=64)
+    slot = models.DateTimeField(_("thời điểm"))
+    task_id = models.CharField(_("mã tác vụ"), max_length=64, blank=True)
+    enqueued_at = models.DateTimeField(_("đưa vào hàng đợi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lần chạy định kỳ")
+        verbose_name_plural = _("các lần chạy định kỳ")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="core_scheduledrun_once")
+        ]
+        indexes = [models.Index(fields=["job", "-slot"], name="core_scheduledrun_latest")]
+
+    def __str__(self):
+        return f"{self.job} @ {self.slot:%d/%m/%Y %H:%M}"

@@ -1,4 +1,7 @@
 import os
+import signal
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -13,6 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument(
             "--no-demo", action="store_true", help="Không nạp dữ liệu mẫu vào CSDL trống"
+        )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Không chạy tiến trình nền (tttt worker)"
         )
 
     def handle(self, *args, **options):
@@ -36,4 +42,14 @@ class Command(BaseCommand):
             f"Cổng thông tin mẫu: http://luongtai.localhost:{options['port']}/, "
             f"http://vinhtuong.localhost:{options['port']}/"
         )
-        call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
+        worker = None
+        if not options["no_worker"]:  # e-mail, scheduled pages and reminders, as in production
+            worker = subprocess.Popen([sys.executable, "-m", "tttt", "worker"])  # noqa: S603
+            self.stdout.write(f"Tiến trình nền (tttt worker) đang chạy, PID {worker.pid}.")
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the worker too
+        try:
+            call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)

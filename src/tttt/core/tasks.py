@@ -1,0 +1,19 @@
+"""Core's scheduled jobs: the queue's own upkeep."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+from django_tasks_db.models import DBTaskResult
+
+from tttt.core.models import ScheduledRun
+
+
+@task()
+def prune_task_results() -> dict:
+    """Forget finished tasks and scheduled runs older than TTTT_TASK_RESULTS_DAYS."""
+    before = timezone.now() - timedelta(days=settings.TTTT_TASK_RESULTS_DAYS)
+    results, _ = DBTaskResult.objects.finished().filter(finished_at__lt=before).delete()
+    runs, _ = ScheduledRun.objects.filter(slot__lt=before).delete()
+    return {"results": results, "runs": runs}
