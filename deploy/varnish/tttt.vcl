@@ -23,6 +23,10 @@ sub vcl_recv {
         }
         return (purge);
     }
+    # Readiness and metrics are for operators, straight to the application, never relayed.
+    if (req.url ~ "^/(readyz|metrics)(\?|$)") {
+        return (synth(404, "Not Found"));
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "tttt.demo",
     "django_tasks",
     "django_tasks_db",
+    "health_check",
+    "django_prometheus",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -95,6 +97,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "tttt.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -111,6 +115,7 @@ MIDDLEWARE = [
     "tttt.portal.middleware.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "tttt.urls"
@@ -206,7 +211,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 
 
 # Content Security Policy, in force in development too so that tests exercise it.
@@ -343,15 +348,58 @@ TTTT_SCHEDULE = {
     "report-reminders": {"task": "tttt.reporting.tasks.report_reminders", "at": "07:05"},
 }
 
+# Operators: /readyz and /metrics answer requests made straight to the application from
+# these networks (core.health); in multi-process servers the metrics of every process are
+# gathered through PROMETHEUS_MULTIPROC_DIR (set by `tttt stack`).
+TTTT_OPERATOR_NETWORKS = env_list("TTTT_OPERATOR_NETWORKS", "127.0.0.1/32,::1/128")
+PROMETHEUS_MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")
+TTTT_DISK_FULL_PERCENT = float(os.environ.get("TTTT_DISK_FULL_PERCENT", 90))  # /readyz warns
+
+# Logs: JSON lines with the request's id in production (plain text with DEBUG), to the
+# console (the journal under systemd); security events also to their own file.
+LOG_DIR = Path(os.environ.get("TTTT_LOG_DIR", VAR_DIR / "log"))
+LOG_DIR.mkdir(parents=True, exist_ok=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    "filters": {"request_id": {"()": "tttt.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["asctime", "levelname", "name", "request_id", "message"],
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
     },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain" if DEBUG else "json",
+            "filters": ["request_id"],
+        },
+        "security_file": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": LOG_DIR / "security.log",
+            "formatter": "json",
+            "filters": ["request_id"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "tttt.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "tttt": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "tttt.request": {
+            "handlers": ["console"],
+            "level": "WARNING" if DEBUG else "INFO",
+            "propagate": False,
+        },
+        "tttt.security": {
+            "handlers": ["console", "security_file"],
+            "level": "INFO",
+            "propagate": False,
+        },
+        "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

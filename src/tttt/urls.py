@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from tttt.api import api
+from tttt.core import health
 from tttt.establishments import views as establishment_views
 from tttt.onestop import views as onestop_views
 from tttt.org import twofactor, views
@@ -33,6 +34,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
+    path("readyz", health.readiness, name="readiness"),
+    path("metrics", health.metrics, name="metrics"),
 ]
 
 if settings.DEBUG:
