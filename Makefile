@@ -5,8 +5,11 @@ UV_VERSION := 0.13.8
 UV := $(VENV)/bin/uv
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/tttt
+PROD_DB_URL ?= postgres://postgres@127.0.0.1:5432/tttt_prod
+REDIS_URL ?= redis://127.0.0.1:6379/0
+PROD_PORT ?= 8080
 
-.PHONY: run test test-sqlite test-postgres bench lint venv deps deps-dev browser clean
+.PHONY: run prod test test-sqlite test-postgres bench lint venv deps deps-dev browser clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +26,17 @@ deps-dev: $(UV)  ## runtime + test dependencies from uv.lock, message catalogues
 run: deps  ## migrate, load demo data into an empty database, serve on http://127.0.0.1:$(PORT)
 	DEBUG=$${DEBUG:-1} $(VENV)/bin/tttt serve --port $(PORT)
 
+prod: deps  ## the production stack on this machine: gunicorn, worker, Varnish at http://127.0.0.1:$(PROD_PORT)
+	@scripts/ensure-varnish
+	@scripts/ensure-pg-database "$${DATABASE_URL:-$(PROD_DB_URL)}"
+	DATABASE_URL="$${DATABASE_URL:-$(PROD_DB_URL)}" REDIS_URL="$${REDIS_URL:-$(REDIS_URL)}" \
+	TTTT_HTTPS="$${TTTT_HTTPS:-0}" $(VENV)/bin/tttt stack --port $(PROD_PORT)
+
 browser:  ## Debian's Chromium for the browser tests (installed when missing and possible)
 	@scripts/ensure-chromium
 
 test: deps-dev browser  ## whole suite on SQLite, then on PostgreSQL when it answers
+	@scripts/ensure-varnish || echo "WARNING: without varnishd the stack test is skipped."
 	@scripts/test-all
 
 bench: deps-dev  ## benchmark figures as JSON (PostgreSQL when it answers, else SQLite)

@@ -3,8 +3,9 @@ vcl 4.1;
 # forms, the API and anything with a session are passed to the application. The application
 # purges a page and the lists that show it when it is published (TTTT_CACHE_PURGE_URL).
 #
-#   varnishd -a :80 -b 127.0.0.1:8000 -f /path/to/tttt.vcl -s malloc,256m
-# The backend below is replaced by `-b`; keep it for `-f` without `-b`.
+#   varnishd -a :6081 -f /srv/tttt/deploy/varnish/tttt.vcl -s malloc,512m
+# (deploy/systemd/varnish.service.d/tttt.conf). The backend below is gunicorn's address;
+# `tttt stack` writes a copy with its own port (varnishd takes -f or -b, not both).
 
 backend default {
     .host = "127.0.0.1";

@@ -203,7 +203,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-if not DEBUG:
+# Behind TLS (the default without DEBUG): secure cookies, HTTPS redirect, HSTS. TTTT_HTTPS=0
+# only for a stack tried on plain HTTP on one machine (`make prod`).
+if env_bool("TTTT_HTTPS", not DEBUG):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
