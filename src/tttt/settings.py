@@ -349,6 +349,12 @@ TTTT_SCHEDULE = {
     "certificate-reminders": {"task": "tttt.infra.tasks.certificate_reminders", "at": "07:00"},
     "report-reminders": {"task": "tttt.reporting.tasks.report_reminders", "at": "07:05"},
 }
+# Backups (`tttt backup`): setting TTTT_BACKUP_DIR turns on the nightly backup at 02:00,
+# keeping the TTTT_BACKUP_KEEP newest archives.
+TTTT_BACKUP_DIR = os.environ.get("TTTT_BACKUP_DIR", "")
+TTTT_BACKUP_KEEP = int(os.environ.get("TTTT_BACKUP_KEEP", 14))
+if TTTT_BACKUP_DIR:
+    TTTT_SCHEDULE["backup"] = {"task": "tttt.core.tasks.backup", "at": "02:00"}
 
 # Operators: /readyz and /metrics answer requests made straight to the application from
 # these networks (core.health); in multi-process servers the metrics of every process are
@@ -403,5 +409,6 @@ LOGGING = {
         },
         "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "dbbackup": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -17,3 +17,13 @@ def prune_task_results() -> dict:
     results, _ = DBTaskResult.objects.finished().filter(finished_at__lt=before).delete()
     runs, _ = ScheduledRun.objects.filter(slot__lt=before).delete()
     return {"results": results, "runs": runs}
+
+
+@task()
+def backup() -> dict:
+    """The nightly backup into TTTT_BACKUP_DIR, keeping the TTTT_BACKUP_KEEP newest."""
+    from tttt.core.backup import backup_directory, create_backup, prune_backups
+
+    archive = create_backup(backup_directory())
+    removed = prune_backups(backup_directory(), settings.TTTT_BACKUP_KEEP)
+    return {"archive": str(archive), "size": archive.stat().st_size, "removed": len(removed)}
