@@ -195,6 +195,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "org/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "tttt.core.ratelimit.client_ip"
+# Proxies in front (Varnish, the TLS proxy) whose X-Forwarded-For names the real client.
+TTTT_TRUSTED_PROXIES = env_list("TTTT_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

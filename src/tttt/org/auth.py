@@ -54,10 +54,12 @@ def log_event(kind, *, request=None, user=None, username="", **detail) -> Securi
     """Record a security event in the database and in the `tttt.security` log."""
     import logging
 
+    from tttt.core.ratelimit import client_ip
+
     ip = None
     path = ""
     if request is not None:
-        ip = request.META.get("REMOTE_ADDR")
+        ip = client_ip(request)
         path = request.path[:300]
         if (
             user is None
