@@ -5,7 +5,7 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as InputError
 
 from tttt.core.apischema import DocumentedAPI, input_problems, problem
-from tttt.core.errors import Conflict, CoreError, RateLimited
+from tttt.core.errors import Conflict, CoreError, RateLimited, StorageUnavailable
 from tttt.establishments.api import router as establishments_router
 from tttt.infra.api import router as infra_router
 from tttt.inspections.api import router as inspections_router
@@ -65,8 +65,9 @@ def out_of_range(request, exc):
 
 @api.exception_handler(ValidationError)
 def refused(request, exc):
-    """A refusal, with its codes: 409 for a conflict, 429 for too many requests, else 422."""
-    status = 409 if isinstance(exc, Conflict) else 429 if isinstance(exc, RateLimited) else 422
+    """A refusal, with its codes: 409 for a conflict, 429 for too many requests, 503 when a
+    file could not be written, else 422."""
+    status = {Conflict: 409, RateLimited: 429, StorageUnavailable: 503}.get(type(exc), 422)
     return api.create_response(request, problem(exc), status=status)
 
 

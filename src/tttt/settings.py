@@ -262,10 +262,10 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "tttt.core.storage.FileStorage"},
     # Dossier attachments: outside MEDIA_ROOT, never served directly (onestop.views).
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "tttt.core.storage.FileStorage",
         "OPTIONS": {"location": VAR_DIR / "private", "base_url": None},
     },
     "staticfiles": {

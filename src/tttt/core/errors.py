@@ -29,6 +29,7 @@ class CoreError(StrEnum):
     PROTECTED = "protected"  # still referred to by other records
     UNKNOWN_REFERENCE = "unknown_reference"  # an id or code that names nothing
     BAD_PERIOD = "bad_period"  # a period that cannot be read ("2019-Q3", "2026")
+    STORAGE_UNAVAILABLE = "storage_unavailable"  # the disk is full or read-only (HTTP 503)
 
 
 def refuse(code: StrEnum, message, *, field: str | None = None) -> ValidationError:
@@ -49,6 +50,14 @@ class RateLimited(ValidationError):
 
     def __init__(self, message):
         super().__init__(message, code=CoreError.RATE_LIMITED)
+
+
+class StorageUnavailable(ValidationError):
+    """A file could not be written (disk full, read-only): nothing was saved (HTTP 503)."""
+
+    def __init__(self, message):
+        error = ValidationError(message, code=CoreError.STORAGE_UNAVAILABLE)
+        super().__init__({NON_FIELD_ERRORS: [error]})
 
 
 def problems(exc: ValidationError) -> list[dict]:
