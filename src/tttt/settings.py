@@ -103,7 +103,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -246,6 +245,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Vietnamese for everyone, whatever the browser asks (no LocaleMiddleware: a browser set to
+# English got Wagtail's chrome in English and numbers as 10,847); a person may still choose
+# English in their back-office account.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
@@ -344,6 +346,9 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 TTTT_WORKER_STALE_SECONDS = int(os.environ.get("TTTT_WORKER_STALE_SECONDS", 60))
 TTTT_TASK_RESULTS_DAYS = int(os.environ.get("TTTT_TASK_RESULTS_DAYS", 30))
+# Downloads of more rows than this are made by the worker (core.exports), kept this many days.
+TTTT_EXPORT_INLINE_ROWS = int(os.environ.get("TTTT_EXPORT_INLINE_ROWS", 2000))
+TTTT_EXPORT_DAYS = int(os.environ.get("TTTT_EXPORT_DAYS", 7))
 # Jobs the worker enqueues itself: every N seconds, or daily at HH:MM (Vietnam time).
 TTTT_SCHEDULE = {
     "publish-scheduled": {"task": "tttt.portal.tasks.publish_scheduled", "every": 60},

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 
+from conftest import downloaded
 from tttt.core.periods import Period
 from tttt.org.models import Unit
 from tttt.org.roles import ADMIN, REPORTING_OFFICER
@@ -70,8 +71,8 @@ def test_a_report_is_opened_filled_submitted_and_accepted_in_the_back_office(
     client.post(url, {"action": "accept"})
     report.refresh_from_db()
     assert report.status == "accepted"
-    word = client.get(reverse("reporting_download", args=[report.pk, "docx"]))
-    assert "Nguyễn An" in "\n".join(p.text for t in Document(io.BytesIO(word.content)).tables
+    word = downloaded(client, reverse("reporting_download", args=[report.pk, "docx"]))
+    assert "Nguyễn An" in "\n".join(p.text for t in Document(io.BytesIO(word.body)).tables
                                    for r in t.rows for c in r.cells for p in c.paragraphs)  # fmt: skip
     assert client.get(reverse("reporting_download", args=[report.pk, "pdf"])).status_code == 404
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -87,3 +88,64 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.job} @ {self.slot:%d/%m/%Y %H:%M}"
+
+
+def _export_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class Export(models.Model):
+    """A download made in the background (core.exports): a list's spreadsheet, a report's
+    Word file. The person sees its progress and downloads the file when it is ready; only
+    they can."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang tạo")
+        DONE = "done", _("Đã xong")
+        FAILED = "failed", _("Không tạo được")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="exports",
+        verbose_name=_("người yêu cầu"),
+    )
+    title = models.CharField(_("tên"), max_length=300)
+    url = models.CharField(_("địa chỉ"), max_length=2000)
+    status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices,
+                              default=Status.QUEUED)  # fmt: skip
+    done_rows = models.PositiveIntegerField(_("đã ghi"), default=0)
+    total_rows = models.PositiveIntegerField(_("tổng số dòng"), null=True, blank=True)
+    file = models.FileField(
+        _("tệp"), storage=_export_storage, upload_to="exports/%Y/%m", blank=True
+    )
+    filename = models.CharField(_("tên tệp"), max_length=255, blank=True)
+    content_type = models.CharField(_("kiểu tệp"), max_length=150, blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("tệp xuất")
+        verbose_name_plural = _("tệp xuất")
+        indexes = [models.Index(fields=["user", "-created_at"], name="core_export_user_latest")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def percent(self) -> int | None:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.total_rows:
+            return None
+        return min(99, self.done_rows * 100 // self.total_rows)
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -68,3 +68,26 @@ def _label_site_columns():
 
 
 _label_site_columns()
+
+
+@hooks.register("register_admin_urls")
+def export_urls():
+    from django.urls import path
+
+    from . import admin_views
+
+    return [
+        path("tep-xuat/", admin_views.exports_index, name="tttt_exports"),
+        path("tep-xuat/<int:pk>/", admin_views.export_detail, name="tttt_export"),
+        path("tep-xuat/<int:pk>/tai-ve/", admin_views.export_download, name="tttt_export_download"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def exports_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Tệp xuất của tôi"), reverse("tttt_exports"), icon_name="download", order=9000
+    )

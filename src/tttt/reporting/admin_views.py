@@ -25,6 +25,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core import exports
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
@@ -200,6 +201,12 @@ def report_download(request, pk: int, kind: str):
     report = get_object_or_404(Report.objects.select_related("form", "unit"), pk=pk)
     if not queries.can_see(request.user, report):
         raise PermissionDenied(_("Báo cáo này nằm ngoài phạm vi được giao cho bạn."))
+    title = _("Báo cáo %(form)s — %(unit)s, %(period)s (%(kind)s)") % {
+        "form": report.form.code, "unit": report.unit.name, "period": report.period.label,
+        "kind": kind.upper()
+    }  # fmt: skip
+    if waiting := exports.in_background_or_start(request, title):
+        return waiting  # the worker makes the file; the person watches its page
     if kind == "docx":
         data, mime = (
             export.to_docx(report),
