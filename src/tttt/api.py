@@ -67,7 +67,8 @@ def out_of_range(request, exc):
 def refused(request, exc):
     """A refusal, with its codes: 409 for a conflict, 429 for too many requests, 503 when a
     file could not be written, else 422."""
-    status = {Conflict: 409, RateLimited: 429, StorageUnavailable: 503}.get(type(exc), 422)
+    statuses = {Conflict: 409, RateLimited: 429, StorageUnavailable: 503}
+    status = next((code for kind, code in statuses.items() if isinstance(exc, kind)), 422)
     return api.create_response(request, problem(exc), status=status)
 
 
