@@ -159,6 +159,16 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Progress of the worker's imports, read by the web processes: shared between processes,
+# in Redis when there is one, else in files (the development server and its worker).
+CACHES["progress"] = (
+    {**CACHES["default"], "KEY_PREFIX": "progress"}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "progress"),
+    }
+)
 
 AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
@@ -349,6 +359,9 @@ TTTT_TASK_RESULTS_DAYS = int(os.environ.get("TTTT_TASK_RESULTS_DAYS", 30))
 # Downloads of more rows than this are made by the worker (core.exports), kept this many days.
 TTTT_EXPORT_INLINE_ROWS = int(os.environ.get("TTTT_EXPORT_INLINE_ROWS", 2000))
 TTTT_EXPORT_DAYS = int(os.environ.get("TTTT_EXPORT_DAYS", 7))
+# Imports of more rows than this are run by the worker (core.imports); their files are kept
+# TTTT_EXPORT_DAYS too.
+TTTT_IMPORT_INLINE_ROWS = int(os.environ.get("TTTT_IMPORT_INLINE_ROWS", 300))
 # Jobs the worker enqueues itself: every N seconds, or daily at HH:MM (Vietnam time).
 TTTT_SCHEDULE = {
     "publish-scheduled": {"task": "tttt.portal.tasks.publish_scheduled", "every": 60},

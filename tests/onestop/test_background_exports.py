@@ -38,7 +38,7 @@ def test_a_long_list_is_exported_in_the_background_and_fetched_from_its_page(cle
     asked = clerk.get(reverse("dossiers:index") + "?export=xlsx")
     assert asked.status_code == 302
     export = Export.objects.get()
-    assert asked["Location"] == reverse("tttt_export", args=[export.pk])
+    assert asked["Location"] == reverse("tttt_export", args=[export.pk]) + "?tai=1"
     assert export.status == "done" and (export.done_rows, export.total_rows) == (5, 5)
     page = clerk.get(asked["Location"]).content.decode()
     assert export.filename in page and "Tải về" in page
@@ -46,7 +46,7 @@ def test_a_long_list_is_exported_in_the_background_and_fetched_from_its_page(cle
     rows = rows_of(b"".join(got.streaming_content))
     assert rows[0][0] == "Mã hồ sơ" and len(rows) == 6
     assert sorted(r[1] for r in rows[1:]) == [f"Người nộp số {i}" for i in range(1, 6)]
-    assert "Tệp xuất của tôi" in clerk.get(reverse("tttt_exports")).content.decode()
+    assert "Tệp nhập, xuất của tôi" in clerk.get(reverse("tttt_exports")).content.decode()
 
 
 @override_settings(TTTT_EXPORT_INLINE_ROWS=3)
@@ -78,7 +78,7 @@ def test_the_page_shows_progress_until_the_worker_is_done_then_fetches_the_file(
     run_worker(batch=True, schedule=False, interval=0)
     export.refresh_from_db()
     assert export.status == "done" and export.done_rows == 5
-    ready = clerk.get(asked["Location"] + "?tai=1").content.decode()
+    ready = clerk.get(asked["Location"]).content.decode()
     download = reverse("tttt_export_download", args=[export.pk])
     assert f'content="0;url={download}"' in ready  # the waiting person gets the file
 

@@ -98,10 +98,12 @@ def exports_index(request):
     from django.core.paginator import Paginator
     from django.shortcuts import render
 
-    from tttt.core.queries import exports_of
+    from tttt.core.queries import exports_of, imports_of
 
     page = Paginator(exports_of(request.user), 50).get_page(request.GET.get("p"))
-    return render(request, "core/exports.html", {"page": page, "exports": page.object_list})
+    return render(request, "core/exports.html", {
+        "page": page, "exports": page.object_list, "imports": imports_of(request.user)[:10],
+    })  # fmt: skip
 
 
 def export_detail(request, pk: int):
@@ -125,3 +127,17 @@ def export_download(request, pk: int):
         raise Http404(_("Tệp chưa sẵn sàng."))
     return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename,
                         content_type=export.content_type or None)  # fmt: skip
+
+
+def import_detail(request, pk: int):
+    from django.shortcuts import render
+
+    from tttt.core.imports import rows_imported
+    from tttt.core.queries import import_of
+
+    record = import_of(request.user, pk)
+    done = rows_imported(record)
+    percent = done * 100 // record.total_rows if record.total_rows else None
+    return render(request, "core/import.html", {
+        "record": record, "rows_done": done, "percent": percent,
+    })  # fmt: skip

@@ -21,7 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.shortcuts import redirect
 from django.test import RequestFactory
-from django.urls import resolve
+from django.urls import resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -73,11 +73,11 @@ def start(*, user, url: str, title: str) -> Export:
 
 def in_background_or_start(request, title: str):
     """For a view about to make a slow file: None when it runs as the export itself (go on),
-    else the redirect to the new export's page."""
+    else the redirect to the new export's page, which hands the file over once it is made."""
     if in_background.get():
         return None
     export = start(user=request.user, url=request.get_full_path(), title=title)
-    return redirect("tttt_export", export.pk)
+    return redirect(reverse("tttt_export", args=[export.pk]) + "?tai=1")
 
 
 def _filename(response) -> str:

@@ -149,3 +149,50 @@ class Export(models.Model):
     @property
     def pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class FileImport(models.Model):
+    """A long all-or-nothing import (core.imports) the worker runs: the file the person sent,
+    then either every row in (`message`) or nothing and every problem (`problems`)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Đang chờ")
+        RUNNING = "running", _("Đang nhập")
+        DONE = "done", _("Đã nhập")
+        REJECTED = "rejected", _("Chưa nhập: tệp có lỗi")
+        FAILED = "failed", _("Không nhập được")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="imports",
+        verbose_name=_("người nhập"),
+    )
+    title = models.CharField(_("tên"), max_length=300)
+    runner = models.CharField(_("chương trình nhập"), max_length=200)
+    done_url = models.CharField(_("trang kết quả"), max_length=500, blank=True)
+    form_url = models.CharField(_("trang nhập"), max_length=500, blank=True)
+    file = models.FileField(_("tệp"), storage=_export_storage, upload_to="imports/%Y/%m")
+    filename = models.CharField(_("tên tệp"), max_length=255)
+    status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices,
+                              default=Status.QUEUED)  # fmt: skip
+    total_rows = models.PositiveIntegerField(_("số dòng"), default=0)
+    message = models.TextField(_("kết quả"), blank=True)
+    problems = models.JSONField(_("lỗi trong tệp"), default=list, blank=True)
+    error = models.TextField(_("lỗi"), blank=True)
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("tệp nhập")
+        verbose_name_plural = _("tệp nhập")
+        indexes = [models.Index(fields=["user", "-created_at"], name="core_import_user_latest")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -1,9 +1,9 @@
-"""Core's reads: a person's background downloads."""
+"""Core's reads: a person's background downloads and imports."""
 
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from tttt.core.models import Export
+from tttt.core.models import Export, FileImport
 
 
 def exports_of(user):
@@ -25,3 +25,15 @@ def export_of(user, pk: int) -> Export:
     if export is None:
         raise Http404(_("Không có tệp xuất này trong danh sách của bạn."))
     return export
+
+
+def imports_of(user):
+    """The person's own imports, newest first (nobody sees another's)."""
+    return FileImport.objects.filter(user=user).defer("problems")
+
+
+def import_of(user, pk: int) -> FileImport:
+    record = FileImport.objects.filter(user=user, pk=pk).first()
+    if record is None:
+        raise Http404(_("Không có lần nhập này trong danh sách của bạn."))
+    return record

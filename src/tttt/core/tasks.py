@@ -7,23 +7,24 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from tttt.core.models import Export, ScheduledRun
+from tttt.core.models import Export, FileImport, ScheduledRun
 
 
 @task()
 def prune_task_results() -> dict:
     """Forget finished tasks and scheduled runs older than TTTT_TASK_RESULTS_DAYS, and
-    background downloads (with their files) older than TTTT_EXPORT_DAYS."""
+    background downloads and imports (with their files) older than TTTT_EXPORT_DAYS."""
     before = timezone.now() - timedelta(days=settings.TTTT_TASK_RESULTS_DAYS)
     results, _ = DBTaskResult.objects.finished().filter(finished_at__lt=before).delete()
     runs, _ = ScheduledRun.objects.filter(slot__lt=before).delete()
-    old = Export.objects.filter(
-        created_at__lt=timezone.now() - timedelta(days=settings.TTTT_EXPORT_DAYS)
-    )
-    for export in old.exclude(file=""):
-        export.file.delete(save=False)
-    exports, _ = old.delete()
-    return {"results": results, "runs": runs, "exports": exports}
+    files_before = timezone.now() - timedelta(days=settings.TTTT_EXPORT_DAYS)
+    counts = {"results": results, "runs": runs}
+    for name, model in (("exports", Export), ("imports", FileImport)):
+        old = model.objects.filter(created_at__lt=files_before)
+        for record in old.exclude(file=""):
+            record.file.delete(save=False)
+        counts[name], _ = old.delete()
+    return counts
 
 
 @task()

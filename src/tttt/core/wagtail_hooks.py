@@ -80,6 +80,7 @@ def export_urls():
         path("tep-xuat/", admin_views.exports_index, name="tttt_exports"),
         path("tep-xuat/<int:pk>/", admin_views.export_detail, name="tttt_export"),
         path("tep-xuat/<int:pk>/tai-ve/", admin_views.export_download, name="tttt_export_download"),
+        path("tep-nhap/<int:pk>/", admin_views.import_detail, name="tttt_import"),
     ]
 
 
@@ -89,5 +90,5 @@ def exports_menu_item():
     from wagtail.admin.menu import MenuItem
 
     return MenuItem(
-        _("Tệp xuất của tôi"), reverse("tttt_exports"), icon_name="download", order=9000
+        _("Tệp nhập, xuất của tôi"), reverse("tttt_exports"), icon_name="download", order=9000
     )

@@ -236,18 +236,12 @@ def import_view(request):
     """Establishments from a file: all rows or none, every problem by row and column."""
     from tttt.core.import_page import import_page
 
-    from .importer import import_establishments
-
     if not request.user.has_perm("establishments.add_establishment"):
         raise PermissionDenied(_("Bạn không có quyền nhập cơ sở kinh doanh."))
 
-    def run(user, filename, content):
-        count = import_establishments(user=user, filename=filename, content=content)
-        return _("Đã nhập {n} cơ sở.").format(n=count)
-
     return import_page(
         request,
-        run=run,
+        runner="tttt.establishments.importer.run",
         done=reverse("establishments:index"),
         title=_("Nhập danh sách cơ sở kinh doanh"),
         help=_(

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
+from tttt.core.imports import row_imported
 from tttt.core.tabular import ImportRejected, Problem, read_table, rows_by_header
 from tttt.core.tabular import parse_date as _date
 from tttt.core.tabular import parse_decimal as _decimal
@@ -120,4 +122,11 @@ def import_establishments(*, user, filename: str, content: bytes) -> int:
                 establishment=e, status=e.status, on=e.opened_on or date.today(), actor=user,
                 reason="Nhập từ tệp",
             )  # fmt: skip
+            row_imported()
     return len(rows)
+
+
+def run(user, filename: str, content: bytes) -> str:
+    """The import page's runner (core.import_page): the import and what it did."""
+    count = import_establishments(user=user, filename=filename, content=content)
+    return _("Đã nhập {n} cơ sở.").format(n=count)

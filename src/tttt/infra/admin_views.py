@@ -600,18 +600,14 @@ def bts_import(request):
     """BTS stations from a file: all rows or none, every problem by row and column."""
     from tttt.core.import_page import import_page
 
-    from .importer import HELP, import_stations
+    from .importer import HELP
 
     if not request.user.has_perm("infra.add_btsstation"):
         raise PermissionDenied(_("Bạn không có quyền nhập trạm BTS."))
 
-    def run(user, filename, content):
-        count = import_stations(user=user, filename=filename, content=content)
-        return _("Đã nhập {n} trạm BTS.").format(n=count)
-
     return import_page(
         request,
-        run=run,
+        runner="tttt.infra.importer.run",
         done=reverse("bts:index"),
         title=_("Nhập danh sách trạm BTS"),
         help=HELP,

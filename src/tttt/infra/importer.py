@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
+from django.utils.translation import gettext as _
 
+from tttt.core.imports import row_imported
 from tttt.core.tabular import (
     ImportRejected,
     Problem,
@@ -166,6 +168,7 @@ def import_stations(*, user, filename: str, content: bytes) -> int:
             for station, shared in stations:
                 station.save()
                 station.shared_with.set(shared)
+                row_imported()
     except IntegrityError as exc:  # another import wrote the same station meanwhile
         raise ImportRejected(
             [
@@ -177,3 +180,9 @@ def import_stations(*, user, filename: str, content: bytes) -> int:
             ]
         ) from exc
     return len(stations)
+
+
+def run(user, filename: str, content: bytes) -> str:
+    """The import page's runner (core.import_page): the import and what it did."""
+    count = import_stations(user=user, filename=filename, content=content)
+    return _("Đã nhập {n} trạm BTS.").format(n=count)

@@ -742,18 +742,12 @@ def _statistics_xlsx(unit, period, rows, figures, children, by_field):
 def catalog_import(request):
     from tttt.core.import_page import import_page
 
-    from .catalog_io import import_catalog
-
     if not request.user.has_perm("onestop.add_procedure"):
         raise PermissionDenied(_("Bạn không có quyền nhập danh mục thủ tục."))
 
-    def run(user, filename, content):
-        result = import_catalog(user=user, filename=filename, content=content)
-        return _("Đã nhập danh mục: thêm {added}, cập nhật {changed} thủ tục.").format(**result)
-
     return import_page(
         request,
-        run=run,
+        runner="tttt.onestop.catalog_io.run",
         done=reverse("procedures:index"),
         title=_("Nhập danh mục thủ tục"),
         help=_(

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
+from django.utils.translation import gettext as _
 
+from tttt.core.imports import row_imported
 from tttt.core.tabular import ImportRejected, Problem, read_table, rows_by_header
 from tttt.org.models import Unit
 from tttt.org.queries import user_can
@@ -23,7 +25,15 @@ from tttt.org.services import acting
 
 from .models import Procedure, ProcedureDocument, ProcedureField, ProcedureStep
 
-__all__ = ["HEADERS", "ImportRejected", "Problem", "export_csv", "export_xlsx", "import_catalog"]
+__all__ = [
+    "HEADERS",
+    "ImportRejected",
+    "Problem",
+    "export_csv",
+    "export_xlsx",
+    "import_catalog",
+    "run",
+]
 
 COLUMNS = [
     ("code", "Mã thủ tục"),
@@ -243,4 +253,11 @@ def import_catalog(*, user, filename: str, content: bytes) -> dict[str, int]:
                 ProcedureStep(procedure=p, order=i, name=n, role=r, share=s)
                 for i, (n, r, s) in enumerate(row.steps, start=1)
             )
+            row_imported()
     return {"added": added, "changed": changed}
+
+
+def run(user, filename: str, content: bytes) -> str:
+    """The import page's runner (core.import_page): the import and what it did."""
+    result = import_catalog(user=user, filename=filename, content=content)
+    return _("Đã nhập danh mục: thêm {added}, cập nhật {changed} thủ tục.").format(**result)
