@@ -160,12 +160,14 @@ def downloaded(client, url: str):
     """The file a person asked for at `url`: answered directly, or made in the background
     (the suite runs tasks at once) and fetched from its export's page. The response, with
     `body` holding the file's bytes."""
-    from django.urls import reverse
+    from urllib.parse import urlsplit
+
+    from django.urls import resolve, reverse
 
     response = client.get(url)
     if response.status_code == 302 and "/admin/tep-xuat/" in response["Location"]:
-        export_id = int(response["Location"].rstrip("/").split("/")[-1])
-        response = client.get(reverse("tttt_export_download", args=[export_id]))
+        export = resolve(urlsplit(response["Location"]).path)
+        response = client.get(reverse("tttt_export_download", kwargs=export.kwargs))
     response.body = (b"".join(response.streaming_content) if response.streaming
                      else response.content)  # fmt: skip
     return response

@@ -4,7 +4,8 @@ Migrating a fresh test database takes about 35 seconds (some 200 migrations of D
 Wagtail and TTTT), and `make test` needs four: SQLite and PostgreSQL, without and with a
 browser. The first leg of an engine migrates as before and keeps a copy, named by the
 engine and a hash of every migration file and of uv.lock; the others start from the copy,
-so Django finds every migration applied (its post-migrate hooks still run). A changed
+so Django finds every migration applied (its post-migrate hooks still run). Processes
+running at once (the PostgreSQL leg has two) may race for the copy: a loser migrates. A changed
 migration or dependency gives a new name, so a stale schema is never reused.
 """
 
@@ -14,6 +15,8 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
+
+from django.db import DatabaseError
 
 ROOT = Path(__file__).resolve().parent.parent
 SQLITE_COPIES = ROOT / ".pytest_cache" / "migrated"
@@ -48,9 +51,12 @@ def restore(connection) -> bool:
         if not _pg_exists(connection, template):
             return False
         quoted = connection.ops.quote_name
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quoted(test_name)} WITH (FORCE)")
-            cursor.execute(f"CREATE DATABASE {quoted(test_name)} TEMPLATE {quoted(template)}")
+        try:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(test_name)} WITH (FORCE)")
+                cursor.execute(f"CREATE DATABASE {quoted(test_name)} TEMPLATE {quoted(template)}")
+        except DatabaseError:  # another process is keeping or replacing the copy: migrate
+            return False
         return True
     return False
 
@@ -69,6 +75,9 @@ def keep(connection) -> None:
         os.replace(partial, SQLITE_COPIES / f"{key}.sqlite3")
     elif connection.vendor == "postgresql":
         template, quoted = f"tttt_migrated_{key}", connection.ops.quote_name
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {quoted(template)}")
-            cursor.execute(f"CREATE DATABASE {quoted(template)} TEMPLATE {quoted(test_name)}")
+        try:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(template)}")
+                cursor.execute(f"CREATE DATABASE {quoted(template)} TEMPLATE {quoted(test_name)}")
+        except DatabaseError:  # a process beside this one is copying it: its copy serves
+            pass

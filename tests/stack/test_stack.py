@@ -22,6 +22,7 @@ import pytest
 import requests
 from django.db import connection
 
+import migrated_db
 from conftest import redis_answers
 from tttt.demo.builder import DEMO_PASSWORD
 
@@ -54,12 +55,19 @@ def stack(tmp_path_factory):
     server = _admin_url("postgres")
     with psycopg.connect(server, autocommit=True) as c:
         c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        c.execute(f'CREATE DATABASE "{name}"')
+        # From the suite's migrated copy when there is one: `tttt stack` then finds every
+        # migration applied (40 s saved) and goes on to load the demo, as on a fresh server.
+        template = f"tttt_migrated_{migrated_db.schema_key(connection.settings_dict['ENGINE'])}"
+        exists = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
+        c.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if exists else ""))
     var = tmp_path_factory.mktemp("stack-var")
     port, app_port = free_port(), free_port()
     env = {**os.environ, "DATABASE_URL": _admin_url(name), "TTTT_VAR_DIR": str(var),
            "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}", "TTTT_HTTPS": "0",
-           "DJANGO_SETTINGS_MODULE": "tttt.settings"}  # fmt: skip
+           "DJANGO_SETTINGS_MODULE": "tttt.settings",
+           # Kept between runs: the stack compresses the static files again only when
+           # they changed (as on a restart of the same release).
+           "TTTT_STATIC_ROOT": str(REPO / ".pytest_cache" / "stack-static")}  # fmt: skip
     env.pop("DEBUG", None)
     log = (var / "stack.log").open("w")
     process = subprocess.Popen(

@@ -1,9 +1,36 @@
+import hashlib
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from tttt.core.stack import Stack
+
+
+def static_sources() -> str:
+    """A fingerprint of every static file the finders see (path, size, time) and of the
+    storage that processes them: the same on a restart with the same release."""
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256(settings.STORAGES["staticfiles"]["BACKEND"].encode())
+    for finder in get_finders():
+        for path, storage in sorted(finder.list([]), key=lambda item: item[0]):
+            stat = Path(storage.path(path)).stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_static() -> None:
+    """collectstatic, unless STATIC_ROOT already holds the compressed, hashed copies of
+    these very sources (compressing them all again takes half a minute)."""
+    stamp = Path(settings.STATIC_ROOT) / ".tttt-sources"
+    fingerprint = static_sources()
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(fingerprint)
 
 
 class Command(BaseCommand):
@@ -37,7 +64,7 @@ class Command(BaseCommand):
             self.stdout.write("CSDL trống: nạp dữ liệu mẫu…")
             settings.TTTT_PORTAL_PORT = options["port"]
             call_command("demo", stdout=self.stdout)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        collect_static()
         self.stdout.write("Khởi động:")
         try:
             stack.start(self.stdout.write)
