@@ -148,7 +148,7 @@ def test_administrators_define_manual_indicators_and_forms_with_clear_refusals(
     assert made.status_code == 302 and ManualIndicator.objects.filter(code="bc.chi_bo_bao").exists()
     catalog = client.get(reverse("reporting_catalog"), {"q": "chi_bo"}).content.decode()
     assert "% chi bộ có báo đọc trong ngày" in catalog and "Nhập tay" in catalog
-    data = {"code": "bc-nam", "name": "Báo cáo năm", "level": "district", "period_kind": "year", "due_days": "20",
+    data = {"code": "bc-nam", "name": "Báo cáo năm", "level": "district", "period_kind": "year", "due_days": "20", "data_window": "calendar",
             "legal_basis": "", "is_active": "on",
             "indicators-TOTAL_FORMS": "2", "indicators-INITIAL_FORMS": "0", "indicators-MIN_NUM_FORMS": "0",
             "indicators-MAX_NUM_FORMS": "1000",

@@ -134,6 +134,17 @@ class Period:
                 return f"Năm {y}"
         return f"Từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
 
+    def decree09_window(self) -> Period:
+        """The days whose records count for this period under Decree 09/2019/NĐ-CP Art. 12
+        (data cut-off of periodic reports): from the 15th of the month before the period to
+        the 14th of its last month; a half, nine months or a year from 15/12 of the year
+        before (docs/reporting.md). A custom range has no such window: itself."""
+        if self.kind == PeriodKind.CUSTOM:
+            return self
+        before = self.start - timedelta(days=1)  # a day of the month before the period
+        start = date(before.year, before.month, 15)
+        return Period(start, date(self.end.year, self.end.month, 14), PeriodKind.CUSTOM)
+
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 

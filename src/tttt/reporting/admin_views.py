@@ -396,6 +396,7 @@ class ReportFormViewSet(ModelViewSet):
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
         FieldRowPanel([FieldPanel("level"), FieldPanel("period_kind"), FieldPanel("due_days")]),
+        FieldPanel("data_window"),
         FieldPanel("legal_basis"),
         FieldPanel("is_active"),
         InlinePanel(

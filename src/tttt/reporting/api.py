@@ -51,6 +51,8 @@ class ReportOut(Schema):
     unit_name: str
     period: str
     period_label: str
+    data_from: date  # the days its computed figures count: the period, or the Decree 09
+    data_to: date  # window (from the 15th of the month before to the 14th of its last month)
     due_on: date
     status: str
     first_submitted_at: datetime | None
@@ -115,7 +117,8 @@ def _float(value):
 def _report_out(r: Report) -> dict:
     return {
         "id": r.pk, "form": r.form.code, "unit": r.unit_id, "unit_name": r.unit.name, "period": str(r.period),
-        "period_label": r.period.label, "due_on": r.due_on, "status": r.status,
+        "period_label": r.period.label, "data_from": r.window.start, "data_to": r.window.end,
+        "due_on": r.due_on, "status": r.status,
         "first_submitted_at": r.first_submitted_at, "submitted_at": r.submitted_at,
         "accepted_at": r.accepted_at, "on_time": r.submitted_on_time(),
     }  # fmt: skip

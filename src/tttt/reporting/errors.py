@@ -24,6 +24,7 @@ class ReportingError(StrEnum):
     WHOLE_IS_ITSELF = "whole_is_itself"
     UNKNOWN_INDICATOR = "unknown_indicator"
     INDICATOR_TWICE = "indicator_twice"
+    FORM_IN_USE = "form_in_use"  # its period kind or data window cannot change under reports
     TEXT_MISSING = "text_missing"
     LEADERS_NOT_IN_CLUSTER = "leaders_not_in_cluster"
     LEADERS_SAME_UNIT = "leaders_same_unit"

@@ -84,6 +84,7 @@ def to_docx(report: Report, rows: list[FigureRow] | None = None) -> bytes:
     para(doc, "BÁO CÁO", bold=True, align=center)
     para(doc, title(report), bold=True, align=center)
     para(doc, "_______", align=center)
+    para(doc, report.window_text, italic=True, size=13, align=center)
 
     para(doc, f"{ROMAN[0]}. SỐ LIỆU", bold=True)
     table = doc.add_table(rows=1, cols=3)
@@ -137,6 +138,8 @@ def to_xlsx(report: Report, rows: list[FigureRow] | None = None) -> bytes:
     ws.append([f"Đơn vị: {report.unit.name}"])
     ws.append([f"Kỳ: {report.period.label} ({format_date(report.period_start)} – "
                f"{format_date(report.period_end)})"])  # fmt: skip
+    if report.form.data_window == report.form.Window.DECREE_09:
+        ws["A3"].value += " " + report.window_text
     submitted = (
         format_date(timezone.localtime(report.submitted_at)) if report.submitted_at else "chưa nộp"
     )

@@ -111,10 +111,24 @@ class ReportForm(ClusterableModel):
     level = models.CharField(_("cấp đơn vị báo cáo"), max_length=10, choices=LEVELS)
     period_kind = models.CharField(_("kỳ báo cáo"), max_length=8, choices=PERIOD_KINDS)
     due_days = models.PositiveSmallIntegerField(
-        _("hạn nộp (số ngày sau ngày cuối kỳ)"),
+        _("hạn nộp (số ngày sau ngày cuối kỳ hoặc ngày chốt số liệu)"),
         default=15,
         help_text=_("15: quý I nộp trước hết ngày 15/4."),
     )
+
+    class Window(models.TextChoices):
+        CALENDAR = "calendar", _("Theo lịch: từ ngày đầu đến ngày cuối kỳ")
+        DECREE_09 = (
+            "decree09",
+            _("Theo Nghị định 09/2019/NĐ-CP: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ"),
+        )
+
+    data_window = models.CharField(
+        _("thời gian chốt số liệu"), max_length=10, choices=Window.choices,
+        default=Window.CALENDAR,
+        help_text=_("Theo Nghị định 09: quý I tính từ 15/12 năm trước đến 14/3; năm từ 15/12 "
+                    "năm trước đến 14/12; hạn nộp tính từ ngày chốt số liệu."),
+    )  # fmt: skip
     legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
     is_active = models.BooleanField(_("đang dùng"), default=True)
 
@@ -128,6 +142,23 @@ class ReportForm(ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def window(self, period: Period) -> Period:
+        """The days whose records this form's figures count for `period`."""
+        if self.data_window == self.Window.DECREE_09:
+            return period.decree09_window()
+        return period
+
+    def window_text(self, period: Period) -> str:
+        """What the Word file and the report's page say of it: "Số liệu tính từ ngày
+        15/12/2018 đến ngày 14/09/2019 (…)"."""
+        window = self.window(period)
+        text = _("Số liệu tính từ ngày %(start)s đến ngày %(end)s") % {
+            "start": f"{window.start:%d/%m/%Y}", "end": f"{window.end:%d/%m/%Y}",
+        }  # fmt: skip
+        if self.data_window == self.Window.DECREE_09:
+            text += " " + str(_("(thời gian chốt số liệu theo Điều 12 Nghị định 09/2019/NĐ-CP)"))
+        return text + "."
 
 
 class FormIndicator(models.Model):
@@ -240,6 +271,15 @@ class Report(models.Model):
     @property
     def period(self) -> Period:
         return Period(self.period_start, self.period_end, PeriodKind(self.period_kind))
+
+    @property
+    def window(self) -> Period:
+        """The days its computed figures count (the period, or its Decree 09 window)."""
+        return self.form.window(self.period)
+
+    @property
+    def window_text(self) -> str:
+        return self.form.window_text(self.period)
 
     @property
     def is_editable(self) -> bool:

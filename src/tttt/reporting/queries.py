@@ -25,7 +25,8 @@ REVIEW = "reporting.review_report"
 
 
 def due_date(form: ReportForm, period: Period) -> date:
-    return period.end + timedelta(days=form.due_days)
+    """`due_days` after the period's end, or after its data cut-off (Decree 09 window)."""
+    return form.window(period).end + timedelta(days=form.due_days)
 
 
 def scoped_reports(user, perm=VIEW) -> QuerySet[Report]:
@@ -88,7 +89,7 @@ def report_rows(report: Report, *, live: bool = True) -> list[FigureRow]:
     stored = {f.code: f for f in report.figures.all()}
     entries = [known[i.code] for i in items]
     current = (
-        compute_live(entries, report.unit, report.period) if live or not report.is_frozen else {}
+        compute_live(entries, report.unit, report.window) if live or not report.is_frozen else {}
     )
     rows = []
     for item, entry in zip(items, entries, strict=True):
@@ -231,7 +232,7 @@ def aggregate(form: ReportForm, parent: Unit, period: Period) -> tuple[list[Aggr
         .annotate(total=Sum("value"))
         .values_list("code", "total")
     )
-    live = compute_live(entries, parent, period)
+    live = compute_live(entries, parent, form.window(period))
     rows = []
     for e in entries:
         if e.computed:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tttt.core.errors import refuse
+from tttt.core.formatting import format_number
 from tttt.core.periods import Period
 from tttt.org.models import Unit
 from tttt.org.queries import is_administrator, user_can
@@ -145,7 +146,7 @@ def _check_figures(report: Report, values: dict[str, Decimal | None], *, complet
     whole_values = {c: values[c] for c in wholes if c in values}
     computed_wholes = [known[c] for c in wholes if c in known and known[c].computed]
     if computed_wholes:
-        whole_values.update(compute_live(computed_wholes, report.unit, report.period))
+        whole_values.update(compute_live(computed_wholes, report.unit, report.window))
     for code, value in values.items():
         whole = known[code].whole_code
         if value is None or not whole or whole_values.get(whole) is None:
@@ -248,7 +249,7 @@ def report_submit(*, user, report: Report) -> Report:
         _check_figures(report, _manual_values(report), complete=True)
         known = catalog(include_inactive=True)
         entries = [known[i.code] for i in report.form.indicators.all() if i.code in known]
-        for code, value in compute_live(entries, report.unit, report.period).items():
+        for code, value in compute_live(entries, report.unit, report.window).items():
             ReportFigure.objects.update_or_create(
                 report=report, code=code, defaults={"value": value, "computed": True}
             )
@@ -352,6 +353,14 @@ def form_save(*, user, form: ReportForm) -> ReportForm:
     if len(codes) != len(set(codes)):
         raise refuse(E.INDICATOR_TWICE, _("Mỗi chỉ tiêu chỉ có một lần trong mẫu."))
     with acting(user), transaction.atomic():
+        if form.pk:  # reports made on it keep the days they counted and their due dates
+            old = ReportForm.objects.select_for_update().get(pk=form.pk)
+            changed = (old.period_kind, old.data_window) != (form.period_kind, form.data_window)
+            if changed and (made := Report.objects.filter(form=form).count()):
+                raise refuse(E.FORM_IN_USE, _(
+                    "Đã có %(n)s báo cáo theo mẫu này: không đổi được kỳ báo cáo hay thời gian "
+                    "chốt số liệu. Hãy tạo mẫu mới (và ngừng dùng mẫu này)."
+                ) % {"n": format_number(made, 0)})  # fmt: skip
         form.full_clean()
         form.save()
     return form
