@@ -210,6 +210,8 @@ class Housekeeper(threading.Thread):
 
     def stop(self) -> None:
         self.stopping.set()
+        if self.is_alive():  # a beat under way would write the row again after the delete
+            self.join(timeout=10)
         with contextlib.suppress(DatabaseError):  # else it goes stale on its own
             WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
 
