@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -103,6 +104,7 @@ def exports_index(request):
     page = Paginator(exports_of(request.user), 50).get_page(request.GET.get("p"))
     return render(request, "core/exports.html", {
         "page": page, "exports": page.object_list, "imports": imports_of(request.user)[:10],
+        "days": settings.TTTT_EXPORT_DAYS,
     })  # fmt: skip
 
 

@@ -96,7 +96,28 @@ def _export_storage():
     return storages["private"]
 
 
-class Export(models.Model):
+class BackgroundFile(models.Model):
+    """What a background export and import share: a title, the worker's error when it
+    could not finish, when it started and finished. A subclass's `Status` has QUEUED and
+    RUNNING."""
+
+    title = models.CharField(_("tên"), max_length=300)
+    error = models.TextField(_("lỗi"), blank=True)
+    started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class Export(BackgroundFile):
     """A download made in the background (core.exports): a list's spreadsheet, a report's
     Word file. The person sees its progress and downloads the file when it is ready; only
     they can."""
@@ -113,7 +134,6 @@ class Export(models.Model):
         related_name="exports",
         verbose_name=_("người yêu cầu"),
     )
-    title = models.CharField(_("tên"), max_length=300)
     url = models.CharField(_("địa chỉ"), max_length=2000)
     status = models.CharField(_("trạng thái"), max_length=8, choices=Status.choices,
                               default=Status.QUEUED)  # fmt: skip
@@ -124,19 +144,13 @@ class Export(models.Model):
     )
     filename = models.CharField(_("tên tệp"), max_length=255, blank=True)
     content_type = models.CharField(_("kiểu tệp"), max_length=150, blank=True)
-    error = models.TextField(_("lỗi"), blank=True)
     created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
-    started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("tệp xuất")
         verbose_name_plural = _("tệp xuất")
         indexes = [models.Index(fields=["user", "-created_at"], name="core_export_user_latest")]
-
-    def __str__(self):
-        return self.title
 
     @property
     def percent(self) -> int | None:
@@ -146,12 +160,8 @@ class Export(models.Model):
             return None
         return min(99, self.done_rows * 100 // self.total_rows)
 
-    @property
-    def pending(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
-
-class FileImport(models.Model):
+class FileImport(BackgroundFile):
     """A long all-or-nothing import (core.imports) the worker runs: the file the person sent,
     then either every row in (`message`) or nothing and every problem (`problems`)."""
 
@@ -168,7 +178,6 @@ class FileImport(models.Model):
         related_name="imports",
         verbose_name=_("người nhập"),
     )
-    title = models.CharField(_("tên"), max_length=300)
     runner = models.CharField(_("chương trình nhập"), max_length=200)
     done_url = models.CharField(_("trang kết quả"), max_length=500, blank=True)
     form_url = models.CharField(_("trang nhập"), max_length=500, blank=True)
@@ -179,20 +188,10 @@ class FileImport(models.Model):
     total_rows = models.PositiveIntegerField(_("số dòng"), default=0)
     message = models.TextField(_("kết quả"), blank=True)
     problems = models.JSONField(_("lỗi trong tệp"), default=list, blank=True)
-    error = models.TextField(_("lỗi"), blank=True)
     created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
-    started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("tệp nhập")
         verbose_name_plural = _("tệp nhập")
         indexes = [models.Index(fields=["user", "-created_at"], name="core_import_user_latest")]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def pending(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

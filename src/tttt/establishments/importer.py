@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from tttt.core.formatting import format_number
 from tttt.core.imports import row_imported
 from tttt.core.tabular import ImportRejected, Problem, read_table, rows_by_header
 from tttt.core.tabular import parse_date as _date
@@ -129,4 +130,4 @@ def import_establishments(*, user, filename: str, content: bytes) -> int:
 def run(user, filename: str, content: bytes) -> str:
     """The import page's runner (core.import_page): the import and what it did."""
     count = import_establishments(user=user, filename=filename, content=content)
-    return _("Đã nhập {n} cơ sở.").format(n=count)
+    return _("Đã nhập {n} cơ sở.").format(n=format_number(count, 0))

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
+from tttt.core.formatting import format_number
 from tttt.core.imports import row_imported
 from tttt.core.tabular import (
     ImportRejected,
@@ -185,4 +186,4 @@ def import_stations(*, user, filename: str, content: bytes) -> int:
 def run(user, filename: str, content: bytes) -> str:
     """The import page's runner (core.import_page): the import and what it did."""
     count = import_stations(user=user, filename=filename, content=content)
-    return _("Đã nhập {n} trạm BTS.").format(n=count)
+    return _("Đã nhập {n} trạm BTS.").format(n=format_number(count, 0))

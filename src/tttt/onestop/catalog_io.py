@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from tttt.core.formatting import format_number
 from tttt.core.imports import row_imported
 from tttt.core.tabular import ImportRejected, Problem, read_table, rows_by_header
 from tttt.org.models import Unit
@@ -260,4 +261,6 @@ def import_catalog(*, user, filename: str, content: bytes) -> dict[str, int]:
 def run(user, filename: str, content: bytes) -> str:
     """The import page's runner (core.import_page): the import and what it did."""
     result = import_catalog(user=user, filename=filename, content=content)
-    return _("Đã nhập danh mục: thêm {added}, cập nhật {changed} thủ tục.").format(**result)
+    return _("Đã nhập danh mục: thêm {added}, cập nhật {changed} thủ tục.").format(
+        **{key: format_number(n, 0) for key, n in result.items()}
+    )

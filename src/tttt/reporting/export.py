@@ -136,10 +136,10 @@ def to_xlsx(report: Report, rows: list[FigureRow] | None = None) -> bytes:
     ws.append([title(report)])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([f"Đơn vị: {report.unit.name}"])
-    ws.append([f"Kỳ: {report.period.label} ({format_date(report.period_start)} – "
-               f"{format_date(report.period_end)})"])  # fmt: skip
-    if report.form.data_window == report.form.Window.DECREE_09:
-        ws["A3"].value += " " + report.window_text
+    period = f"Kỳ: {report.period.label} ({format_date(report.period_start)} – {format_date(report.period_end)})"
+    if report.form.data_window == report.form.Window.DECREE_09:  # the days differ: say which
+        period += " " + report.window_text
+    ws.append([period])
     submitted = (
         format_date(timezone.localtime(report.submitted_at)) if report.submitted_at else "chưa nộp"
     )
