@@ -156,6 +156,18 @@ def redis_answers() -> bool:
         return s.connect_ex(("127.0.0.1", 6379)) == 0
 
 
+def sign_in_verified(client, user):
+    """Sign `user` in with a confirmed second factor, as the back office asks of
+    administrators."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="t", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+
+
 def downloaded(client, url: str):
     """The file a person asked for at `url`: answered directly, or made in the background
     (the suite runs tasks at once) and fetched from its export's page. The response, with

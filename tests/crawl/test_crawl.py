@@ -110,6 +110,43 @@ def every_figure_lists_its_records() -> Crawl:
     ).run()
 
 
+def every_indicator_compares_units_in_one_query() -> int:
+    """Every indicator gives, for many units at once, in one grouped query (the dashboard's
+    ranking), what its own query gives for each: Lương Tài's communes in 2019, and today's
+    communes of Bắc Ninh that took them in 2026 and, through their lineage, in 2019.
+    Returns how many (indicator, case) pairs had a figure."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tttt.core.indicators import all_indicators, compute_each
+    from tttt.core.periods import Period
+    from tttt.org.models import Unit, UnitSuccession
+    from tttt.org.queries import territories
+    from tttt.reporting.queries import children_of
+
+    luong_tai = Unit.objects.get(name="Huyện Lương Tài", valid_to__isnull=False)
+    bac_ninh = Unit.objects.get(name="Tỉnh Bắc Ninh", valid_to__isnull=True)
+    taken = UnitSuccession.objects.filter(predecessor__path__startswith=luong_tai.path)
+    today = list(Unit.objects.filter(parent=bac_ninh, pk__in=taken.values("successor")))
+    today += list(Unit.objects.filter(parent=bac_ninh).exclude(pk__in=[u.pk for u in today])[:3])
+    cases = [
+        (children_of(luong_tai, Period.parse("2019-9M"))[:6], "2019-9M"),
+        (today, "2026"),
+        (today, "2019-9M"),
+    ]
+    with_data = 0
+    for units, text in cases:
+        period = Period.parse(text)
+        places = territories(units, period.end)
+        for ind in all_indicators():
+            with CaptureQueriesContext(connection) as asked:
+                each = compute_each(ind, places, period)
+            alone = {u.pk: ind.compute(places[u.pk], period) for u in units}
+            assert each == alone and len(asked) == 1, (ind.code, text, len(asked))
+            with_data += any(alone.values())
+    return with_data
+
+
 def test_the_demo_reproduces_the_seeds_and_every_page_works_for_every_role(demo, monkeypatch):
     timed("seeds", seed_figures)
     timed("reads as real", demo_reads_as_real)
@@ -121,6 +158,7 @@ def test_the_demo_reproduces_the_seeds_and_every_page_works_for_every_role(demo,
         f"{probed} record pages, {asked} API reads and {written} API writes probed out of scope\n"
     )
     crawls, downloads = [timed("figure lists", every_figure_lists_its_records)], set()
+    assert timed("figures across units", every_indicator_compares_units_in_one_query) > 60
     # From here templates render as in production: the test client's record of each template
     # and a copy of its context (some 300.000 in the crawl) is not read and costs a tenth.
     monkeypatch.setattr(Template, "_render", _TestState.saved_data.template_render)

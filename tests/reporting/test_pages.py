@@ -10,22 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 
-from conftest import downloaded
+from conftest import downloaded, sign_in_verified
 from tttt.core.periods import Period
 from tttt.org.models import Unit
 from tttt.org.roles import ADMIN, REPORTING_OFFICER
 from tttt.reporting import services
 from tttt.reporting.models import ManualIndicator, Report, ReportForm
-
-
-def _verified(client, user):
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="t", confirmed=True)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
 
 
 def test_a_report_is_opened_filled_submitted_and_accepted_in_the_back_office(
@@ -139,7 +129,7 @@ def test_administrators_define_manual_indicators_and_forms_with_clear_refusals(
     client, tree, member, commune_form
 ):
     admin = member("bn.quantri", ADMIN, tree.bac_ninh)
-    _verified(client, admin)
+    sign_in_verified(client, admin)
     taken = client.post(reverse("chi-tieu-nhap-tay:add"), {"code": "onestop.received", "name": "Trùng",
                                                            "measure": "count", "aggregation": "sum", "is_active": "on"})  # fmt: skip
     assert "đã là chỉ tiêu tính từ hồ sơ" in taken.content.decode()

@@ -4,7 +4,7 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tttt.core.indicators import Aggregation, Measure, indicator
-from tttt.org.indicators import territory_q
+from tttt.org.indicators import each, territory_q
 
 from .models import Task
 
@@ -24,17 +24,23 @@ def _records(period) -> dict:
     }
 
 
+def _aggregates(period) -> dict:
+    return {key: Count("pk", filter=where) for key, where in _records(period).items()}
+
+
 def task_figures(units, period) -> dict:
     """Every task figure of the units in the period, one aggregate query."""
-    return Task.objects.filter(territory_q(units)).aggregate(
-        **{key: Count("pk", filter=where) for key, where in _records(period).items()}
-    )
+    return Task.objects.filter(territory_q(units)).aggregate(**_aggregates(period))
+
+
+task_figures_each = each(lambda period: Task.objects.all(), _aggregates)
 
 
 def _register(key, name, description=""):
     @indicator(code=f"assignments.{key}", name=name, measure=Measure.COUNT, aggregation=Aggregation.SUM,
                description=description, records=lambda period: _records(period)[key],
-               records_list="tasks:index")  # fmt: skip
+               records_list="tasks:index", batch_each=task_figures_each,
+               derive=lambda figures: figures[key])  # fmt: skip
     def compute(units, period):
         return task_figures(units, period)[key]
 

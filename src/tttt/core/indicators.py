@@ -16,9 +16,10 @@ Several indicators counted from the same records may also name a shared ``batch`
 ``(units, period) -> dict`` and how each ``derive``s its value from that dict; then
 ``compute_many`` runs the batch once for all of them (a report of many one-stop figures is
 one pass over the dossiers). ``compute`` alone stays the indicator's own query, and a test
-keeps the two equal. A ``batch_each`` ``(units, period) -> {unit pk: dict}`` gives the same
-dicts for each unit apart in one grouped query: ``compute_each`` then fills a comparison of
-a province's communes without a query per commune.
+keeps the two equal. A ``batch_each`` ``(territories, period) -> {key: dict}`` gives the same
+dicts for each territory apart in one grouped query (``org.indicators.grouped``):
+``compute_each`` then fills a comparison of the country's communes without a query per
+commune.
 """
 
 from __future__ import annotations
@@ -123,10 +124,8 @@ def indicator(
 ):
     """Decorator registering a compute function as an indicator (optionally with a shared
     `batch` query and how to `derive` the value from it, and the `records` it counts)."""
-    if (batch is None) != (derive is None):
-        raise IndicatorError(f"Chỉ tiêu {code}: batch và derive phải đi cùng nhau.")
-    if batch_each is not None and derive is None:
-        raise IndicatorError(f"Chỉ tiêu {code}: batch_each cần derive.")
+    if (batch is not None or batch_each is not None) != (derive is not None):
+        raise IndicatorError(f"Chỉ tiêu {code}: batch hoặc batch_each phải đi cùng derive.")
 
     def register(func):
         if code in _registry and _registry[code].compute is not func:
@@ -188,10 +187,11 @@ def compute_many(indicators: list[Indicator], units, period) -> dict[str, Any]:
     return values
 
 
-def compute_each(ind: Indicator, units: list, period) -> dict[int, Any]:
-    """`ind` for each of `units` apart, by unit pk: one grouped query when the indicator has
-    a `batch_each`, else one query per unit."""
+def compute_each(ind: Indicator, territories: dict, period) -> dict:
+    """`ind` for each territory apart: `territories` maps a key (a compared unit's pk) to
+    the units standing for its territory in `period`. One grouped query when the indicator
+    has a `batch_each`, else one query per territory."""
     if ind.batch_each is not None:
-        rows = ind.batch_each(units, period)
-        return {u.pk: ind.derive(rows[u.pk]) for u in units}
-    return {u.pk: ind.compute([u], period) for u in units}
+        rows = ind.batch_each(territories, period)
+        return {key: ind.derive(rows[key]) for key in territories}
+    return {key: ind.compute(roots, period) for key, roots in territories.items()}

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tttt.core.indicators import Aggregation, Measure, indicator
-from tttt.org.indicators import territory_q
+from tttt.org.indicators import each, n, territory_q
 
 from .models import Certificate, Establishment
 
@@ -28,7 +28,8 @@ LIST = "establishments:index"  # the back-office list that shows the records beh
 
 @indicator(code="establishments.operating", name=_("Cơ sở kinh doanh đang hoạt động (cuối kỳ)"),
            measure=Measure.COUNT, aggregation=Aggregation.LAST,
-           records=lambda p: operating_q(p.end), records_list=LIST)  # fmt: skip
+           records=lambda p: operating_q(p.end), records_list=LIST, derive=n,
+           batch_each=each(lambda p: Establishment.objects.filter(operating_q(p.end))))  # fmt: skip
 def operating(units, period):
     return _operating(units, period)
 
@@ -36,7 +37,9 @@ def operating(units, period):
 def _register_type(code, name):
     @indicator(code=f"establishments.operating_{code}", name=name, measure=Measure.COUNT,
                aggregation=Aggregation.LAST, records_list=LIST,
-               records=lambda p: operating_q(p.end) & Q(business_type__code=code))  # fmt: skip
+               records=lambda p: operating_q(p.end) & Q(business_type__code=code), derive=n,
+               batch_each=each(lambda p: Establishment.objects.filter(operating_q(p.end),
+                                                                      business_type__code=code)))  # fmt: skip
     def count(units, period):
         return _operating(units, period, code)
 
@@ -64,6 +67,13 @@ def _issued_q(temporary=None):
     return records
 
 
+def _issued_each(temporary=None):
+    records = _issued_q(temporary)
+    return each(
+        lambda p: Certificate.objects.filter(records(p)), unit_fields=("establishment__unit",)
+    )
+
+
 def _issued(units, period, temporary=None):
     qs = Certificate.objects.filter(
         territory_q(units, "establishment__unit"),
@@ -77,14 +87,14 @@ def _issued(units, period, temporary=None):
 
 @indicator(code="establishments.certificates_issued", name=_("Giấy phép, giấy chứng nhận đã cấp"),
            measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_issued_q(),
-           records_list=CERTIFICATES, description=_("Cả giấy tạm thời và chính thức, theo ngày cấp."))  # fmt: skip
+           records_list=CERTIFICATES, batch_each=_issued_each(), derive=n, description=_("Cả giấy tạm thời và chính thức, theo ngày cấp."))  # fmt: skip
 def certificates_issued(units, period):
     return _issued(units, period)
 
 
 @indicator(code="establishments.certificates_temporary", name=_("Giấy chứng nhận tạm thời đã cấp"),
            measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_issued_q(temporary=True),
-           records_list=CERTIFICATES)  # fmt: skip
+           records_list=CERTIFICATES, batch_each=_issued_each(temporary=True), derive=n)  # fmt: skip
 def certificates_temporary(units, period):
     return _issued(units, period, temporary=True)
 
@@ -113,7 +123,8 @@ def _status_records(status):
 
 @indicator(code="establishments.suspended", name=_("Cơ sở đang tạm ngừng (cuối kỳ)"),
            measure=Measure.COUNT, aggregation=Aggregation.LAST, records_list=LIST,
-           records=_status_records(Establishment.Status.SUSPENDED),
+           records=_status_records(Establishment.Status.SUSPENDED), derive=n,
+           batch_each=each(lambda p: _with_status_at_end(p, Establishment.Status.SUSPENDED)),
            description=_("Theo lịch sử trạng thái: thay đổi gần nhất đến ngày cuối kỳ là tạm ngừng."))  # fmt: skip
 def suspended(units, period):
     return _status_at_end(units, period, Establishment.Status.SUSPENDED)
@@ -121,6 +132,7 @@ def suspended(units, period):
 
 @indicator(code="establishments.closed", name=_("Cơ sở đã chấm dứt hoạt động (cuối kỳ)"),
            measure=Measure.COUNT, aggregation=Aggregation.LAST, records_list=LIST,
-           records=_status_records(Establishment.Status.CLOSED))  # fmt: skip
+           records=_status_records(Establishment.Status.CLOSED), derive=n,
+           batch_each=each(lambda p: _with_status_at_end(p, Establishment.Status.CLOSED)))  # fmt: skip
 def closed(units, period):
     return _status_at_end(units, period, Establishment.Status.CLOSED)

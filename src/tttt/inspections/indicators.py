@@ -1,10 +1,10 @@
 """Figures of inspections and penalties (DESIGN.md indicator protocol)."""
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from tttt.core.indicators import Aggregation, Measure, indicator
-from tttt.org.indicators import territory_q
+from tttt.org.indicators import each, n, territory_q
 
 from .models import Inspection, PenaltyDecision
 
@@ -52,23 +52,35 @@ def _decisions(units, period):
     )
 
 
+AT = ("establishment__unit",)  # an inspection's unit is its establishment's
+DECIDED_AT = ("violation__inspection__establishment__unit",)
+ESTABLISHMENTS = {"n": Count("establishment", distinct=True)}  # one unit each: they add up
+
+
+def _closed(period):
+    return Inspection.objects.filter(_closed_in(period))
+
+
 @indicator(code="inspections.done", name=_("Cuộc kiểm tra đã thực hiện"), measure=Measure.COUNT,
            aggregation=Aggregation.SUM, description=_("Biên bản kiểm tra đã khóa, theo ngày kiểm tra."),
-           records=_closed_in, records_list="inspections_list")  # fmt: skip
+           records=_closed_in, records_list="inspections_list",
+           batch_each=each(_closed, unit_fields=AT), derive=n)  # fmt: skip
 def done(units, period):
     return _inspections(units, period).count()
 
 
 @indicator(code="inspections.establishments_inspected", name=_("Cơ sở được kiểm tra"),
            measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
-           records=_inspected(), records_list=REGISTER)  # fmt: skip
+           records=_inspected(), records_list=REGISTER, derive=n,
+           batch_each=each(_closed, ESTABLISHMENTS, AT))  # fmt: skip
 def establishments_inspected(units, period):
     return _inspections(units, period).values("establishment").distinct().count()
 
 
 @indicator(code="inspections.establishments_with_violations", name=_("Cơ sở có vi phạm"),
            measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
-           records=_inspected(Q(violations__isnull=False)), records_list=REGISTER)  # fmt: skip
+           records=_inspected(Q(violations__isnull=False)), records_list=REGISTER, derive=n,
+           batch_each=each(lambda p: _closed(p).filter(violations__isnull=False), ESTABLISHMENTS, AT))  # fmt: skip
 def establishments_with_violations(units, period):
     return (
         _inspections(units, period)
@@ -81,7 +93,9 @@ def establishments_with_violations(units, period):
 
 @indicator(code="inspections.establishments_penalised", name=_("Cơ sở bị xử phạt"),
            measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
-           records=_penalised, records_list=REGISTER)  # fmt: skip
+           records=_penalised, records_list=REGISTER, derive=n,
+           batch_each=each(_decisions_in, {"n": Count("violation__inspection__establishment", distinct=True)},
+                           DECIDED_AT))  # fmt: skip
 def establishments_penalised(units, period):
     return (
         _decisions(units, period).values("violation__inspection__establishment").distinct().count()
@@ -89,12 +103,14 @@ def establishments_penalised(units, period):
 
 
 @indicator(code="inspections.penalties", name=_("Quyết định xử phạt"), measure=Measure.COUNT,
-           aggregation=Aggregation.SUM, records=_decisions_q, records_list=DECISIONS)  # fmt: skip
+           aggregation=Aggregation.SUM, records=_decisions_q, records_list=DECISIONS,
+           batch_each=each(_decisions_in, unit_fields=DECIDED_AT), derive=n)  # fmt: skip
 def penalties(units, period):
     return _decisions(units, period).count()
 
 
 @indicator(code="inspections.penalty_amount", name=_("Tổng tiền phạt"), measure=Measure.VND,
-           aggregation=Aggregation.SUM, records=_decisions_q, records_list=DECISIONS)  # fmt: skip
+           aggregation=Aggregation.SUM, records=_decisions_q, records_list=DECISIONS,
+           batch_each=each(_decisions_in, {"n": Sum("amount")}, DECIDED_AT), derive=n)  # fmt: skip
 def penalty_amount(units, period):
     return _decisions(units, period).aggregate(total=Sum("amount"))["total"] or 0

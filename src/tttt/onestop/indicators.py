@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tttt.core.indicators import Aggregation, Measure, indicator, share
 from tttt.core.periods import Period
-from tttt.org.indicators import territory_q
+from tttt.org.indicators import grouped, grouped_distinct, territory_q
 
 from .models import Channel, Dossier, Procedure, Rating, Status, Timing
 
@@ -152,34 +152,16 @@ def all_figures(units, period: Period, where: Q | None = None) -> dict[str, int]
     )
 
 
-def all_figures_each(units, period: Period) -> dict[int, dict[str, int]]:
-    """`all_figures` for each of `units` apart (subtrees that do not overlap), one grouped
-    query: {unit pk: figures}, zeros for a unit without dossiers."""
-    from django.db.models import Case, IntegerField, Value, When
-
+def all_figures_each(territories: dict, period: Period) -> dict:
+    """`all_figures` for each territory apart (`org.indicators.grouped`), one grouped query:
+    {key: figures}, zeros for a territory without dossiers."""
     aggregates = {
         **_received_aggregates(period),
         **_resolved_aggregates(period),
         **_pending_aggregates(period),
         **_rating_aggregates(period),
     }
-    units = list(units)
-    if not units:
-        return {}
-    owner = Case(
-        *[When(unit__path__startswith=u.path, then=Value(u.pk)) for u in units],
-        output_field=IntegerField(),
-    )
-    rows = (
-        dossiers(units)
-        .filter(relevant_q(period))
-        .annotate(owner=owner)
-        .values("owner")
-        .order_by()
-        .annotate(**aggregates)
-    )
-    found = {row.pop("owner"): row for row in rows}
-    return {u.pk: found.get(u.pk) or dict.fromkeys(aggregates, 0) for u in units}
+    return grouped(Dossier.objects.filter(relevant_q(period)), territories, aggregates)
 
 
 def _register(code, name, measure, aggregation, description="", derive=None, records=None):
@@ -304,8 +286,13 @@ def satisfaction(units, period):
     return share(f["satisfied"], f["rated"])
 
 
-@_register("procedures", _("Số thủ tục trong danh mục tiếp nhận"), C, Aggregation.RECOMPUTE,
-           _("Thủ tục đang áp dụng có trong danh mục của ít nhất một đơn vị thuộc phạm vi."))  # fmt: skip
+def _procedures_each(territories, period):
+    return grouped_distinct(Procedure.objects.filter(is_active=True), territories, ("units",))
+
+
+@indicator(code="onestop.procedures", name=_("Số thủ tục trong danh mục tiếp nhận"), measure=C,
+           aggregation=Aggregation.RECOMPUTE, batch_each=_procedures_each, derive=lambda f: f["n"],
+           description=_("Thủ tục đang áp dụng có trong danh mục của ít nhất một đơn vị thuộc phạm vi."))  # fmt: skip
 def procedures(units, period):
     return Procedure.objects.filter(territory_q(units, "units"), is_active=True).distinct().count()
 

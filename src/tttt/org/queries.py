@@ -78,14 +78,47 @@ def units_for_territory(unit: Unit, on: date) -> list[Unit]:
         candidates = [link.predecessor for link in unit_predecessors(unit)]
     else:
         candidates = [link.successor for link in unit_successors(unit)]
-    found = {u.pk: u for u in candidates if u.is_valid_on(on)}
-    # Keep only the highest units (a district's province already covers it).
-    paths = sorted(found.values(), key=lambda u: len(u.path))
+    return _highest(u for u in candidates if u.is_valid_on(on))
+
+
+def _highest(units: Iterable[Unit]) -> list[Unit]:
+    """`units` without those lying under another of them (a district's province covers it)."""
     chosen: list[Unit] = []
-    for candidate in paths:
+    for candidate in sorted({u.pk: u for u in units}.values(), key=lambda u: len(u.path)):
         if not any(candidate.path.startswith(c.path) for c in chosen):
             chosen.append(candidate)
     return chosen
+
+
+def territories(units: Iterable[Unit], on: date) -> dict[int, list[Unit]]:
+    """`units_for_territory` for many units at once, by unit pk: the lineage of all the units
+    that did not exist on `on` is walked together (one query a level, not one per unit)."""
+    units = list(units)
+    result = {u.pk: [u] for u in units if u.is_valid_on(on)}
+    missing = [u for u in units if u.pk not in result]
+    earlier = [u for u in missing if u.valid_from and on < u.valid_from]
+    later = [u for u in missing if not (u.valid_from and on < u.valid_from)]
+    for group, forward in ((earlier, False), (later, True)):
+        if not group:
+            continue
+        links = _walk([u.pk for u in group], forward=forward)
+        step: dict[int, list[Unit]] = {}
+        for link in links:
+            source, target = (
+                (link.predecessor_id, link.successor)
+                if forward
+                else (link.successor_id, link.predecessor)
+            )
+            step.setdefault(source, []).append(target)
+        for unit in group:
+            reached: dict[int, Unit] = {}
+            frontier = [unit.pk]
+            while frontier:
+                found = [t for pk in frontier for t in step.get(pk, []) if t.pk not in reached]
+                reached.update((t.pk, t) for t in found)
+                frontier = [t.pk for t in found]
+            result[unit.pk] = _highest(u for u in reached.values() if u.is_valid_on(on))
+    return result
 
 
 def subtree(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tttt.core.indicators import Aggregation, Measure, indicator
-from tttt.org.indicators import territory_q
+from tttt.org.indicators import each, n, territory_q
 
 from .models import Comment, DocumentPage, NewsPage, Question
 
@@ -42,9 +42,12 @@ def _count(model, records):
 
 
 def _register(code, name, model, records, records_list, compute=None):
+    total = "image_count" if code == "images" else ""
     indicator(code=f"portal.{code}", name=name, measure=Measure.COUNT,
               aggregation=Aggregation.SUM, records=records, records_list=records_list,
-              records_sum="image_count" if code == "images" else "")(compute or _count(model, records))  # fmt: skip
+              records_sum=total, derive=n,
+              batch_each=each(lambda p: model.objects.filter(records(p)),
+                              {"n": Sum(total)} if total else None))(compute or _count(model, records))  # fmt: skip
 
 
 _register("news_items", _("Tin đăng trên cổng thông tin"), NewsPage,

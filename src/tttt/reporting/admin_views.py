@@ -6,6 +6,8 @@ manual indicators."""
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -710,17 +712,31 @@ class ReportingGroup(ViewSetGroup):
 # ---------------------------------------------------------------- dashboard
 
 
+def _dashboard_unit(request) -> Unit | None:
+    """The unit the dashboard shows; None for the whole country, which only a person with
+    the whole country in scope may ask (`?ca_nuoc=1`)."""
+    if request.GET.get("ca_nuoc") and not request.GET.get("unit"):
+        if not user_scope(request.user, perm=queries.VIEW).unrestricted:
+            raise PermissionDenied(_("Chỉ người được xem số liệu cả nước mới xem được."))
+        return None
+    return unit_for_page(request, queries.VIEW)
+
+
 def dashboard_view(request):
-    """For a leader: one indicator over time and across the units below, with a table, bars,
-    a map of the units, and links to the records behind each figure."""
+    """For a leader: one indicator over time and across the units below (or every commune
+    of the territory, or of the country), ranked, with bars, a map of proportional symbols,
+    the ranking as a spreadsheet, and links to the records behind each figure."""
     from django.conf import settings
+    from django.core.paginator import Paginator
 
     if not request.user.has_perm(queries.VIEW):
         raise PermissionDenied(_("Bạn không có quyền xem số liệu."))
-    unit = unit_for_page(request, queries.VIEW)
+    unit = _dashboard_unit(request)
     computed = [e for e in catalog().values() if e.computed]
     code = request.GET.get("chi_tieu") or "onestop.received"
     entry = next((e for e in computed if e.code == code), computed[0] if computed else None)
+    level = request.GET.get("so_sanh", "")
+    level = level if level in queries.Level.LABELS else queries.Level.CHILDREN
     text = request.GET.get("period", "")
     error = ""
     try:
@@ -728,40 +744,57 @@ def dashboard_view(request):
             period = Period.parse(text)
         else:  # the latest quarter with figures for this unit
             period = Period.parse(_last_quarter())
-            if unit is not None and entry is not None:
+            if entry is not None:
                 period = queries.latest_period_with_data(entry, unit, period)
             text = str(period)
     except PeriodError as exc:
         error, period = str(exc), Period.year(timezone.localdate().year - 1)
+    scope = user_scope(request.user, perm=queries.VIEW)
+    here = {"chi_tieu": entry.code if entry else "", "period": text, "so_sanh": level}
     context = {"unit": unit, "entries": computed, "entry": entry, "period": period, "period_text": text,
-               "error": error, "tiles": settings.TTTT_MAP_TILES}  # fmt: skip
-    if unit is not None and entry is not None:
-        over_time = queries.series(entry, unit, period)
-        for p in over_time:
-            p.url = queries.records_url(entry, unit, p.period)
-        children = queries.children_of(unit, period)
-        across = queries.by_child(entry, children, period)
-        for p in across:
-            p.url = queries.records_url(entry, p.unit, period)
-            p.drill = f"?unit={p.unit.pk}&chi_tieu={entry.code}&period={period}"
-        context.update(
-            over_time=over_time,
-            across=across,
-            too_many=len(children) > queries.MAX_CHILDREN,
-            records=queries.records_url(entry, unit, period),
-            markers=[
-                {
-                    "lat": float(p.unit.latitude),
-                    "lon": float(p.unit.longitude),
-                    "name": p.label,
-                    "type": entry.name,
-                    "address": p.shown,
-                }
-                for p in across
-                if p.unit.latitude is not None and p.unit.longitude is not None
-            ],  # fmt: skip
-            parent=unit.parent
-            if unit.parent and user_can(request.user, queries.VIEW, unit.parent)
-            else None,
-        )
+               "error": error, "tiles": settings.TTTT_MAP_TILES, "level": level,
+               "levels": list(queries.Level.LABELS.items()), "country": scope.unrestricted,
+               "title": unit.name if unit else _("Cả nước")}  # fmt: skip
+    if entry is None:
+        return TemplateResponse(request, "reporting/admin/dashboard.html", context)
+    compared = queries.compared_units(unit, period, level)
+    across = queries.by_child(entry, compared, period)
+    if request.GET.get("export") == "xlsx":
+        name = f"xep-hang-{entry.code}-{period}"
+        headers = [_("Hạng"), _("Đơn vị"), _("Thuộc"), entry.name]
+        rows = [[p.rank or None, p.label, p.unit.parent.name if p.unit.parent_id else "", p.value]
+                for p in across]  # fmt: skip
+        return _xlsx(name, headers, rows)
+    over_time = queries.series(entry, unit, period)
+    for p in over_time:
+        p.url = queries.records_url(entry, unit, p.period)
+    page = Paginator(across, queries.PER_PAGE).get_page(request.GET.get("trang"))
+    for p in page:
+        p.url = queries.records_url(entry, p.unit, period)
+        p.drill = "?" + urlencode({"unit": p.unit.pk, **here})
+    top = max((p.value for p in across if p.value), default=0)
+    context.update(
+        over_time=over_time,
+        across=across,
+        page=page,
+        here=urlencode({"unit": unit.pk if unit else "", "ca_nuoc": "" if unit else "1", **here}),
+        records=queries.records_url(entry, unit, period),
+        markers=[
+            {
+                "lat": float(p.unit.latitude),
+                "lon": float(p.unit.longitude),
+                "name": p.label,
+                "type": entry.name,
+                "address": p.shown,
+                "size": float((p.value / top) ** Decimal("0.5"))
+                if top and p.value and p.value > 0
+                else 0,
+            }
+            for p in across
+            if p.unit.latitude is not None and p.unit.longitude is not None
+        ],  # fmt: skip
+        parent=unit.parent
+        if unit and unit.parent and user_can(request.user, queries.VIEW, unit.parent)
+        else None,
+    )
     return TemplateResponse(request, "reporting/admin/dashboard.html", context)

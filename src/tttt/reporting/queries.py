@@ -13,8 +13,15 @@ from django.utils.translation import gettext_lazy as _
 
 from tttt.core.indicators import compute_each, compute_many
 from tttt.core.periods import Period
+from tttt.core.text import fold
 from tttt.org.models import Unit
-from tttt.org.queries import restrict_to_scope, subtree, units_for_territory, user_can
+from tttt.org.queries import (
+    restrict_to_scope,
+    subtree,
+    territories,
+    units_for_territory,
+    user_can,
+)
 
 from .catalog import Entry, catalog
 from .models import Report, ReportFigure, ReportForm
@@ -330,7 +337,15 @@ def standings(cluster, year: int) -> Standings:
 
 # ---------------------------------------------------------------- dashboard
 
-MAX_CHILDREN = 300
+PER_PAGE = 50  # rows of the ranking on one page (all of them in the file and on the map)
+
+
+class Level:
+    """Which units a dashboard compares: those directly below, or every commune."""
+
+    CHILDREN = ""
+    COMMUNES = "xa"
+    LABELS = {CHILDREN: _("Đơn vị trực thuộc"), COMMUNES: _("Tất cả xã, phường, đặc khu")}
 
 
 @dataclass
@@ -343,6 +358,7 @@ class Point:
     period: Period | None = None
     url: str | None = None  # the records behind the figure
     drill: str = ""  # the same page for this unit
+    rank: int = 0  # in a comparison: equal figures share a rank; no figure, no rank
 
 
 def _with_bars(points: list[Point]) -> list[Point]:
@@ -352,56 +368,84 @@ def _with_bars(points: list[Point]) -> list[Point]:
     return points
 
 
-def series(entry: Entry, unit: Unit, period: Period, count: int = 8) -> list[Point]:
+def territory(unit: Unit | None, on: date) -> list[Unit]:
+    """The units standing for `unit`'s territory on `on`; for the country (None), the
+    provinces of that day."""
+    if unit is None:
+        return list(Unit.objects.valid_on(on).filter(kind=Unit.Kind.PROVINCE, parent=None))
+    return units_for_territory(unit, on)
+
+
+def series(entry: Entry, unit: Unit | None, period: Period, count: int = 8) -> list[Point]:
     """`entry` for `unit` over the `count` periods of the same kind ending with `period`."""
     periods = [period]
     for _i in range(count - 1):
         periods.insert(0, periods[0].previous())
     points = []
     for p in periods:
-        value = compute_live([entry], unit, p)[entry.code]
+        value = to_decimal(compute_many([entry.indicator], territory(unit, p.end), p)[entry.code])
         points.append(Point(p.label, value, entry.format(value), 0.0, unit=unit, period=p))
     return _with_bars(points)
 
 
-def children_of(unit: Unit, period: Period) -> list[Unit]:
-    """The administrative units directly below `unit` in its own era: a former district's
-    former communes, today's province's communes of today (figures for a period of the
-    other era are still computed over each child's territory)."""
+def children_of(unit: Unit | None, period: Period) -> list[Unit]:
+    """The administrative units directly below `unit` (the provinces below the country) in
+    its own era: a former district's former communes, today's province's communes of today
+    (figures for a period of the other era are still computed over each child's territory)."""
+    if unit is None:
+        return list(Unit.objects.filter(kind=Unit.Kind.PROVINCE, parent=None).valid_on(period.end)
+                    .order_by("name"))  # fmt: skip
     own = Unit.objects.filter(parent=unit).exclude(kind=Unit.Kind.OFFICE).order_by("name")
     during = own.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end)).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)
     )
-    return list(during[: MAX_CHILDREN + 1]) or list(own[: MAX_CHILDREN + 1])
+    return list(during) or list(own)
 
 
-def latest_period_with_data(entry: Entry, unit: Unit, start: Period, limit: int = 48) -> Period:
+def compared_units(unit: Unit | None, period: Period, level: str = Level.CHILDREN) -> list[Unit]:
+    """The units a dashboard ranks: directly below `unit`, or every commune of its territory
+    that stood at the period's end (the whole country's with no unit): one query."""
+    if level != Level.COMMUNES:
+        return children_of(unit, period)
+    communes = Unit.objects.valid_on(period.end).filter(kind=Unit.Kind.COMMUNE)
+    if unit is not None:
+        communes = communes.filter(pk__in=subtree(territory(unit, period.end)).values("pk"))
+    return list(communes.select_related("parent").order_by("name", "pk"))
+
+
+def latest_period_with_data(
+    entry: Entry, unit: Unit | None, start: Period, limit: int = 48
+) -> Period:
     """The latest period of `start`'s kind, not after `start` nor after the unit ceased to
     exist, for which `entry` has a figure other than nothing or zero; `start` when none of
     the `limit` periods before it has one. One aggregate query per period looked at."""
     period = start
-    if unit.valid_to is not None:
+    if unit is not None and unit.valid_to is not None:
         while period.start > unit.valid_to:
             period = period.previous()
     candidate = period
     for _i in range(limit):
-        value = compute_live([entry], unit, candidate)[entry.code]
-        if value:
+        if compute_many([entry.indicator], territory(unit, candidate.end), candidate)[entry.code]:
             return candidate
         candidate = candidate.previous()
     return period
 
 
 def by_child(entry: Entry, children: list[Unit], period: Period) -> list[Point]:
-    """`entry` for each child unit in `period`, largest first: one grouped query when the
-    indicator can group by unit, else one aggregate query per child."""
-    children = children[:MAX_CHILDREN]
-    values = compute_each(entry.indicator, children, period)
+    """`entry` for each of `children` (each over its territory in `period`, across the 2025
+    reform), ranked largest first: one grouped query for the figure, whatever the number of
+    units (`compute_each`), and one query a level of lineage when units of the other era are
+    compared."""
+    values = compute_each(entry.indicator, territories(children, period.end), period)
     points = []
     for child in children:
         value = to_decimal(values[child.pk])
         points.append(Point(child.name, value, entry.format(value), 0.0, unit=child, period=period))
-    points.sort(key=lambda p: (p.value is None, -(p.value or 0), p.label))
+    points.sort(key=lambda p: (p.value is None, -(p.value or 0), fold(p.label), p.label))
+    for i, p in enumerate(points):
+        if p.value is not None:
+            same = i and points[i - 1].value == p.value
+            p.rank = points[i - 1].rank if same else i + 1
     return _with_bars(points)
 
 
@@ -416,11 +460,13 @@ RECORD_PAGES = {  # app → the back-office page that lists the records behind i
 }
 
 
-def records_url(entry: Entry, unit: Unit, period: Period) -> str | None:
+def records_url(entry: Entry, unit: Unit | None, period: Period) -> str | None:
     from urllib.parse import urlencode
 
     from django.urls import NoReverseMatch, reverse
 
+    if unit is None:  # the country's figure: each province's links to its records
+        return None
     if entry.indicator and entry.indicator.records_list:  # exactly the records it counts
         return entry.indicator.records_url(unit, period)
     page = RECORD_PAGES.get(entry.indicator.app_label if entry.indicator else "")

@@ -1,17 +1,22 @@
 // A map of records (establishments, BTS stations): markers from the page's JSON; tiles only when
-// the server sets a tile URL (TTTT_MAP_TILES), so the markers show even without tiles.
+// the server sets a tile URL (TTTT_MAP_TILES), so the markers show even without tiles. A marker
+// with a `size` (0–1, the square root of its share of the largest figure) is a proportional
+// symbol: its circle's area follows the figure; thousands of them are drawn on a canvas.
 (function () {
   var box = document.getElementById("map");
   if (!box || !window.L) return;
   var markers = JSON.parse(document.getElementById("map-markers").textContent);
-  var map = L.map(box, { attributionControl: true });
+  var map = L.map(box, { attributionControl: true, preferCanvas: markers.length > 500 });
   var tiles = box.dataset.tiles;
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 18, attribution: box.dataset.attribution || "" }).addTo(map);
   }
   var points = [];
   markers.forEach(function (m) {
-    var marker = L.circleMarker([m.lat, m.lon], { radius: 7, color: "#a51c1c", weight: 2, fillOpacity: 0.8 });
+    var sized = m.size !== undefined;
+    var marker = L.circleMarker([m.lat, m.lon], sized
+      ? { radius: 2 + 22 * m.size, color: "#1d6f8f", weight: 1, fillColor: "#1d6f8f", fillOpacity: 0.45 }
+      : { radius: 7, color: "#a51c1c", weight: 2, fillOpacity: 0.8 });
     marker.bindPopup("<strong>" + m.name.replace(/</g, "&lt;") + "</strong><br>" +
       m.type.replace(/</g, "&lt;") + "<br>" + m.address.replace(/</g, "&lt;"));
     marker.addTo(map);
