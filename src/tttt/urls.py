@@ -13,6 +13,7 @@ from tttt.org import twofactor, views
 from tttt.portal import feeds as portal_feeds
 from tttt.portal import views as portal_views
 from tttt.portal.cache import cached_publicly
+from tttt.reporting import views as reporting_views
 
 urlpatterns = [
     path("", portal_views.root(views.home), name="home"),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("tra-cuu-ho-so/danh-gia/", onestop_views.dossier_rate, name="dossier_rate"),
     path("nop-ho-so/", onestop_views.online_submit, name="online_submit"),
     path("co-so-kinh-doanh/", establishment_views.public_list, name="establishments_public"),
+    path("so-lieu/", reporting_views.public_figures, name="public_figures"),
     path("api/v1/", api.urls),
     path("admin/2fa/verify/", twofactor.verify, name="tttt_2fa_verify"),
     path("admin/2fa/setup/", twofactor.setup, name="tttt_2fa_setup"),

@@ -302,7 +302,7 @@ def test_every_count_opens_the_list_of_exactly_its_dossiers(client, history, tre
     entries = catalog()
     listed = [i for i in all_indicators() if i.records_list == "dossiers:index"]
     counted = [i.code for i in listed if i.measure == Measure.COUNT]
-    assert len(counted) == 11  # every one-stop count: 9 by period, 2 pending at its end
+    assert len(counted) == 12  # every one-stop count: 10 by period (apologies too), 2 pending at its end
     shares = {i.code for i in listed if i.measure != Measure.COUNT}
     assert len(shares) == 6  # each share opens the dossiers it is a share of
     for share, whole in (("on_time_rate", "resolved"), ("online_share", "received"),
@@ -329,3 +329,48 @@ def test_every_count_opens_the_list_of_exactly_its_dossiers(client, history, tre
     other = client.get(records_url(entries["onestop.received"], tree.new_trung_chinh, period))
     assert other.context["figure"] is None
     assert all(d.unit_id != tree.new_trung_chinh.pk for d in other.context["object_list"])
+
+
+def test_the_public_figures_page_publishes_the_results_with_open_data(client, history, tree):
+    """Anyone reads a unit's one-stop results (received, in time, late, apologies) and the
+    Decision 766 groups, live from the dossiers, and downloads them as CSV or JSON."""
+    import csv
+    import io
+
+    from tttt.onestop.models import Dossier
+
+    early, on_time, late, pending = history
+    Dossier.objects.filter(pk=pending.pk).update(rescheduled_at=at(9, 9))  # form 04 sent
+    url, ask = reverse("public_figures"), {"unit": tree.bac_ninh.pk, "period": "2026-12"}
+    page = client.get(url, ask)
+    html = page.content.decode()
+
+    def shown(code):
+        return html.split(f'data-code="{code}">')[1].split("<")[0]
+
+    assert page.status_code == 200 and "Tháng 12/2026" in html
+    assert (shown("onestop.received"), shown("onestop.resolved_in_time"), shown("onestop.resolved_late"),
+            shown("onestop.on_time_rate"), shown("onestop.apologised")) == ("4", "2", "1", "66,67%", "1")  # fmt: skip
+    assert shown("onestop.index766_tdgq") == "13,33"
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(url, {**ask, "dinh_dang": "csv"}).content.decode("utf-8-sig"))
+        )
+    )
+    by_code = {r["ma_chi_tieu"]: r for r in rows}
+    assert (
+        by_code["onestop.received"]["so_lieu"] == "4"
+        and by_code["onestop.on_time_rate"]["so_lieu"] == "66.67"
+    )
+    assert {r["tu_ngay"] for r in rows} == {"2026-12-01"} and {r["don_vi"] for r in rows} == {
+        "Tỉnh Bắc Ninh"
+    }
+    data = client.get(url, {**ask, "dinh_dang": "json"}).json()
+    assert {f["ma_chi_tieu"]: f["so_lieu"] for f in data["so_lieu"]}["onestop.resolved_late"] == 1
+    assert data["den_ngay"] == "2026-12-31"
+    # A commune without dossiers publishes zeros, not another unit's figures.
+    other = client.get(url, {"unit": tree.new_bo_ha.pk, "period": "2026-12"}).content.decode()
+    assert 'data-code="onestop.received">0<' in other
+    bad = client.get(url, {**ask, "period": "2026-Q9"})
+    assert bad.status_code == 200 and "Không hiểu kỳ «2026-Q9»" in bad.content.decode()
+    assert client.get(url, {"unit": 99999999}).status_code == 404

@@ -254,6 +254,9 @@ class _History:
         returned = max(returned, resolved)
         channel = Channel.ONLINE if rng.random() < 0.06 else (Channel.POST if rng.random() < 0.01 else Channel.COUNTER)  # fmt: skip
         rated = rng.random() < 0.2
+        # Four late dossiers in five were apologised for with a new appointment a day before
+        # the deadline (form 04); decided without the generator, so the other draws stay.
+        apologised = not in_time and len(self.dossiers) % 5 != 0
         self.dossiers.append(
             Dossier(
                 procedure=procedure,
@@ -267,8 +270,9 @@ class _History:
                 address=f"{rng.choice(HAMLETS)}, {unit.name}",
                 received_at=received,
                 counted_from=start,
-                due_at=deadline,
+                due_at=cal.add(resolved, timedelta(hours=4)) if apologised else deadline,
                 deadline=deadline,
+                rescheduled_at=max(deadline - timedelta(days=1), received) if apologised else None,
                 received_by=clerk,
                 assignee=specialist,
                 fee=procedure.fee,

@@ -110,6 +110,16 @@ def _rating_aggregates(period: Period) -> dict:
     }
 
 
+def _apologised_q(period: Period) -> Q:
+    """Dossiers for which a letter of apology set a new appointment in the period."""
+    start, end = bounds(period)
+    return Q(rescheduled_at__gte=start, rescheduled_at__lt=end)
+
+
+def _apology_aggregates(period: Period) -> dict:
+    return {"apologised": Count("pk", filter=_apologised_q(period))}
+
+
 def relevant_q(period: Period) -> Q:
     """Every dossier any figure of the period can count: the rest are skipped early."""
     start, end = bounds(period)
@@ -148,6 +158,7 @@ def all_figures(units, period: Period, where: Q | None = None) -> dict[str, int]
             **_resolved_aggregates(period),
             **_pending_aggregates(period),
             **_rating_aggregates(period),
+            **_apology_aggregates(period),
         )
     )
 
@@ -160,6 +171,7 @@ def all_figures_each(territories: dict, period: Period) -> dict:
         **_resolved_aggregates(period),
         **_pending_aggregates(period),
         **_rating_aggregates(period),
+        **_apology_aggregates(period),
     }
     return grouped(Dossier.objects.filter(relevant_q(period)), territories, aggregates)
 
@@ -205,6 +217,8 @@ COUNTS = [
      "", lambda f: f["early"] + f["on_time"]),
     ("resolved_late", _("Hồ sơ giải quyết quá hạn"), lambda p: _resolved_q(p) & Q(timing=Timing.LATE), "",
      lambda f: f["late"]),
+    ("apologised", _("Hồ sơ có văn bản xin lỗi, hẹn lại"), _apologised_q,
+     _("Văn bản xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) gửi trong kỳ."), lambda f: f["apologised"]),
 ]  # fmt: skip
 
 

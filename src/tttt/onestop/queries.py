@@ -72,10 +72,16 @@ def queue_q(queue: str, user, now: datetime | None = None) -> Q:
     return Q()
 
 
+_QUEUED = (*_WORKING, Status.SUPPLEMENT, Status.RESULT_READY)  # every queue is among these
+
+
 def queue_counts(user, now=None) -> dict[str, int]:
-    """How many dossiers wait in each of the user's queues (one aggregate query)."""
-    return scoped_dossiers(user).aggregate(
-        **{code: Count("pk", filter=queue_q(code, user, now)) for code in QUEUES}
+    """How many dossiers wait in each of the user's queues (one aggregate query over the
+    open dossiers only: the index on status skips the finished millions)."""
+    return (
+        scoped_dossiers(user)
+        .filter(status__in=_QUEUED)
+        .aggregate(**{code: Count("pk", filter=queue_q(code, user, now)) for code in QUEUES})
     )
 
 

@@ -491,3 +491,63 @@ def latest_reported_period(form: ReportForm, parent: Unit | None) -> str | None:
     latest = reports.order_by("-period_end").only("period_start", "period_end", "period_kind")
     report = latest.first()
     return str(report.period) if report is not None else None
+
+
+# ---------------------------------------------------------------- public figures
+
+# What the law asks a unit to publish of its one-stop results (received, on time, late,
+# apologies, satisfaction; Decree 61/2018 Art. 35, Decision 766/QĐ-TTg) and the count of
+# licensed businesses, in the order the public page shows them.
+PUBLIC_SECTIONS = [
+    (_("Kết quả giải quyết thủ tục hành chính"), [
+        "onestop.received", "onestop.received_online", "onestop.resolved", "onestop.resolved_in_time",
+        "onestop.resolved_late", "onestop.on_time_rate", "onestop.apologised", "onestop.pending_in_time",
+        "onestop.pending_overdue", "onestop.satisfaction"]),
+    (_("Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)"), [
+        "onestop.index766_tdgq", "onestop.index766_clgq", "onestop.index766_tttt",
+        "onestop.index766_mdhl", "onestop.index766_mdsh"]),
+    (_("Cơ sở kinh doanh được cấp phép đang hoạt động (cuối kỳ)"), [
+        "establishments.operating", "establishments.operating_internet", "establishments.operating_game",
+        "establishments.operating_karaoke", "establishments.operating_printing",
+        "establishments.operating_publication"]),
+]  # fmt: skip
+TREND = ["onestop.received", "onestop.resolved_in_time", "onestop.resolved_late"]
+
+
+@dataclass
+class PublicFigure:
+    entry: Entry
+    value: Decimal | None
+
+    @property
+    def shown(self) -> str:
+        return self.entry.format(self.value)
+
+
+def public_figures(unit: Unit | None, period: Period) -> list[tuple[str, list[PublicFigure]]]:
+    """The public figures of `unit`'s territory (the country's with None) in `period`, by
+    section: the one-stop figures in one pass over the dossiers, a query per business type."""
+    known = catalog()
+    wanted = [known[c] for _title, codes in PUBLIC_SECTIONS for c in codes if c in known]
+    values = compute_many([e.indicator for e in wanted], territory(unit, period.end), period)
+    return [
+        (str(title), [PublicFigure(known[c], to_decimal(values[c])) for c in codes if c in known])
+        for title, codes in PUBLIC_SECTIONS
+    ]
+
+
+def public_trend(unit: Unit | None, period: Period, count: int = 8) -> list[dict]:
+    """Received, resolved in time and late over the `count` periods ending with `period`
+    (one pass over the dossiers each)."""
+    known = catalog()
+    entries = [known[c] for c in TREND if c in known]
+    periods = [period]
+    for _i in range(count - 1):
+        periods.insert(0, periods[0].previous())
+    rows = []
+    for p in periods:
+        values = compute_many([e.indicator for e in entries], territory(unit, p.end), p)
+        rows.append({"period": p, "label": p.label, "values": [values[e.code] for e in entries]})
+    while len(rows) > 1 and not any(rows[0]["values"]):  # years before the records began
+        rows.pop(0)
+    return rows
