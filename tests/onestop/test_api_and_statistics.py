@@ -302,7 +302,9 @@ def test_every_count_opens_the_list_of_exactly_its_dossiers(client, history, tre
     entries = catalog()
     listed = [i for i in all_indicators() if i.records_list == "dossiers:index"]
     counted = [i.code for i in listed if i.measure == Measure.COUNT]
-    assert len(counted) == 12  # every one-stop count: 10 by period (apologies too), 2 pending at its end
+    assert (
+        len(counted) == 12
+    )  # every one-stop count: 10 by period (apologies too), 2 pending at its end
     shares = {i.code for i in listed if i.measure != Measure.COUNT}
     assert len(shares) == 6  # each share opens the dossiers it is a share of
     for share, whole in (("on_time_rate", "resolved"), ("online_share", "received"),
