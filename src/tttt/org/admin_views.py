@@ -96,7 +96,7 @@ class ScopedModelViewSet(ModelViewSet):
 
 def unit_for_page(request, perm: str) -> Unit | None:
     """The unit a statistics page shows: `?unit=` when it lies in the user's scope (else
-    refused), by default the first unit of the scope (a province for the unrestricted)."""
+    refused), by default the person's own unit (a province for the unrestricted)."""
     from django.shortcuts import get_object_or_404
 
     from .queries import user_scope
@@ -109,6 +109,14 @@ def unit_for_page(request, perm: str) -> Unit | None:
         return unit
     if scope.unrestricted:
         return Unit.objects.filter(kind=Unit.Kind.PROVINCE).current().order_by("name").first()
+    # The person's own unit: of their memberships granting `perm`, today's before a former
+    # one (a scope on today's commune also covers the commune it succeeded), the highest first.
+    from .models import Membership
+
+    own = [m.unit for m in Membership.objects.active().filter(user=request.user).select_related("unit")
+           if scope.contains(m.unit)]  # fmt: skip
+    if own:
+        return min(own, key=lambda u: (not u.is_current, len(u.path), u.path))
     return Unit.objects.filter(path__in=scope.paths).order_by("path").first()
 
 
