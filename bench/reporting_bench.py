@@ -126,7 +126,7 @@ def _ranking_and_drill_down(period) -> dict:
     from django.test import override_settings
 
     from tttt.core.indicators import get_indicator
-    from tttt.org.models import User
+    from tttt.org.models import Unit, User
     from tttt.reporting import queries
     from tttt.reporting.catalog import catalog
 
@@ -143,6 +143,12 @@ def _ranking_and_drill_down(period) -> dict:
 
     cold, points = rank()
     warm = [rank()[0] for _ in range(3)]
+    hanoi = Unit.objects.get(source="vietnam-provinces", kind="province", code="01")
+    overview = []
+    for _ in range(4):
+        t = time.perf_counter()
+        queries.overview(hanoi, period)
+        overview.append(time.perf_counter() - t)
     busiest = points[0].unit
     url = get_indicator("onestop.resolved_late").records_url(busiest, period)
     admin, _ = User.objects.get_or_create(username="bench.admin", defaults={"is_superuser": True})
@@ -156,6 +162,10 @@ def _ranking_and_drill_down(period) -> dict:
             page = client.get(url)
             times.append(time.perf_counter() - t)
     return {
+        "overview_province_fields": len(queries.OVERVIEW),
+        "overview_province_figures": sum(len(codes) for _title, codes in queries.OVERVIEW),
+        "overview_province_ms_cold": round(overview[0] * 1000, 1),
+        "overview_province_ms_warm_median": round(statistics.median(overview[1:]) * 1000, 1),
         "dashboard_country_communes_ranked": len(points),
         "dashboard_country_communes_with_figure": sum(p.value is not None for p in points),
         "dashboard_country_ranking_ms_cold": round(cold * 1000, 1),

@@ -290,6 +290,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 WAGTAIL_SITE_NAME = "TTTT"
 WAGTAILADMIN_BASE_URL = os.environ.get("TTTT_BASE_URL", "http://127.0.0.1:8000")
+# No avatars fetched from gravatar.com: people with an e-mail address got a blocked request
+# to another site on every back-office page (no network at run time; the CSP refuses it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 # Slugs without diacritics (the editor's script transliterates; portal pages fold on save).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -369,6 +372,7 @@ TTTT_SCHEDULE = {
     "prune-task-results": {"task": "tttt.core.tasks.prune_task_results", "at": "01:30"},
     "certificate-reminders": {"task": "tttt.infra.tasks.certificate_reminders", "at": "07:00"},
     "report-reminders": {"task": "tttt.reporting.tasks.report_reminders", "at": "07:05"},
+    "alerts": {"task": "tttt.reporting.tasks.evaluate_alerts", "every": 900},
 }
 # Backups (`tttt backup`): setting TTTT_BACKUP_DIR turns on the nightly backup at 02:00,
 # keeping the TTTT_BACKUP_KEEP newest archives.

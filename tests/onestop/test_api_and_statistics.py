@@ -376,3 +376,27 @@ def test_the_public_figures_page_publishes_the_results_with_open_data(client, hi
     bad = client.get(url, {**ask, "period": "2026-Q9"})
     assert bad.status_code == 200 and "Không hiểu kỳ «2026-Q9»" in bad.content.decode()
     assert client.get(url, {"unit": 99999999}).status_code == 404
+
+
+def test_the_overview_compares_with_the_same_period_a_year_before(client, history, tree, member):
+    from tttt.reporting.queries import overview
+
+    tiles = {
+        t.entry.code: t
+        for _title, ts in overview(tree.bac_ninh, Period.month(2026, 12))
+        for t in ts
+    }
+    received = tiles["onestop.received"]
+    assert (received.shown, received.before_shown, received.change_shown) == ("4", "0", "+4")
+    assert [p.label for p in received.trend][::12] == ["Tháng 12/2025", "Tháng 12/2026"]
+    assert (
+        tiles["onestop.on_time_rate"].shown == "66,67%"
+        and tiles["onestop.on_time_rate"].change_shown == ""
+    )
+    client.force_login(member("bn.lanhdao", LEADER, tree.bac_ninh))
+    html = client.get(reverse("reporting_overview"), {"period": "2026-12"}).content.decode()
+    tile = html.split('data-code="onestop.pending_overdue"')[1].split("</section>")[0]
+    link = tile.split('href="')[1].split('"')[0].replace("&amp;", "&")
+    assert (
+        len(client.get(link + "&per_page=100").context["object_list"]) == 1
+    )  # the one late dossier

@@ -174,6 +174,24 @@ class Period:
         return Period.custom(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
 
 
+def year_before(period: Period) -> Period:
+    """The same period one year earlier (Q3/2019 → Q3/2018; a custom range shifted by a
+    year, 29 February becoming the 28th)."""
+
+    def shift(day: date) -> date:
+        return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else day.day))
+
+    y = period.start.year
+    match period.kind:
+        case PeriodKind.MONTH:
+            return Period.month(y - 1, period.start.month)
+        case PeriodKind.QUARTER:
+            return Period.quarter(y - 1, (period.start.month - 1) // 3 + 1)
+        case PeriodKind.HALF | PeriodKind.NINE_MONTHS | PeriodKind.YEAR:
+            return period.previous()
+    return Period.custom(shift(period.start), shift(period.end))
+
+
 def parse_period(text: str, field: str = "period") -> Period:
     """The period a person or a request named, or a refusal that says how to write one."""
     try:

@@ -39,7 +39,7 @@ from tttt.org.queries import restrict_to_scope, user_can, user_scope
 from . import export, queries, services
 from .catalog import catalog
 from .errors import ReportingError as E
-from .models import Cluster, ManualIndicator, Report, ReportForm, SupervisionVisit
+from .models import AlertRule, Cluster, ManualIndicator, Report, ReportForm, SupervisionVisit
 from .reminders import latest_period
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -701,14 +701,6 @@ def standings_view(request, pk: int):
     })  # fmt: skip
 
 
-class ReportingGroup(ViewSetGroup):
-    menu_label = gettext_lazy("Báo cáo định kỳ")
-    menu_icon = "doc-full"
-    menu_order = 160
-    submenu_hook = "register_reporting_menu_item"
-    items = [ReportViewSet, VisitViewSet, ClusterViewSet, ReportFormViewSet, ManualIndicatorViewSet]
-
-
 # ---------------------------------------------------------------- dashboard
 
 
@@ -798,3 +790,209 @@ def dashboard_view(request):
         else None,
     )
     return TemplateResponse(request, "reporting/admin/dashboard.html", context)
+
+
+def overview_view(request):
+    """The operations centre a leader opens each morning (Tổng quan điều hành): for the
+    person's unit, each field's figures in the period with the same period a year before and
+    the trend, each linking to its records and across the units below; and the reports
+    still owed."""
+    if not request.user.has_perm(queries.VIEW):
+        raise PermissionDenied(_("Bạn không có quyền xem số liệu."))
+    unit = _dashboard_unit(request)
+    text, error = request.GET.get("period", ""), ""
+    try:
+        period = Period.parse(text) if text else None
+    except PeriodError as exc:
+        error, period = str(exc), None
+    if period is None:
+        opening = catalog().get("onestop.received")
+        period = Period.parse(_last_quarter())
+        if opening is not None:
+            period = queries.latest_period_with_data(opening, unit, period)
+        text = text if error else str(period)
+    sections = queries.overview(unit, period)
+    place = {"unit": unit.pk} if unit else {"ca_nuoc": 1}
+    charts = []
+    for _title, tiles in sections:
+        for tile in tiles:
+            tile.dashboard = (
+                reverse("reporting_dashboard")
+                + "?"
+                + urlencode({**place, "chi_tieu": tile.entry.code, "period": str(period)})
+            )
+            charts.append({"id": f"trend-{len(charts)}", "labels": [p.label for p in tile.trend],
+                           "data": [float(p.value) if p.value is not None else None for p in tile.trend]})  # fmt: skip
+            tile.chart = charts[-1]["id"]
+    from tttt.core.periods import year_before
+
+    context = {
+        "unit": unit,
+        "title": unit.name if unit else _("Cả nước"),
+        "period": period,
+        "period_text": text,
+        "before": year_before(period),
+        "error": error,
+        "sections": sections,
+        "charts": charts,
+        "owing": queries.reports_owing(unit, timezone.localdate()) if unit else [],
+        "alert_add": reverse("canh-bao-so-lieu:add"),
+        "country": user_scope(request.user, perm=queries.VIEW).unrestricted,
+        "parent": unit.parent
+        if unit and unit.parent and user_can(request.user, queries.VIEW, unit.parent)
+        else None,
+    }
+    return TemplateResponse(request, "reporting/admin/overview.html", context)
+
+
+# ---------------------------------------------------------------- alerts
+
+
+class AlertRuleForm(forms.ModelForm):
+    class Meta:
+        model = AlertRule
+        fields = ["unit", "code", "comparison", "threshold", "span", "recipients", "is_active"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        from tttt.core.forms import PlainSelect
+
+        super().__init__(*args, **kwargs)
+        scope = user_scope(for_user, perm=queries.VIEW)
+        units = Unit.objects.administrative().filter(scope.q(None)).order_by("path")
+        self.fields["unit"].queryset = units
+        self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
+        computed = sorted((e for e in catalog().values() if e.computed), key=lambda e: e.name)
+        self.fields["code"] = forms.ChoiceField(
+            label=gettext_lazy("Chỉ tiêu"), choices=[(e.code, e.name) for e in computed]
+        )
+        for name in ("code", "span", "unit"):  # long names stay within a phone's width
+            self.fields[name].widget.attrs["style"] = "width:100%;min-width:0;max-width:100%"
+        self.fields["threshold"].help_text = _(
+            "Ví dụ: dưới 90 (tỷ lệ đúng hạn, %), trên 0 (hồ sơ quá hạn)."
+        )
+
+
+class AlertRuleIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        from django.db.models import Prefetch
+
+        from .models import Alert
+
+        open_alerts = Prefetch(
+            "alerts", queryset=Alert.objects.filter(closed_at__isnull=True), to_attr="open"
+        )
+        return super().get_base_queryset().select_related("unit").prefetch_related(open_alerts)
+
+
+class AlertRuleCreateView(ServiceErrorsMixin, generic.CreateView):
+    def get_initial(self):
+        """From a figure's "Đặt cảnh báo" link: its indicator and unit (else the person's own
+        unit), and "below" for a rate, "above" for a count."""
+        from tttt.core.indicators import Measure
+
+        initial = super().get_initial()
+        code = self.request.GET.get("chi_tieu", "")
+        entry = catalog().get(code)
+        if entry is not None:
+            initial["code"] = code
+            initial["comparison"] = (
+                "below" if entry.indicator.measure == Measure.PERCENT else "above"
+            )
+        try:
+            unit = unit_for_page(self.request, queries.VIEW)
+        except PermissionDenied:
+            unit = None
+        if unit is not None:
+            initial["unit"] = unit.pk
+        return initial
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.alert_rule_save(user=self.request.user, rule=self.form.instance)
+
+
+class AlertRuleEditView(ServiceErrorsMixin, generic.EditView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        return services.alert_rule_save(user=self.request.user, rule=self.form.instance)
+
+
+class AlertRuleDeleteView(generic.DeleteView):
+    def delete_action(self):
+        services.alert_rule_delete(user=self.request.user, rule=self.object)
+
+
+def _rule_name(rule) -> str:
+    entry = catalog(include_inactive=True).get(rule.code)
+    return entry.name if entry else rule.code
+
+
+def _rule_threshold(rule) -> str:
+    entry = catalog(include_inactive=True).get(rule.code)
+    shown = entry.format(rule.threshold) if entry else str(rule.threshold)
+    return f"{rule.get_comparison_display()} {shown}"
+
+
+def _rule_state(rule) -> str:
+    if not rule.is_active:
+        return _("Tạm dừng")
+    if getattr(rule, "open", None):
+        alert = rule.open[0]
+        entry = catalog(include_inactive=True).get(rule.code)
+        value = entry.format(alert.value) if entry else alert.value
+        return _("Đang cảnh báo: %(value)s, từ %(since)s") % {
+            "value": value, "since": timezone.localtime(alert.opened_at).strftime("%d/%m/%Y %H:%M")}  # fmt: skip
+    return _("Trong ngưỡng")
+
+
+class AlertRuleViewSet(ScopedModelViewSet):
+    model = AlertRule
+    icon = "warning"
+    menu_label = gettext_lazy("Cảnh báo số liệu")
+    menu_order = 3
+    name = "canh-bao-so-lieu"
+    url_prefix = "bao-cao/canh-bao"
+    index_view_class = AlertRuleIndexView
+    add_view_class = AlertRuleCreateView
+    edit_view_class = AlertRuleEditView
+    delete_view_class = AlertRuleDeleteView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["code", "unit__name"]
+    search_backend_name = None
+    list_filter = ["span", "is_active"]
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "code",
+            label=gettext_lazy("chỉ tiêu"),
+            accessor=_rule_name,
+            get_url=lambda o: reverse("canh-bao-so-lieu:edit", args=[o.pk]),
+        ),
+        Column("unit", label=gettext_lazy("đơn vị")),
+        Column("threshold", label=gettext_lazy("cảnh báo khi"), accessor=_rule_threshold),
+        Column("span", label=gettext_lazy("kỳ theo dõi"), accessor="get_span_display"),
+        Column("state", label=gettext_lazy("tình trạng"), accessor=_rule_state),
+    ]
+
+    def get_form_class(self, for_update=False):
+        return AlertRuleForm
+
+
+class ReportingGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Báo cáo định kỳ")
+    menu_icon = "doc-full"
+    menu_order = 160
+    submenu_hook = "register_reporting_menu_item"
+    items = [
+        AlertRuleViewSet,
+        ReportViewSet,
+        VisitViewSet,
+        ClusterViewSet,
+        ReportFormViewSet,
+        ManualIndicatorViewSet,
+    ]

@@ -36,3 +36,6 @@ class ReportingError(StrEnum):
     TARGET_MISSING = "target_missing"
     UNKNOWN_ACTION = "unknown_action"
     LEADER_MISSING = "leader_missing"
+    NOT_COMPUTED = "not_computed"  # an alert watches a figure computed from the records
+    THRESHOLD_MISSING = "threshold_missing"
+    BAD_EMAIL = "bad_email"

@@ -580,3 +580,97 @@ class Distinction(models.Model):
 
     def __str__(self):
         return f"{self.unit} {self.year}"
+
+
+# ---------------------------------------------------------------- alerts
+
+
+class AlertRule(models.Model):
+    """A leader's threshold on one indicator for one unit's territory: when the figure of the
+    period in progress (to date) or of the last quarter goes past it, an alert opens."""
+
+    class Comparison(models.TextChoices):
+        BELOW = "below", _("dưới")
+        ABOVE = "above", _("trên")
+
+    class Span(models.TextChoices):
+        MONTH = "month", _("Tháng đang diễn ra, đến hôm nay")
+        QUARTER = "quarter", _("Quý đang diễn ra, đến hôm nay")
+        YEAR = "year", _("Năm đang diễn ra, đến hôm nay")
+        LAST_QUARTER = "last_quarter", _("Quý vừa kết thúc")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
+    )
+    code = models.CharField(_("chỉ tiêu"), max_length=80)
+    comparison = models.CharField(
+        _("cảnh báo khi số liệu"), max_length=8, choices=Comparison.choices
+    )
+    threshold = models.DecimalField(_("ngưỡng"), **FIGURE)
+    span = models.CharField(
+        _("kỳ theo dõi"), max_length=16, choices=Span.choices, default=Span.QUARTER
+    )
+    recipients = models.CharField(
+        _("gửi thư thêm đến"), max_length=500, blank=True,
+        help_text=_("Các địa chỉ thư điện tử, cách nhau bằng dấu phẩy; thư luôn gửi đến người đặt ngưỡng."),
+    )  # fmt: skip
+    is_active = models.BooleanField(_("đang theo dõi"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("người đặt"),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("thời điểm đặt"), default=timezone.now)
+
+    class Meta:
+        ordering = ["unit__path", "code", "pk"]
+        verbose_name = _("ngưỡng cảnh báo")
+        verbose_name_plural = _("ngưỡng cảnh báo")
+        indexes = [models.Index(fields=["is_active", "code"], name="rep_alertrule_active")]
+        constraints = [
+            models.CheckConstraint(condition=Q(comparison__in=["below", "above"]), name="rep_alertrule_comparison"),
+            models.CheckConstraint(
+                condition=Q(span__in=["month", "quarter", "year", "last_quarter"]), name="rep_alertrule_span"
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.unit}: {self.code} {self.get_comparison_display()} {self.threshold}"
+
+    def breached(self, value) -> bool:
+        if value is None:
+            return False
+        return (
+            value < self.threshold
+            if self.comparison == self.Comparison.BELOW
+            else value > self.threshold
+        )
+
+
+class Alert(models.Model):
+    """A rule's figure past its threshold, from when it was seen until it recovered; at most
+    one open alert a rule (a database constraint)."""
+
+    rule = models.ForeignKey(AlertRule, on_delete=models.CASCADE, related_name="alerts")
+    opened_at = models.DateTimeField(_("phát hiện lúc"), default=timezone.now)
+    closed_at = models.DateTimeField(_("trở lại bình thường lúc"), null=True, blank=True)
+    value = models.DecimalField(_("số liệu"), null=True, blank=True, **FIGURE)
+    period_start = models.DateField(_("từ ngày"))
+    period_end = models.DateField(_("đến ngày"))
+    checked_at = models.DateTimeField(_("kiểm tra lần cuối"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        verbose_name = _("cảnh báo")
+        verbose_name_plural = _("cảnh báo")
+        indexes = [models.Index(fields=["closed_at", "rule"], name="rep_alert_open")]
+        constraints = [
+            models.UniqueConstraint(fields=["rule"], condition=Q(closed_at__isnull=True), name="rep_alert_one_open"),
+            models.CheckConstraint(condition=Q(period_start__lte=F("period_end")), name="rep_alert_period"),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.rule} — {self.opened_at:%d/%m/%Y}"
+
+    @property
+    def period(self) -> Period:
+        return Period.custom(self.period_start, self.period_end)

@@ -24,7 +24,7 @@ from tttt.org.queries import (
 )
 
 from .catalog import Entry, catalog
-from .models import Report, ReportFigure, ReportForm
+from .models import AlertRule, Report, ReportFigure, ReportForm
 
 VIEW = "reporting.view_report"
 FILL = "reporting.add_report"
@@ -551,3 +551,189 @@ def public_trend(unit: Unit | None, period: Period, count: int = 8) -> list[dict
     while len(rows) > 1 and not any(rows[0]["values"]):  # years before the records began
         rows.pop(0)
     return rows
+
+
+# ---------------------------------------------------------------- overview
+
+# The figures a leader reads each morning, by field: the first of each is its headline.
+OVERVIEW = [
+    (_("Một cửa"), ["onestop.received", "onestop.on_time_rate", "onestop.pending_overdue",
+                    "onestop.satisfaction"]),
+    (_("Cơ sở kinh doanh và kiểm tra"), ["establishments.operating", "establishments.certificates_issued",
+                                         "inspections.done", "inspections.penalties"]),
+    (_("Cổng thông tin"), ["portal.news_items", "portal.documents", "portal.questions_answered",
+                           "portal.comments_published"]),
+    (_("Hạ tầng thông tin và truyền thông"), ["infra.bts_operating", "infra.bts_5g", "infra.radio_stations",
+                                              "infra.certificates_valid"]),
+    (_("Nhiệm vụ được giao"), ["assignments.assigned", "assignments.completed_on_time", "assignments.overdue"]),
+]  # fmt: skip
+TREND_PERIODS = {"month": 13, "quarter": 5}  # back to the same period a year before
+
+
+@dataclass
+class Tile:
+    """One figure of the overview: its value, the same period a year before, its trend."""
+
+    entry: Entry
+    value: Decimal | None
+    before: Decimal | None
+    trend: list[Point]
+    url: str | None = None  # the records it counts
+    dashboard: str = ""  # the figure across the units below
+    chart: str = ""  # the id of its trend chart on the page
+
+    @property
+    def shown(self) -> str:
+        return self.entry.format(self.value)
+
+    @property
+    def before_shown(self) -> str:
+        return self.entry.format(self.before)
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.value is None or self.before is None:
+            return None
+        return self.value - self.before
+
+    @property
+    def change_shown(self) -> str:
+        """ "+12 (+5,3%)" for a count, "+1,20 điểm %" for a rate; "" when not comparable."""
+        from tttt.core.formatting import format_number
+        from tttt.core.indicators import Measure
+
+        change = self.change
+        if change is None:
+            return ""
+        if change == 0:
+            return str(_("không đổi"))
+        sign = "+" if change > 0 else ""
+        if self.entry.indicator.measure == Measure.PERCENT:
+            return _("%(change)s điểm %%") % {"change": f"{sign}{format_number(change, 2)}"}
+        whole = change == change.to_integral_value()
+        text = f"{sign}{self.entry.format(int(change) if whole else change)}"
+        if self.before:
+            text += f" ({sign}{format_number(change * 100 / self.before, 1)}%)"
+        return text
+
+    @property
+    def direction(self) -> str:
+        change = self.change
+        return "" if not change else ("up" if change > 0 else "down")
+
+
+def trend_periods(period: Period) -> list[Period]:
+    """The periods an overview's trend shows, oldest first, ending with `period` and, for a
+    month or a quarter, starting with the same period a year before."""
+    periods = [period]
+    for _i in range(TREND_PERIODS.get(str(period.kind), 3) - 1):
+        periods.insert(0, periods[0].previous())
+    return periods
+
+
+def overview(unit: Unit | None, period: Period) -> list[tuple[str, list[Tile]]]:
+    """Each field's figures for `unit`'s territory in `period`, with the same period a year
+    before and the trend: per period shown, the one-stop figures in one pass over the dossiers
+    and every other figure in one aggregate query."""
+    from tttt.core.periods import year_before
+
+    known = catalog()
+    entries = [known[c] for _title, codes in OVERVIEW for c in codes if c in known]
+    periods = trend_periods(period)
+    before = year_before(period)
+    asked = periods if before in periods else [before, *periods]
+    values = {
+        p: compute_many([e.indicator for e in entries], territory(unit, p.end), p) for p in asked
+    }
+    sections = []
+    for title, codes in OVERVIEW:
+        tiles = []
+        for code in [c for c in codes if c in known]:
+            entry = known[code]
+            trend = [
+                Point(p.label, to_decimal(values[p][code]), entry.format(values[p][code]), 0.0, unit=unit, period=p)
+                for p in periods
+            ]  # fmt: skip
+            tiles.append(
+                Tile(
+                    entry,
+                    to_decimal(values[period][code]),
+                    to_decimal(values[before][code]),
+                    _with_bars(trend),
+                    url=records_url(entry, unit, period),
+                )  # fmt: skip
+            )
+        sections.append((str(title), tiles))
+    return sections
+
+
+@dataclass
+class Owing:
+    """Reports of the latest period not yet in: the unit's own, or its units below'."""
+
+    form: ReportForm
+    period: Period
+    due_on: date
+    missing: int  # 1 for the unit's own report
+    expected: int
+    url: str
+
+
+def reports_owing(unit: Unit, today: date) -> list[Owing]:
+    """The latest period's reports the unit still owes itself, and for each form of a level
+    below, how many of its units have not submitted (two queries a form)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    from .reminders import latest_period, owed
+
+    result = [
+        Owing(o.form, o.period, o.due_on, 1, 1, o.report and reverse("reports:inspect", args=[o.report.pk])
+              or reverse("reports:add"))
+        for o in owed([unit], today)
+    ]  # fmt: skip
+    for form in ReportForm.objects.filter(is_active=True).exclude(level=unit.kind):
+        period = latest_period(form.period_kind, today)
+        standing = completeness(form, unit, period)
+        if standing.expected and standing.missing:
+            query = urlencode({"unit": unit.pk, "form": form.pk, "period": str(period)})
+            result.append(Owing(form, period, standing.due_on, standing.missing, standing.expected,
+                                f"{reverse('reporting_completeness')}?{query}"))  # fmt: skip
+    return result
+
+
+# ---------------------------------------------------------------- alerts
+
+
+def span_period(span: str, today: date) -> Period:
+    """The days an alert rule watches on `today`: the month, quarter or year in progress up
+    to today, or the last quarter that has ended."""
+    from .reminders import latest_period
+
+    if span == "last_quarter":
+        return latest_period("quarter", today)
+    if span == "month":
+        start = today.replace(day=1)
+    elif span == "quarter":
+        start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+    else:
+        start = today.replace(month=1, day=1)
+    return Period.custom(start, today)
+
+
+def scoped_alerts(user):
+    """Open alerts of the rules on units in the person's scope, newest first."""
+    from .models import Alert
+
+    rules = restrict_to_scope(AlertRule.objects.all(), user, perm=VIEW)
+    return (
+        Alert.objects.filter(closed_at__isnull=True, rule__in=rules)
+        .select_related("rule__unit")
+        .order_by("-opened_at")
+    )
+
+
+def alert_records_url(alert) -> str | None:
+    entry = catalog(include_inactive=True).get(alert.rule.code)
+    return records_url(entry, alert.rule.unit, alert.period) if entry else None

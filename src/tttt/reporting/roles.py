@@ -1,6 +1,6 @@
 """Permissions each role gets for periodic reports (see org.roles). A reporting officer or
 leader fills and submits the reports of the units in their scope and, on the unit above,
-receives, returns and accepts those of the units below."""
+receives, returns and accepts those of the units below; a leader also sets alert thresholds."""
 
 from tttt.org.roles import ADMIN, INSPECTOR, LEADER, REPORTING_OFFICER, SPECIALIST, SUPERVISOR
 
@@ -8,7 +8,9 @@ _READ = ["reporting.view_report", "reporting.view_reportform", "reporting.view_m
          "reporting.view_supervisionvisit", "reporting.view_cluster"]  # fmt: skip
 _FILL = [*_READ, "reporting.add_report", "reporting.change_report", "reporting.review_report",
          "reporting.add_supervisionvisit", "reporting.change_supervisionvisit"]  # fmt: skip
-_LEAD = [*_FILL, "reporting.add_cluster", "reporting.change_cluster"]
+_ALERTS = ["reporting.view_alertrule", "reporting.add_alertrule", "reporting.change_alertrule",
+           "reporting.delete_alertrule"]  # fmt: skip
+_LEAD = [*_FILL, *_ALERTS, "reporting.add_cluster", "reporting.change_cluster"]
 
 GRANTS = {
     REPORTING_OFFICER: _FILL,

@@ -36,7 +36,7 @@ from .models import (
     Score,
     SupervisionVisit,
 )
-from .queries import FILL, REVIEW, compute_live, due_date
+from .queries import FILL, REVIEW, VIEW, compute_live, due_date
 
 TEXT_FIELDS = ("number", "place", "signed_on", "signer_title", "signer_name", "recipients")
 
@@ -556,3 +556,163 @@ def cluster_save(*, user, cluster: Cluster) -> Cluster:
         cluster.full_clean()
         cluster.save()
     return cluster
+
+
+# ---------------------------------------------------------------- alerts
+
+
+def alert_rule_save(*, user, rule):
+    """Save a leader's threshold (on a computed indicator, for a unit in their scope), then
+    check it at once: the page says straight away whether it is past the threshold. Every
+    problem is reported together."""
+    from django.core.validators import validate_email
+
+    from .models import AlertRule
+
+    _require(user, VIEW, rule.unit if rule.unit_id else None,
+             _("Bạn không được đặt cảnh báo cho đơn vị này."))  # fmt: skip
+    if rule.pk:
+        old = AlertRule.objects.select_related("unit").get(pk=rule.pk)
+        _require(user, VIEW, old.unit, _("Bạn không được sửa ngưỡng cảnh báo này."))
+    problems: dict[str, list] = {}
+    entry = catalog(include_inactive=True).get(rule.code)
+    if entry is None or not entry.computed:
+        problems["code"] = [ValidationError(_("Hãy chọn một chỉ tiêu tính từ hồ sơ, sổ sách."),
+                                            code=E.NOT_COMPUTED)]  # fmt: skip
+    if rule.threshold is None:
+        problems["threshold"] = [ValidationError(_("Hãy ghi ngưỡng, ví dụ 90 (%) hoặc 0 (hồ sơ)."),
+                                                 code=E.THRESHOLD_MISSING)]  # fmt: skip
+    addresses = [
+        a.strip() for a in (rule.recipients or "").replace(";", ",").split(",") if a.strip()
+    ]
+    for address in addresses:
+        try:
+            validate_email(address)
+        except ValidationError:
+            problems.setdefault("recipients", []).append(
+                ValidationError(
+                    _("«%(address)s» không phải địa chỉ thư điện tử.") % {"address": address},
+                    code=E.BAD_EMAIL,
+                )  # fmt: skip
+            )
+    if problems:
+        raise ValidationError(problems)
+    rule.recipients = ", ".join(addresses)
+    if rule.created_by_id is None:
+        rule.created_by = user
+    with transaction.atomic(), acting(user):
+        rule.full_clean()
+        rule.save()
+        if not rule.is_active:
+            rule.alerts.filter(closed_at__isnull=True).update(closed_at=timezone.now())
+    if rule.is_active:
+        evaluate_alerts(rules=[rule])
+    return rule
+
+
+def alert_rule_delete(*, user, rule) -> None:
+    _require(user, VIEW, rule.unit, _("Bạn không được xóa ngưỡng cảnh báo này."))
+    with acting(user):
+        rule.delete()
+
+
+def evaluate_alerts(*, today=None, rules=None) -> dict[str, int]:
+    """Check the active rules (or `rules`): one grouped query per indicator and period for
+    all the rules on it (`compute_each`), whatever the number of units. A figure past its
+    threshold opens an alert (one at most a rule: a database constraint; its people get an
+    e-mail with the link to the records, sent with the write); one back within it closes the
+    alert. Returns how many opened, stayed open, closed, and were quiet."""
+    from collections import defaultdict
+
+    from tttt.core.indicators import compute_each
+    from tttt.org.queries import territories
+
+    from .models import Alert, AlertRule
+    from .queries import span_period, to_decimal
+
+    today = today or timezone.localdate()
+    if rules is None:
+        rules = AlertRule.objects.filter(is_active=True).select_related("unit", "created_by")
+    known = catalog(include_inactive=True)
+    groups = defaultdict(list)
+    for rule in rules:
+        if rule.code in known and known[rule.code].computed:
+            groups[(rule.code, rule.span)].append(rule)
+    counts = {"opened": 0, "open": 0, "closed": 0, "quiet": 0}
+    for (code, span), group in groups.items():
+        period = span_period(span, today)
+        places = territories({r.unit_id: r.unit for r in group}.values(), period.end)
+        values = compute_each(
+            known[code].indicator, {r.pk: places[r.unit_id] for r in group}, period
+        )
+        current = {
+            a.rule_id: a for a in Alert.objects.filter(rule__in=group, closed_at__isnull=True)
+        }
+        for rule in group:
+            counts[
+                _apply_alert(rule, to_decimal(values[rule.pk]), period, current.get(rule.pk))
+            ] += 1
+    return counts
+
+
+def _apply_alert(rule, value, period, current) -> str:
+    """Open, update or close `rule`'s alert (`current`: its open one) for `value`; a query
+    only when something changes or stays past the threshold."""
+    from .models import Alert
+
+    now = timezone.now()
+    if not rule.breached(value):
+        if current is None:
+            return "quiet"
+        Alert.objects.filter(pk=current.pk, closed_at__isnull=True).update(
+            closed_at=now, value=value, checked_at=now
+        )
+        return "closed"
+    if current is not None:
+        Alert.objects.filter(pk=current.pk).update(value=value, checked_at=now, period_start=period.start,
+                                                   period_end=period.end)  # fmt: skip
+        return "open"
+    try:
+        with transaction.atomic():
+            alert = Alert.objects.create(rule=rule, value=value, period_start=period.start,
+                                         period_end=period.end, opened_at=now, checked_at=now)  # fmt: skip
+            _mail_alert(alert)
+    except IntegrityError:  # another worker opened it a moment ago
+        return "open"
+    return "opened"
+
+
+def _mail_alert(alert) -> None:
+    """The e-mail of a new alert to whoever set the rule and the addresses it names (queued
+    in the transaction that opened the alert)."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    from .queries import alert_records_url
+
+    rule = alert.rule
+    to = [rule.created_by.email] if rule.created_by and rule.created_by.email else []
+    to += [a.strip() for a in rule.recipients.split(",") if a.strip()]
+    if not to:
+        return
+    entry = catalog(include_inactive=True)[rule.code]
+    url = alert_records_url(alert)
+    lines = [
+        _("%(unit)s: %(name)s là %(value)s, %(comparison)s ngưỡng %(threshold)s (%(period)s).") % {
+            "unit": rule.unit.name, "name": entry.name, "value": entry.format(alert.value),
+            "comparison": rule.get_comparison_display(), "threshold": entry.format(rule.threshold),
+            "period": alert.period.label},
+        _("Cảnh báo tự đóng khi số liệu trở lại trong ngưỡng."),
+    ]  # fmt: skip
+    if url:
+        lines.append(
+            _("Các hồ sơ, bản ghi được đếm: %(url)s")
+            % {"url": settings.WAGTAILADMIN_BASE_URL + url}
+        )
+    send_mail(
+        subject=_("[TTTT] Cảnh báo: %(name)s — %(unit)s")
+        % {"name": entry.name, "unit": rule.unit.name},
+        message="\n".join(lines),
+        from_email=None,
+        recipient_list=list(dict.fromkeys(to)),
+    )

@@ -1,4 +1,5 @@
-"""Reporting's scheduled job: periodic reports due in 7 days or tomorrow."""
+"""Reporting's scheduled jobs: periodic reports due in 7 days or tomorrow; leaders' alert
+thresholds checked against the records."""
 
 from django.utils import timezone
 from django_tasks import task
@@ -10,3 +11,11 @@ from tttt.reporting.reminders import send_reminders
 def report_reminders() -> dict:
     """E-mail each unit's reporters whose report is still not submitted."""
     return send_reminders(timezone.localdate())
+
+
+@task()
+def evaluate_alerts() -> dict:
+    """Open an alert for each threshold a figure went past, close those that recovered."""
+    from tttt.reporting.services import evaluate_alerts as evaluate
+
+    return evaluate()

@@ -28,12 +28,20 @@ def register_urls():
         path("bao-cao/chi-tieu/", admin_views.catalog_view, name="reporting_catalog"),
         path("bao-cao/thi-dua/<int:pk>/", admin_views.standings_view, name="reporting_standings"),
         path("bao-cao/bang-so-lieu/", admin_views.dashboard_view, name="reporting_dashboard"),
+        path("bao-cao/tong-quan/", admin_views.overview_view, name="reporting_overview"),
     ]
 
 
 class ReportingMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm(VIEW)
+
+
+@hooks.register("register_reporting_menu_item")
+def overview_item():
+    return ReportingMenuItem(
+        _("Tổng quan điều hành"), reverse("reporting_overview"), icon_name="view", order=1
+    )
 
 
 @hooks.register("register_reporting_menu_item")
@@ -101,3 +109,46 @@ class DuePanel(Component):
 def add_due_panel(request, panels):
     if request.user.has_perm("reporting.add_report"):
         panels.append(DuePanel(request.user))
+
+
+class AlertsPanel(Component):
+    """The open alerts of the units in one's scope, newest first (shown only when some are)."""
+
+    name = "tttt_reporting_alerts"
+    order = 50
+    template_name = "reporting/admin/alerts_panel.html"
+    shown = 10
+
+    def __init__(self, alerts, total):
+        self.alerts, self.total = alerts, total
+
+    def get_context_data(self, parent_context=None):
+        from .catalog import catalog
+        from .queries import alert_records_url
+
+        known = catalog(include_inactive=True)
+        items = []
+        for alert in self.alerts:
+            entry, rule = known.get(alert.rule.code), alert.rule
+            items.append({
+                "unit": rule.unit.name, "name": entry.name if entry else rule.code,
+                "value": entry.format(alert.value) if entry else alert.value,
+                "threshold": f"{rule.get_comparison_display()} {entry.format(rule.threshold) if entry else rule.threshold}",
+                "period": alert.period.label, "url": alert_records_url(alert),
+            })  # fmt: skip
+        return {"alerts": items, "more": max(self.total - len(items), 0)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_alerts_panel(request, panels):
+    if request.user.has_perm(VIEW):
+        from .queries import scoped_alerts
+
+        alerts = list(scoped_alerts(request.user)[: AlertsPanel.shown])
+        if alerts:
+            total = (
+                len(alerts)
+                if len(alerts) < AlertsPanel.shown
+                else scoped_alerts(request.user).count()
+            )
+            panels.append(AlertsPanel(alerts, total))

@@ -25,3 +25,41 @@
   });
   canvas.dataset.ready = "1";
 })();
+
+// The overview's small trend charts (#overview-charts: [{id, labels, data}]): bars, no axes,
+// the period and figure on hover.
+(function () {
+  var source = document.getElementById("overview-charts");
+  if (!source || !window.Chart) return;
+  var number = new Intl.NumberFormat("vi-VN");
+  JSON.parse(source.textContent).forEach(function (c) {
+    var canvas = document.getElementById(c.id);
+    if (!canvas) return;
+    var last = c.data.length - 1;
+    new window.Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: c.labels,
+        datasets: [{
+          data: c.data,
+          backgroundColor: c.data.map(function (_v, i) { return i === last ? "#1d6f8f" : "#9cc3d3"; })
+        }]
+      },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { x: { display: false }, y: { display: false, beginAtZero: true } },
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: function (item) { return number.format(item.raw); } } }
+        }
+      }
+    });
+    canvas.dataset.ready = "1";
+  });
+})();
+
+// "In" (print) buttons: no inline handlers under the Content Security Policy.
+document.querySelectorAll("[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});
