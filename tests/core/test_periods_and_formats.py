@@ -72,7 +72,7 @@ def test_the_same_period_a_year_before(period):
     before = year_before(period)
     assert before.kind == period.kind and before.start.year == period.start.year - 1
     assert (before.start.month, before.end.month) == (period.start.month, period.end.month)
-    assert before.end.day == period.end.day or (period.end.month, period.end.day) == (2, 29)
+    assert before.end.day == period.end.day or before.end.month == 2  # 28 or 29 February
     assert year_before(Period.parse("2019-Q3")) == Period.parse("2018-Q3")
     assert year_before(Period.custom(date(2024, 2, 29), date(2024, 3, 5))) == Period.custom(
         date(2023, 2, 28), date(2023, 3, 5)

@@ -275,3 +275,30 @@ def build_reporting(write, *, luong_tai: Unit, long_an: Unit, cua_lo: Unit, clus
     )
     services.cluster_year_set(user=admin, cluster=group, year=2016, leader=by_name["Thị xã Cửa Lò"],
                               deputy=by_name["Huyện Hưng Nguyên"])  # fmt: skip
+    build_alerts(write)
+
+
+# Leaders' alert thresholds (Cảnh báo số liệu): (leader, unit, indicator, comparison,
+# threshold, span). Each is checked as it is saved, on today's records.
+ALERTS = [
+    ("xatrungchinh.lanhdao", "Xã Trung Chính", "onestop.pending_overdue", "above", "0", "quarter"),
+    ("xaluongtai.lanhdao", "Xã Lương Tài", "onestop.on_time_rate", "below", "90", "year"),
+    ("bacninh.lanhdao", "Tỉnh Bắc Ninh", "onestop.pending_overdue", "above", "5", "month"),
+    ("luongtai.lanhdao", "Huyện Lương Tài", "assignments.overdue", "above", "0", "year"),
+]
+
+
+def build_alerts(write):
+    from decimal import Decimal
+
+    from tttt.org.models import Membership
+    from tttt.reporting.models import Alert, AlertRule
+
+    for username, unit_name, code, comparison, threshold, span in ALERTS:
+        user = User.objects.get(username=username)
+        unit = Membership.objects.get(user=user, unit__name=unit_name).unit
+        services.alert_rule_save(user=user, rule=AlertRule(unit=unit, code=code, comparison=comparison,
+                                                           threshold=Decimal(threshold), span=span))  # fmt: skip
+    write(
+        f"Ngưỡng cảnh báo: {len(ALERTS)}; đang cảnh báo: {Alert.objects.filter(closed_at__isnull=True).count()}."
+    )
