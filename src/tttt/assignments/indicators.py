@@ -39,7 +39,7 @@ task_figures_each = each(lambda period: Task.objects.all(), _aggregates)
 def _register(key, name, description=""):
     @indicator(code=f"assignments.{key}", name=name, measure=Measure.COUNT, aggregation=Aggregation.SUM,
                description=description, records=lambda period: _records(period)[key],
-               records_list="tasks:index", batch_each=task_figures_each,
+               records_list="tasks:index", batch=task_figures, batch_each=task_figures_each,
                derive=lambda figures: figures[key])  # fmt: skip
     def compute(units, period):
         return task_figures(units, period)[key]

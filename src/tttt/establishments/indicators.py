@@ -99,6 +99,40 @@ def certificates_temporary(units, period):
     return _issued(units, period, temporary=True)
 
 
+EXPIRING_DAYS = 30  # as the licence-alert page's nearest horizon
+
+
+def _expiring_q(period) -> Q:
+    """Valid on the period's last day and ending (with any extension) within 30 days after
+    it, at an establishment still operating."""
+    from datetime import timedelta
+
+    from .models import valid_certificate_q
+
+    limit = period.end + timedelta(days=EXPIRING_DAYS)
+    ends = Q(extended_until__isnull=False, extended_until__lte=limit) | Q(
+        extended_until__isnull=True, valid_until__lte=limit
+    )
+    return (
+        valid_certificate_q(period.end)
+        & ends
+        & Q(establishment__status=Establishment.Status.ACTIVE)
+    )
+
+
+@indicator(code="establishments.certificates_expiring",
+           name=_("Giấy phép, giấy chứng nhận sắp hết hạn (30 ngày sau cuối kỳ)"),
+           measure=Measure.COUNT, aggregation=Aggregation.LAST, records=_expiring_q, records_list=CERTIFICATES,
+           description=_("Còn hiệu lực ngày cuối kỳ, hết hạn (kể cả gia hạn) trong 30 ngày sau đó, của cơ sở "
+                         "đang hoạt động."),
+           batch_each=each(lambda p: Certificate.objects.filter(_expiring_q(p)), unit_fields=("establishment__unit",)),
+           derive=n)  # fmt: skip
+def certificates_expiring(units, period):
+    return Certificate.objects.filter(
+        territory_q(units, "establishment__unit"), _expiring_q(period)
+    ).count()
+
+
 def _with_status_at_end(period, status):
     """Establishments whose latest recorded status on the last day of the period is `status`."""
     from django.db.models import OuterRef, Subquery

@@ -418,14 +418,35 @@ def latest_period_with_data(
 ) -> Period:
     """The latest period of `start`'s kind, not after `start` nor after the unit ceased to
     exist, for which `entry` has a figure other than nothing or zero; `start` when none of
-    the `limit` periods before it has one. One aggregate query per period looked at."""
+    the `limit` periods before it has one. A flow (or a rate of flows) is looked for year by
+    year first, then within the year found: about a dozen aggregate queries for records
+    seven years back instead of thirty."""
+    from tttt.core.indicators import Aggregation
+    from tttt.core.periods import PeriodKind
+
+    def has_data(period: Period) -> bool:
+        return bool(
+            compute_many([entry.indicator], territory(unit, period.end), period)[entry.code]
+        )
+
     period = start
     if unit is not None and unit.valid_to is not None:
         while period.start > unit.valid_to:
             period = period.previous()
-    candidate = period
+    candidate, looked = period, 0
+    flows = entry.indicator.aggregation in (Aggregation.SUM, Aggregation.RATIO)
+    if flows and period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
+        years = limit // (12 if period.kind == PeriodKind.MONTH else 4)  # as far back
+        year = Period.custom(date(period.start.year, 1, 1), period.end)  # the year so far
+        while looked < years and not has_data(year):
+            looked += 1
+            year = Period.year(year.start.year - 1)
+        if looked >= years:
+            return period
+        while candidate.start > year.end:  # the last period of the year found
+            candidate = candidate.previous()
     for _i in range(limit):
-        if compute_many([entry.indicator], territory(unit, candidate.end), candidate)[entry.code]:
+        if has_data(candidate):
             return candidate
         candidate = candidate.previous()
     return period
@@ -560,7 +581,8 @@ OVERVIEW = [
     (_("Một cửa"), ["onestop.received", "onestop.on_time_rate", "onestop.pending_overdue",
                     "onestop.satisfaction"]),
     (_("Cơ sở kinh doanh và kiểm tra"), ["establishments.operating", "establishments.certificates_issued",
-                                         "inspections.done", "inspections.penalties"]),
+                                         "establishments.certificates_expiring", "inspections.done",
+                                         "inspections.penalties"]),
     (_("Cổng thông tin"), ["portal.news_items", "portal.documents", "portal.questions_answered",
                            "portal.comments_published"]),
     (_("Hạ tầng thông tin và truyền thông"), ["infra.bts_operating", "infra.bts_5g", "infra.radio_stations",
