@@ -32,11 +32,16 @@
   var source = document.getElementById("overview-charts");
   if (!source || !window.Chart) return;
   var number = new Intl.NumberFormat("vi-VN");
+  var drawn = [];
+  // Paper is narrower than the screen: redraw at the printed size, and back afterwards.
+  ["beforeprint", "afterprint"].forEach(function (event) {
+    window.addEventListener(event, function () { drawn.forEach(function (chart) { chart.resize(); }); });
+  });
   JSON.parse(source.textContent).forEach(function (c) {
     var canvas = document.getElementById(c.id);
     if (!canvas) return;
     var last = c.data.length - 1;
-    new window.Chart(canvas, {
+    drawn.push(new window.Chart(canvas, {
       type: "bar",
       data: {
         labels: c.labels,
@@ -54,7 +59,7 @@
           tooltip: { callbacks: { label: function (item) { return number.format(item.raw); } } }
         }
       }
-    });
+    }));
     canvas.dataset.ready = "1";
   });
 })();
