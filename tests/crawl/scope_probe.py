@@ -26,7 +26,7 @@ SHARED = {
     "auditlog.logentry", "core.calendarday", "establishments.businesstype",
     "infra.operator", "inspections.regulation", "onestop.slip_template", "onestop.sliptemplate",
     "org.securityevent", "portal.documenttype", "portal.requiredcategory",
-    "portal.royaltyrate", "reporting.manualindicator", "reporting.reportform",
+    "portal.royaltyrate", "reporting.dtiset", "reporting.manualindicator", "reporting.reportform",
 }  # fmt: skip
 
 

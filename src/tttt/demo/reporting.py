@@ -276,6 +276,7 @@ def build_reporting(write, *, luong_tai: Unit, long_an: Unit, cua_lo: Unit, clus
     services.cluster_year_set(user=admin, cluster=group, year=2016, leader=by_name["Thị xã Cửa Lò"],
                               deputy=by_name["Huyện Hưng Nguyên"])  # fmt: skip
     build_alerts(write)
+    build_dti(write)
 
 
 # Leaders' alert thresholds (Cảnh báo số liệu): (leader, unit, indicator, comparison,
@@ -302,3 +303,70 @@ def build_alerts(write):
     write(
         f"Ngưỡng cảnh báo: {len(ALERTS)}; đang cảnh báo: {Alert.objects.filter(closed_at__isnull=True).count()}."
     )
+
+
+# A sample of the digital transformation index (DTI) for provinces and for communes: a
+# selection of criteria in the index's pillars, computed from TTTT's records where they
+# exist and entered where not; an administrator keeps the full official list and points.
+# (code, pillar, name, max points, target, indicator or "", combine)
+DTI_PROVINCE = [
+    ("nen_tang.ke_hoach", "Nền tảng chung", "Ban hành kế hoạch chuyển đổi số năm (có = 1)", 10, 1, "", "average"),
+    ("nen_tang.bts_5g", "Nền tảng chung", "Trạm BTS có 5G (cuối năm)", 20, 100, "infra.bts_5g", "sum"),
+    ("chinh_quyen.dung_han", "Chính quyền số", "Tỷ lệ hồ sơ giải quyết đúng hạn (%)", 40, 100,
+     "onestop.on_time_rate", "average"),
+    ("chinh_quyen.truc_tuyen", "Chính quyền số", "Tỷ lệ hồ sơ nộp trực tuyến (%)", 40, 80,
+     "onestop.online_share", "average"),
+    ("chinh_quyen.so_hoa", "Chính quyền số", "Tỷ lệ hồ sơ được số hóa (%)", 20, 100,
+     "onestop.digitised_share", "average"),
+    ("kinh_te.doanh_nghiep_so", "Kinh tế số", "Doanh nghiệp công nghệ số đang hoạt động", 30, 500, "", "sum"),
+    ("xa_hoi.cap_quang", "Xã hội số", "Tỷ lệ hộ gia đình có cáp quang (%)", 30, 100, "", "average"),
+]  # fmt: skip
+DTI_COMMUNE = [
+    ("chinh_quyen.dung_han", "Chính quyền số", "Tỷ lệ hồ sơ giải quyết đúng hạn (%)", 40, 100,
+     "onestop.on_time_rate", "average"),
+    ("chinh_quyen.truc_tuyen", "Chính quyền số", "Tỷ lệ hồ sơ nộp trực tuyến (%)", 40, 80,
+     "onestop.online_share", "average"),
+    ("chinh_quyen.hai_long", "Chính quyền số", "Tỷ lệ người dân hài lòng (%)", 20, 100,
+     "onestop.satisfaction", "average"),
+    ("xa_hoi.to_cong_nghe", "Xã hội số", "Có tổ công nghệ số cộng đồng hoạt động (có = 1)", 10, 1, "", "average"),
+    ("xa_hoi.cap_quang", "Xã hội số", "Tỷ lệ hộ gia đình có cáp quang (%)", 30, 100, "", "average"),
+]  # fmt: skip
+# Entered values: (set, unit name, its last day or None for today's, year, {code: value}).
+DTI_VALUES = [
+    ("province", "Tỉnh Bắc Ninh", False, 2024, {"nen_tang.ke_hoach": 1, "kinh_te.doanh_nghiep_so": 320,
+                                                  "xa_hoi.cap_quang": 92}),
+    ("province", "Tỉnh Bắc Giang", False, 2024, {"nen_tang.ke_hoach": 1, "kinh_te.doanh_nghiep_so": 180,
+                                                   "xa_hoi.cap_quang": 84}),
+    ("commune", "Xã Trung Chính", True, 2025, {"xa_hoi.to_cong_nghe": 1, "xa_hoi.cap_quang": 78}),
+    ("commune", "Xã Lương Tài", True, 2025, {"xa_hoi.to_cong_nghe": 1, "xa_hoi.cap_quang": 81.5}),
+]  # fmt: skip
+
+
+def build_dti(write):
+    from decimal import Decimal
+
+    from tttt.reporting.models import DtiCriterion, DtiSet, DtiValue
+
+    basis = (
+        "Quyết định 922/QĐ-BTTTT năm 2022 của Bộ Thông tin và Truyền thông (trích một số tiêu chí)"
+    )
+    sets = {}
+    for level, name, rows in (("province", "Chỉ số chuyển đổi số cấp tỉnh (DTI)", DTI_PROVINCE),
+                              ("commune", "Chỉ số chuyển đổi số cấp xã (DTI)", DTI_COMMUNE)):  # fmt: skip
+        dti_set = DtiSet.objects.create(name=name, level=level, legal_basis=basis, year_from=2022)
+        for i, (code, pillar, title, points, target, indicator, combine) in enumerate(rows):
+            DtiCriterion.objects.create(dti_set=dti_set, position=i, code=code, pillar=pillar, name=title,
+                                        max_points=points, target=target, indicator=indicator, combine=combine)  # fmt: skip
+        sets[level] = dti_set
+    admin = User.objects.get(username="admin")
+    for level, unit_name, current, year, values in DTI_VALUES:
+        if current:  # today's commune of Bắc Ninh
+            unit = Unit.objects.get(
+                name=unit_name, kind=level, valid_to__isnull=True, parent__name="Tỉnh Bắc Ninh"
+            )
+        else:  # a province before the 2025 reform
+            unit = Unit.objects.get(name=unit_name, kind=level, valid_to__isnull=False)
+        for code, value in values.items():
+            DtiValue.objects.create(criterion=sets[level].criteria.get(code=code), unit=unit, year=year,
+                                    value=Decimal(str(value)), entered_by=admin)  # fmt: skip
+    write(f"Chỉ số chuyển đổi số (DTI): 2 bộ chỉ số, {DtiValue.objects.count()} số liệu nhập.")

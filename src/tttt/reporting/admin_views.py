@@ -30,6 +30,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from tttt.core import exports
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
+from tttt.core.formatting import format_number
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError, parse_period
 from tttt.org.admin_views import ScopedModelViewSet, unit_for_page
@@ -39,7 +40,15 @@ from tttt.org.queries import restrict_to_scope, user_can, user_scope
 from . import export, queries, services
 from .catalog import catalog
 from .errors import ReportingError as E
-from .models import AlertRule, Cluster, ManualIndicator, Report, ReportForm, SupervisionVisit
+from .models import (
+    AlertRule,
+    Cluster,
+    DtiSet,
+    ManualIndicator,
+    Report,
+    ReportForm,
+    SupervisionVisit,
+)
 from .reminders import latest_period
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -981,6 +990,144 @@ class AlertRuleViewSet(ScopedModelViewSet):
 
     def get_form_class(self, for_update=False):
         return AlertRuleForm
+
+
+# ---------------------------------------------------------------- digital transformation index
+
+
+class DtiSetCreateView(ServiceErrorsMixin, generic.CreateView):
+    def save_instance(self):
+        return services.dti_set_save(user=self.request.user, dti_set=self.form.save(commit=False))
+
+
+class DtiSetEditView(ServiceErrorsMixin, generic.EditView):
+    def save_instance(self):
+        return services.dti_set_save(user=self.request.user, dti_set=self.form.save(commit=False))
+
+
+class DtiSetViewSet(ModelViewSet):
+    model = DtiSet
+    icon = "pick"
+    menu_label = gettext_lazy("Bộ chỉ số DTI")
+    menu_order = 40
+    name = "bo-chi-so-dti"
+    url_prefix = "bao-cao/bo-chi-so-dti"
+    add_view_class = DtiSetCreateView
+    edit_view_class = DtiSetEditView
+    copy_view_enabled = False
+    search_fields = ["name"]
+    search_backend_name = None
+    list_display = ["name", "level", "year_from", "year_to", "is_active"]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("level"), FieldPanel("year_from"), FieldPanel("year_to")]),
+        FieldPanel("legal_basis"),
+        FieldPanel("is_active"),
+        InlinePanel("criteria", label=gettext_lazy("Tiêu chí"), panels=[
+            FieldRowPanel([FieldPanel("position"), FieldPanel("code"), FieldPanel("pillar")]),
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("max_points"), FieldPanel("target"), FieldPanel("indicator"),
+                           FieldPanel("combine")]),
+            FieldPanel("legal_basis"),
+        ]),
+    ]  # fmt: skip
+
+
+def _dti_choice(request):
+    """The unit (None: the country), year and set a DTI page shows, and the sets to choose."""
+    unit = _dashboard_unit(request)
+    text = request.GET.get("nam", "")
+    year = (
+        int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else timezone.localdate().year - 1
+    )
+    sets = list(queries.dti_sets(year))
+    chosen = next((s for s in sets if str(s.pk) == request.GET.get("bo")), None)
+    if chosen is None and sets:  # the set of the unit's own level, else the first
+        chosen = next((s for s in sets if unit is not None and s.level == unit.kind), sets[0])
+    return unit, year, sets, chosen
+
+
+def dti_view(request):
+    """The digital transformation index of the units of a set's level in the person's
+    territory (the country's for the unrestricted): scores by pillar, total and rank, from
+    the records where the criterion is computed and from the units' entries where not."""
+    if not request.user.has_perm(queries.VIEW):
+        raise PermissionDenied(_("Bạn không có quyền xem số liệu."))
+    unit, year, sets, dti_set = _dti_choice(request)
+    context = {"unit": unit, "title": unit.name if unit else _("Cả nước"), "year": year, "sets": sets,
+               "dti_set": dti_set, "years": list(range(timezone.localdate().year, 2016, -1))}  # fmt: skip
+    if dti_set is not None:
+        today = request.GET.get("hien_nay") == "1"
+        rows = queries.dti_scores(
+            dti_set, queries.dti_units(dti_set, unit, year, today=today), year
+        )
+        context["today"] = today
+        pillars = queries.dti_pillars(dti_set)
+        if request.GET.get("export") == "xlsx":
+            headers = [_("Hạng"), _("Đơn vị"), *[p for p, _m in pillars], _("Tổng điểm")]
+            return _xlsx(f"dti-{dti_set.pk}-{year}", headers,
+                         [[r.rank or None, r.unit.name, *[r.pillars.get(p) if r.scored else None for p, _m in pillars],
+                           r.total if r.scored else None] for r in rows])  # fmt: skip
+        from django.core.paginator import Paginator
+
+        maximum = sum((m for _p, m in pillars), Decimal(0))
+        page = Paginator(rows, queries.PER_PAGE).get_page(request.GET.get("trang"))
+        context.update(rows=rows, page=page, pillars=pillars, maximum=maximum,
+                       here=urlencode({"bo": dti_set.pk, "nam": year, "hien_nay": "1" if today else "",
+                                       **({"unit": unit.pk} if unit else {"ca_nuoc": 1})}))  # fmt: skip
+    return TemplateResponse(request, "reporting/admin/dti.html", context)
+
+
+def dti_unit_view(request, set_pk: int, unit_pk: int, year: int):
+    """One unit's DTI for a year: each criterion's value, where it comes from and its
+    points; the entered criteria can be filled here by the unit's reporting officers."""
+    from .models import DtiSet
+
+    dti_set = get_object_or_404(DtiSet, pk=set_pk)
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    if not user_can(request.user, queries.VIEW, unit):
+        raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi được giao cho bạn."))
+    criteria = list(dti_set.criteria.all())
+    errors: dict[str, list[str]] = {}
+    typed: dict[str, str] = {}
+    if request.method == "POST":
+        typed = {f"c{c.pk}": request.POST.get(f"c{c.pk}", "") for c in criteria if not c.computed}
+        try:
+            services.dti_values_save(user=request.user, dti_set=dti_set, unit=unit, year=year,
+                                     typed={c: typed[f"c{c.pk}"] for c in criteria if not c.computed})  # fmt: skip
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                errors = {k: [m for e in v for m in e.messages] for k, v in exc.error_dict.items()}
+            else:
+                errors = {"__all__": exc.messages}
+        else:
+            messages.success(
+                request,
+                _("Đã lưu số liệu DTI năm %(year)s của %(unit)s.")
+                % {"year": year, "unit": unit.name},
+            )
+            return redirect(request.path)
+    row = queries.dti_scores(dti_set, [unit], year)[0]
+    known = catalog(include_inactive=True)
+    period = Period.year(year)
+    lines = []
+    for c in criteria:
+        entry = known.get(c.indicator) if c.computed else None
+        shown = (entry.format(row.values[c.pk]) if entry else format_number(row.values[c.pk], 2)
+                 if row.values[c.pk] is not None else "—")  # fmt: skip
+        lines.append({
+            "criterion": c, "value": row.values[c.pk], "shown": shown, "points": row.points[c.pk],
+            "source": entry.name if entry else "", "url": queries.records_url(entry, unit, period) if entry else None,
+            "typed": typed.get(f"c{c.pk}", format_number(row.values[c.pk], 2) if row.values[c.pk] is not None
+                                 and not c.computed else ""),
+            "errors": errors.get(f"c{c.pk}", []),
+        })  # fmt: skip
+    context = {"dti_set": dti_set, "unit": unit, "year": year, "row": row, "lines": lines,
+               "errors": errors.get("__all__", []), "can_enter": user_can(request.user, queries.FILL, unit)
+               and unit.kind == dti_set.level and any(not c.computed for c in criteria),
+               "back": reverse("reporting_dti") + "?" + urlencode({"bo": dti_set.pk, "nam": year}),
+               "maximum": sum((c.max_points for c in criteria), Decimal(0))}  # fmt: skip
+    return TemplateResponse(request, "reporting/admin/dti_unit.html", context)
 
 
 class ReportingGroup(ViewSetGroup):

@@ -674,3 +674,115 @@ class Alert(models.Model):
     @property
     def period(self) -> Period:
         return Period.custom(self.period_start, self.period_end)
+
+
+# ---------------------------------------------------------------- digital transformation index
+
+
+class DtiSet(ClusterableModel):
+    """A set of criteria of the digital transformation index (DTI, Chỉ số chuyển đổi số) for
+    one level of unit and some years, kept as data by administrators with its legal basis."""
+
+    name = models.CharField(_("tên bộ chỉ số"), max_length=200)
+    level = models.CharField(
+        _("cấp đơn vị được đánh giá"), max_length=10, choices=Unit.Kind.choices
+    )
+    legal_basis = models.CharField(_("căn cứ"), max_length=300)
+    year_from = models.PositiveSmallIntegerField(_("áp dụng từ năm"))
+    year_to = models.PositiveSmallIntegerField(_("áp dụng đến năm"), null=True, blank=True)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        ordering = ["level", "-year_from", "pk"]
+        verbose_name = _("bộ chỉ số chuyển đổi số (DTI)")
+        verbose_name_plural = _("bộ chỉ số chuyển đổi số (DTI)")
+        constraints = [
+            models.CheckConstraint(condition=Q(year_to__isnull=True) | Q(year_to__gte=F("year_from")),
+                                   name="rep_dtiset_years"),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return self.name
+
+    def covers(self, year: int) -> bool:
+        return self.year_from <= year and (self.year_to is None or year <= self.year_to)
+
+
+class DtiCriterion(models.Model):
+    """One criterion of a DTI set: its points, the figure that earns them all (less earns
+    its share), and where the figure comes from: an indicator computed from TTTT's records,
+    or a value the unit enters. A unit merged in the 2025 reform gets the average or the sum
+    of its former units' entered values."""
+
+    class Combine(models.TextChoices):
+        AVERAGE = "average", _("Trung bình các đơn vị cũ")
+        SUM = "sum", _("Cộng các đơn vị cũ")
+
+    dti_set = ParentalKey(DtiSet, on_delete=models.CASCADE, related_name="criteria")
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    pillar = models.CharField(_("trụ cột"), max_length=100)
+    code = models.CharField(_("mã"), max_length=40, validators=[RegexValidator(r"^[a-z0-9_.-]+$")])
+    name = models.CharField(_("tiêu chí"), max_length=300)
+    max_points = models.DecimalField(_("điểm tối đa"), max_digits=8, decimal_places=2)
+    target = models.DecimalField(
+        _("mức đạt điểm tối đa"), max_digits=18, decimal_places=2,
+        help_text=_("Số liệu bằng hoặc vượt mức này được điểm tối đa, thấp hơn được điểm theo tỷ lệ "
+                    "(100 với một tỷ lệ %; 1 với tiêu chí có/không)."),
+    )  # fmt: skip
+    indicator = models.CharField(
+        _("tính từ chỉ tiêu"), max_length=80, blank=True,
+        help_text=_("Mã chỉ tiêu tính từ hồ sơ, sổ sách (tttt indicators); để trống thì đơn vị tự nhập."),
+    )  # fmt: skip
+    combine = models.CharField(_("đơn vị đã hợp nhất lấy"), max_length=8, choices=Combine.choices,
+                               default=Combine.AVERAGE)  # fmt: skip
+    legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("tiêu chí DTI")
+        verbose_name_plural = _("tiêu chí DTI")
+        constraints = [
+            models.UniqueConstraint(fields=["dti_set", "code"], name="rep_dticriterion_code"),
+            models.CheckConstraint(condition=Q(max_points__gt=0), name="rep_dticriterion_points"),
+            models.CheckConstraint(condition=Q(target__gt=0), name="rep_dticriterion_target"),
+            models.CheckConstraint(condition=Q(combine__in=["average", "sum"]), name="rep_dticriterion_combine"),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+    @property
+    def computed(self) -> bool:
+        return bool(self.indicator)
+
+    def points(self, value):
+        """`max_points` × value / target, at most `max_points`, two decimals; None without a
+        value."""
+        from decimal import ROUND_HALF_UP, Decimal
+
+        if value is None:
+            return None
+        ratio = min(max(Decimal(value), Decimal(0)) / self.target, Decimal(1))
+        return (self.max_points * ratio).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+class DtiValue(models.Model):
+    """A unit's entered value of a criterion for a year."""
+
+    criterion = models.ForeignKey(DtiCriterion, on_delete=models.CASCADE, related_name="values")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    value = models.DecimalField(_("số liệu"), **FIGURE)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")  # fmt: skip
+    entered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["unit", "year"], name="rep_dtivalue_unit_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "unit", "year"], name="rep_dtivalue_once"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="rep_dtivalue_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.year}: {self.value}"

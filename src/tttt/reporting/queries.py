@@ -759,3 +759,108 @@ def scoped_alerts(user):
 def alert_records_url(alert) -> str | None:
     entry = catalog(include_inactive=True).get(alert.rule.code)
     return records_url(entry, alert.rule.unit, alert.period) if entry else None
+
+
+# ---------------------------------------------------------------- digital transformation index
+
+
+@dataclass
+class DtiRow:
+    """One unit's DTI for a year: each criterion's value and points, the total, the rank."""
+
+    unit: Unit
+    values: dict  # criterion pk → value (None: not entered, no record)
+    points: dict  # criterion pk → points
+    total: Decimal
+    rank: int = 0  # 0: no figure at all, unranked
+    pillars: dict = field(default_factory=dict)  # pillar → points
+
+    @property
+    def scored(self) -> bool:
+        return any(v is not None for v in self.values.values())
+
+
+def dti_sets(year: int):
+    """The active DTI sets that apply in `year`."""
+    from .models import DtiSet
+
+    sets = DtiSet.objects.filter(is_active=True, year_from__lte=year)
+    return sets.filter(Q(year_to__isnull=True) | Q(year_to__gte=year)).order_by("level", "name")
+
+
+def dti_units(dti_set, parent: Unit | None, year: int, *, today: bool = False) -> list[Unit]:
+    """The units of the set's level that stood on 31/12 of `year` in `parent`'s territory
+    then, or with `today` those of today (a year before the 2025 reform then reads in
+    today's units); every one in the country with no parent. By name, one query."""
+    end = timezone.localdate() if today else Period.year(year).end
+    units = Unit.objects.valid_on(end).filter(kind=dti_set.level)
+    if parent is not None:
+        units = units.filter(pk__in=subtree(territory(parent, end)).values("pk"))
+    return list(units.select_related("parent").order_by("name", "pk"))
+
+
+def dti_scores(dti_set, units: list[Unit], year: int) -> list[DtiRow]:
+    """Each unit's DTI for `year`, ranked (equal totals share a rank): a computed criterion
+    is its indicator over the unit's territory in that year (one grouped query each, whatever
+    the number of units); an entered one is the unit's value or, for a unit that did not
+    stand then, the average or sum of the values of the units that did (one query for all)."""
+    from collections import defaultdict
+
+    from tttt.core.indicators import IndicatorError, get_indicator
+
+    from .models import DtiValue
+
+    period = Period.year(year)
+    places = territories(units, period.end)
+    criteria = list(dti_set.criteria.all())
+    values: dict[int, dict] = {}
+    for criterion in criteria:
+        if criterion.computed:
+            try:
+                ind = get_indicator(criterion.indicator)
+            except IndicatorError:
+                values[criterion.pk] = dict.fromkeys(places)
+                continue
+            found = compute_each(ind, places, period)
+            values[criterion.pk] = {key: to_decimal(v) for key, v in found.items()}
+    entered = [c for c in criteria if not c.computed]
+    stored: dict = defaultdict(dict)  # criterion pk → {unit pk: value}
+    roots = {root.pk for units_then in places.values() for root in units_then}
+    for row in DtiValue.objects.filter(criterion__in=entered, year=year, unit_id__in=roots):
+        stored[row.criterion_id][row.unit_id] = row.value
+    for criterion in entered:
+        by_unit = {}
+        for key, units_then in places.items():
+            found = [stored[criterion.pk][u.pk] for u in units_then if u.pk in stored[criterion.pk]]
+            if not found:
+                by_unit[key] = None
+            elif criterion.combine == "sum":
+                by_unit[key] = sum(found, Decimal(0))
+            else:
+                by_unit[key] = (sum(found, Decimal(0)) / len(found)).quantize(Decimal("0.01"))
+        values[criterion.pk] = by_unit
+    rows = []
+    for unit in units:
+        own = {c.pk: values[c.pk][unit.pk] for c in criteria}
+        points = {c.pk: c.points(own[c.pk]) for c in criteria}
+        pillars: dict[str, Decimal] = {}
+        for c in criteria:
+            pillars[c.pillar] = pillars.get(c.pillar, Decimal("0.00")) + (
+                points[c.pk] or Decimal(0)
+            )
+        total = sum((p for p in points.values() if p is not None), Decimal("0.00"))
+        rows.append(DtiRow(unit, own, points, total, pillars=pillars))
+    # A unit with no figure at all is listed last, unranked (nothing entered, no records).
+    rows.sort(key=lambda r: (not r.scored, -r.total, fold(r.unit.name), r.unit.pk))
+    for i, row in enumerate(rows):
+        if row.scored:
+            row.rank = rows[i - 1].rank if i and rows[i - 1].total == row.total else i + 1
+    return rows
+
+
+def dti_pillars(dti_set) -> list[tuple[str, Decimal]]:
+    """The set's pillars in order, with their maximum points."""
+    pillars: dict[str, Decimal] = {}
+    for c in dti_set.criteria.all():
+        pillars[c.pillar] = pillars.get(c.pillar, Decimal(0)) + c.max_points
+    return list(pillars.items())

@@ -5,7 +5,7 @@ receives, returns and accepts those of the units below; a leader also sets alert
 from tttt.org.roles import ADMIN, INSPECTOR, LEADER, REPORTING_OFFICER, SPECIALIST, SUPERVISOR
 
 _READ = ["reporting.view_report", "reporting.view_reportform", "reporting.view_manualindicator",
-         "reporting.view_supervisionvisit", "reporting.view_cluster"]  # fmt: skip
+         "reporting.view_supervisionvisit", "reporting.view_cluster", "reporting.view_dtiset"]  # fmt: skip
 _FILL = [*_READ, "reporting.add_report", "reporting.change_report", "reporting.review_report",
          "reporting.add_supervisionvisit", "reporting.change_supervisionvisit"]  # fmt: skip
 _ALERTS = ["reporting.view_alertrule", "reporting.add_alertrule", "reporting.change_alertrule",
@@ -24,5 +24,7 @@ GRANTS = {
         "reporting.change_reportform",
         "reporting.add_manualindicator",
         "reporting.change_manualindicator",
+        "reporting.add_dtiset",
+        "reporting.change_dtiset",
     ],  # fmt: skip
 }

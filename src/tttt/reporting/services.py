@@ -716,3 +716,78 @@ def _mail_alert(alert) -> None:
         from_email=None,
         recipient_list=list(dict.fromkeys(to)),
     )
+
+
+# ---------------------------------------------------------------- digital transformation index
+
+
+def dti_values_save(*, user, dti_set, unit: Unit, year: int, typed: dict) -> int:
+    """Save a unit's entered DTI values for `year` (`typed`: criterion → text; empty text
+    clears the value). Every problem is reported at once and nothing is written then.
+    Returns how many values were written or cleared."""
+    from .models import DtiValue
+
+    _require(user, FILL, unit, _("Bạn không có quyền nhập số liệu DTI của đơn vị này."))
+    if unit.kind != dti_set.level:
+        raise refuse(E.FORM_NOT_FOR_UNIT, _("Bộ chỉ số này đánh giá %(level)s, không phải %(unit)s.")
+                     % {"level": dti_set.get_level_display().lower(), "unit": unit.name})  # fmt: skip
+    if not dti_set.covers(year):
+        raise refuse(
+            E.WRONG_PERIOD_KIND, _("Bộ chỉ số này không áp dụng cho năm %(year)s.") % {"year": year}
+        )
+    problems: dict[str, list] = {}
+    parsed = {}
+    for criterion, text in typed.items():
+        key = f"c{criterion.pk}"
+        if criterion.dti_set_id != dti_set.pk:
+            problems[key] = [
+                ValidationError(_("Tiêu chí không thuộc bộ chỉ số này."), code=E.UNKNOWN_FIELD)
+            ]
+            continue
+        if criterion.computed:
+            problems[key] = [ValidationError(_("«%(name)s» tính từ hồ sơ, sổ sách, không nhập tay.")
+                                             % {"name": criterion.name}, code=E.CRITERION_COMPUTED)]  # fmt: skip
+            continue
+        try:
+            value = parse_figure(text)
+        except (ValueError, InvalidOperation):
+            problems[key] = [ValidationError(_("«%(text)s» không phải một số.") % {"text": text},
+                                             code=E.NOT_A_NUMBER)]  # fmt: skip
+            continue
+        if value is not None and value < 0:
+            problems[key] = [ValidationError(_("Số liệu không được âm."), code=E.BAD_VALUE)]
+            continue
+        parsed[criterion] = value
+    if problems:
+        raise ValidationError(problems)
+    written = 0
+    with transaction.atomic(), acting(user):
+        for criterion, value in parsed.items():
+            if value is None:
+                written += DtiValue.objects.filter(
+                    criterion=criterion, unit=unit, year=year
+                ).delete()[0]
+                continue
+            DtiValue.objects.update_or_create(criterion=criterion, unit=unit, year=year,
+                                              defaults={"value": value, "entered_by": user,
+                                                        "entered_at": timezone.now()})  # fmt: skip
+            written += 1
+    return written
+
+
+def dti_set_save(*, user, dti_set):
+    """Save a DTI set with its criteria (administrators): each computed criterion names a
+    computed indicator."""
+    _require_admin(user)
+    known = catalog(include_inactive=True)
+    wrong = [c.indicator for c in dti_set.criteria.all() if c.indicator and not (
+        c.indicator in known and known[c.indicator].computed)]  # fmt: skip
+    if wrong:
+        raise refuse(
+            E.UNKNOWN_INDICATOR,
+            _("Không có chỉ tiêu tính từ hồ sơ mã: %(c)s.") % {"c": ", ".join(wrong)},
+        )
+    with transaction.atomic(), acting(user):
+        dti_set.full_clean()
+        dti_set.save()
+    return dti_set

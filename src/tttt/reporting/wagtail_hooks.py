@@ -29,6 +29,12 @@ def register_urls():
         path("bao-cao/thi-dua/<int:pk>/", admin_views.standings_view, name="reporting_standings"),
         path("bao-cao/bang-so-lieu/", admin_views.dashboard_view, name="reporting_dashboard"),
         path("bao-cao/tong-quan/", admin_views.overview_view, name="reporting_overview"),
+        path("bao-cao/dti/", admin_views.dti_view, name="reporting_dti"),
+        path(
+            "bao-cao/dti/<int:set_pk>/<int:unit_pk>/<int:year>/",
+            admin_views.dti_unit_view,
+            name="reporting_dti_unit",
+        ),  # fmt: skip
     ]
 
 
@@ -48,6 +54,13 @@ def overview_item():
 def dashboard_item():
     return ReportingMenuItem(
         _("Bảng số liệu"), reverse("reporting_dashboard"), icon_name="table", order=5
+    )
+
+
+@hooks.register("register_reporting_menu_item")
+def dti_item():
+    return ReportingMenuItem(
+        _("Chỉ số chuyển đổi số (DTI)"), reverse("reporting_dti"), icon_name="pick", order=8
     )
 
 
