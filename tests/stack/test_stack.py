@@ -3,7 +3,8 @@ and Redis (a database and a Redis database of its own), gunicorn, the worker and
 in front, on the full demo. A citizen goes through Varnish to a portal page (cached the
 second time), submits a dossier online and looks it up; an officer of that commune signs
 in through Varnish and acts on the dossier; operators reach /readyz and /metrics on the
-application's port only. Then the stack stops on SIGTERM, every process with it.
+application's port only; a district leader walks the operations centre in Chromium on the
+demo. Then the stack stops on SIGTERM, every process with it.
 
 PostgreSQL only: the stack refuses SQLite (one file cannot serve several processes)."""
 
@@ -164,6 +165,73 @@ def test_operators_reach_readiness_and_metrics_on_the_application_only(stack):
     served = [float(v) for v in re.findall(
         r'^django_http_requests_total_by_method_total\{method="GET"\} (\S+)$', metrics, re.M)]  # fmt: skip
     assert served and served[0] > 5  # gathered across the gunicorn processes
+
+
+def test_a_district_leader_in_a_browser_on_the_demo(stack, tmp_path):
+    """The issue's walk on the full demo, through Varnish, in Chromium: Lương Tài's leader
+    reads the overview (9 months of 2019 in the seed), follows the late dossiers of Xã Trung
+    Chính down to their list, sets an alert on the district's territory today that fires on
+    the demo's overdue dossiers, and opens the portal's public figures; desktop, then phone."""
+    from playwright.sync_api import expect, sync_playwright
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it when it can)")
+    front, shots = (
+        stack["front"],
+        Path(os.environ.get("TTTT_SCREENSHOTS", REPO / "var" / "screenshots")),
+    )
+    shots.mkdir(parents=True, exist_ok=True)
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"]  # fmt: skip
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=args)
+        page = browser.new_page(locale="vi-VN", viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(60_000)
+        expect.set_options(timeout=30_000)
+        page.goto(f"{front}/admin/login/")
+        page.fill("#id_username", "luongtai.lanhdao")
+        page.fill("#id_password", DEMO_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{front}/admin/")
+
+        page.goto(f"{front}/admin/bao-cao/tong-quan/?period=2019-9M")
+        received = page.locator('[data-code="onestop.received"] .value')
+        expect(received).to_have_text("10.847")  # seed 004
+        expect(page.locator('[data-code="onestop.on_time_rate"] .value')).to_have_text("96,75%")
+        page.screenshot(path=str(shots / "demo-overview-desktop.png"), full_page=True)
+
+        page.goto(
+            f"{front}/admin/bao-cao/bang-so-lieu/?chi_tieu=onestop.resolved_late&period=2019-Q3"
+        )
+        row = page.get_by_test_id("across-units").locator("tr", has_text="Xã Trung Chính")
+        late = int(row.locator("td").nth(2).inner_text().replace(".", ""))
+        row.locator("td").nth(2).get_by_role("link").click()
+        expect(page.get_by_test_id("figure-records")).to_be_visible()
+        rows = page.locator("tbody tr:has(a[href*='/admin/dossiers/inspect/'])")
+        assert 0 < late <= 50  # one page of the list
+        expect(rows).to_have_count(late)
+        page.screenshot(path=str(shots / "demo-late-dossiers-desktop.png"), full_page=True)
+
+        page.goto(f"{front}/admin/bao-cao/canh-bao/new/?chi_tieu=onestop.pending_overdue")
+        page.get_by_label("Ngưỡng").fill("0")
+        page.get_by_label("Kỳ theo dõi").select_option("quarter")
+        page.get_by_role("button", name="Tạo").click()
+        expect(page.locator("main")).to_contain_text("Đang cảnh báo")
+        page.goto(f"{front}/admin/")
+        expect(page.get_by_test_id("alerts-panel")).to_contain_text("Huyện Lương Tài")
+
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(f"{front}/admin/bao-cao/tong-quan/?period=2019-9M")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 391
+        page.screenshot(path=str(shots / "demo-overview-phone.png"), full_page=True)
+        portal = browser.new_page(locale="vi-VN", viewport={"width": 390, "height": 844})
+        portal.set_default_timeout(60_000)
+        portal.goto(f"http://luongtai.localhost:{stack['port']}/so-lieu/?period=2019-9M")
+        expect(portal.locator('[data-code="onestop.received"]')).to_have_text("10.847")
+        expect(portal.locator('[data-code="onestop.resolved_in_time"]')).to_have_text("10.494")
+        portal.screenshot(path=str(shots / "demo-public-figures-phone.png"), full_page=True)
+        browser.close()
 
 
 def test_the_stack_stops_on_sigterm_with_every_process(stack):
