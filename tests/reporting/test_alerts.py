@@ -127,3 +127,32 @@ def test_the_spans_a_rule_can_watch():
     assert span_period("quarter", today) == Period.custom(date(2026, 10, 1), today)
     assert span_period("year", today) == Period.custom(date(2026, 1, 1), today)
     assert span_period("last_quarter", today) == Period.quarter(2026, 3)
+
+
+def test_reports_not_in_on_time_are_a_figure_a_leader_can_watch(tree, leader, commune_form):
+    """Q3/2026 of the commune form fell due on 15/10/2026: of today's three communes of Bắc
+    Ninh, one submitted in time, one late, one not at all."""
+    from datetime import datetime
+
+    from tttt.core.indicators import compute_each, get_indicator
+    from tttt.core.periods import Period
+    from tttt.org.queries import territories
+    from tttt.reporting.models import Report
+
+    tz = timezone.get_current_timezone()
+    for unit, when in ((tree.new_trung_chinh, datetime(2026, 10, 15, 16, tzinfo=tz)),
+                       (tree.new_luong_tai, datetime(2026, 10, 16, 8, tzinfo=tz))):  # fmt: skip
+        Report.objects.create(form=commune_form, unit=unit, period_start=date(2026, 7, 1),
+                              period_end=date(2026, 9, 30), period_kind="quarter", due_on=date(2026, 10, 15),
+                              status="submitted", first_submitted_at=when, submitted_at=when)  # fmt: skip
+    late = get_indicator("reporting.reports_late")
+    quarter = Period.quarter(2026, 4)
+    assert late.compute([tree.bac_ninh], quarter) == 2
+    assert late.compute([tree.bac_ninh], Period.quarter(2026, 3)) == 3  # Q2's, due 15/7: none came
+    places = territories([tree.new_trung_chinh, tree.new_luong_tai, tree.new_bo_ha], quarter.end)
+    assert compute_each(late, places, quarter) == {
+        tree.new_trung_chinh.pk: 0, tree.new_luong_tai.pk: 1, tree.new_bo_ha.pk: 1}  # fmt: skip
+    rule = AlertRule.objects.create(unit=tree.bac_ninh, code="reporting.reports_late", comparison="above",
+                                    threshold=0, span="quarter", created_by=leader)  # fmt: skip
+    assert services.evaluate_alerts(today=date(2026, 12, 2))["opened"] == 1
+    assert Alert.objects.get(rule=rule, closed_at__isnull=True).value == 2

@@ -587,7 +587,8 @@ OVERVIEW = [
                            "portal.comments_published"]),
     (_("Hạ tầng thông tin và truyền thông"), ["infra.bts_operating", "infra.bts_5g", "infra.radio_stations",
                                               "infra.certificates_valid"]),
-    (_("Nhiệm vụ được giao"), ["assignments.assigned", "assignments.completed_on_time", "assignments.overdue"]),
+    (_("Nhiệm vụ và báo cáo"), ["assignments.assigned", "assignments.completed_on_time", "assignments.overdue",
+                                "reporting.reports_late"]),
 ]  # fmt: skip
 TREND_PERIODS = {"month": 13, "quarter": 5}  # back to the same period a year before
 
