@@ -156,3 +156,22 @@ def test_reports_not_in_on_time_are_a_figure_a_leader_can_watch(tree, leader, co
                                     threshold=0, span="quarter", created_by=leader)  # fmt: skip
     assert services.evaluate_alerts(today=date(2026, 12, 2))["opened"] == 1
     assert Alert.objects.get(rule=rule, closed_at__isnull=True).value == 2
+
+
+def test_the_rules_list_and_the_home_panel_do_not_grow_with_the_rules(client, tree, leader):
+    def pages():
+        with CaptureQueriesContext(connection) as asked:
+            listing = client.get(reverse("canh-bao-so-lieu:index"))
+            home = client.get(reverse("wagtailadmin_home"))
+        assert listing.status_code == home.status_code == 200
+        return len(asked)
+
+    client.force_login(leader)
+    services.alert_rule_save(user=leader, rule=_rule(tree.bac_ninh))  # fires: 3 communes > 2
+    pages()  # the session's first pages fill caches
+    few = pages()
+    for threshold in range(-6, 2):  # eight more, each firing
+        services.alert_rule_save(user=leader, rule=_rule(tree.bac_ninh, threshold=str(threshold)))
+    assert Alert.objects.filter(closed_at__isnull=True).count() == 9
+    pages()
+    assert pages() == few

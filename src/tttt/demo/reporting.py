@@ -343,22 +343,23 @@ DTI_VALUES = [
 
 
 def build_dti(write):
-    from decimal import Decimal
-
+    """The sample DTI sets and entries, written as an administrator through the services."""
     from tttt.reporting.models import DtiCriterion, DtiSet, DtiValue
 
     basis = (
         "Quyết định 922/QĐ-BTTTT năm 2022 của Bộ Thông tin và Truyền thông (trích một số tiêu chí)"
     )
+    admin = User.objects.get(username="admin")
     sets = {}
     for level, name, rows in (("province", "Chỉ số chuyển đổi số cấp tỉnh (DTI)", DTI_PROVINCE),
                               ("commune", "Chỉ số chuyển đổi số cấp xã (DTI)", DTI_COMMUNE)):  # fmt: skip
-        dti_set = DtiSet.objects.create(name=name, level=level, legal_basis=basis, year_from=2022)
-        for i, (code, pillar, title, points, target, indicator, combine) in enumerate(rows):
-            DtiCriterion.objects.create(dti_set=dti_set, position=i, code=code, pillar=pillar, name=title,
-                                        max_points=points, target=target, indicator=indicator, combine=combine)  # fmt: skip
-        sets[level] = dti_set
-    admin = User.objects.get(username="admin")
+        dti_set = DtiSet(name=name, level=level, legal_basis=basis, year_from=2022)
+        dti_set.criteria = [
+            DtiCriterion(position=i, code=code, pillar=pillar, name=title, max_points=points, target=target,
+                         indicator=indicator, combine=combine)
+            for i, (code, pillar, title, points, target, indicator, combine) in enumerate(rows)
+        ]  # fmt: skip
+        sets[level] = services.dti_set_save(user=admin, dti_set=dti_set)
     for level, unit_name, current, year, values in DTI_VALUES:
         if current:  # today's commune of Bắc Ninh
             unit = Unit.objects.get(
@@ -366,7 +367,7 @@ def build_dti(write):
             )
         else:  # a province before the 2025 reform
             unit = Unit.objects.get(name=unit_name, kind=level, valid_to__isnull=False)
-        for code, value in values.items():
-            DtiValue.objects.create(criterion=sets[level].criteria.get(code=code), unit=unit, year=year,
-                                    value=Decimal(str(value)), entered_by=admin)  # fmt: skip
+        criteria = {c.code: c for c in sets[level].criteria.all()}
+        typed = {criteria[code]: str(value).replace(".", ",") for code, value in values.items()}
+        services.dti_values_save(user=admin, dti_set=sets[level], unit=unit, year=year, typed=typed)
     write(f"Chỉ số chuyển đổi số (DTI): 2 bộ chỉ số, {DtiValue.objects.count()} số liệu nhập.")

@@ -882,6 +882,13 @@ class AlertRuleForm(forms.ModelForm):
 
 
 class AlertRuleIndexView(generic.IndexView):
+    def get_table(self, object_list):
+        """Each rule's catalog entry, looked up once for the page (the catalog is a query)."""
+        known = catalog(include_inactive=True)
+        for rule in object_list:
+            rule.entry = known.get(rule.code)
+        return super().get_table(object_list)
+
     def get_base_queryset(self):
         from django.db.models import Prefetch
 
@@ -936,13 +943,11 @@ class AlertRuleDeleteView(generic.DeleteView):
 
 
 def _rule_name(rule) -> str:
-    entry = catalog(include_inactive=True).get(rule.code)
-    return entry.name if entry else rule.code
+    return rule.entry.name if rule.entry else rule.code
 
 
 def _rule_threshold(rule) -> str:
-    entry = catalog(include_inactive=True).get(rule.code)
-    shown = entry.format(rule.threshold) if entry else str(rule.threshold)
+    shown = rule.entry.format(rule.threshold) if rule.entry else str(rule.threshold)
     return f"{rule.get_comparison_display()} {shown}"
 
 
@@ -951,8 +956,7 @@ def _rule_state(rule) -> str:
         return _("Tạm dừng")
     if getattr(rule, "open", None):
         alert = rule.open[0]
-        entry = catalog(include_inactive=True).get(rule.code)
-        value = entry.format(alert.value) if entry else alert.value
+        value = rule.entry.format(alert.value) if rule.entry else alert.value
         return _("Đang cảnh báo: %(value)s, từ %(since)s") % {
             "value": value, "since": timezone.localtime(alert.opened_at).strftime("%d/%m/%Y %H:%M")}  # fmt: skip
     return _("Trong ngưỡng")

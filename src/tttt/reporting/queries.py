@@ -757,8 +757,9 @@ def scoped_alerts(user):
     )
 
 
-def alert_records_url(alert) -> str | None:
-    entry = catalog(include_inactive=True).get(alert.rule.code)
+def alert_records_url(alert, known: dict | None = None) -> str | None:
+    """The records behind an alert's figure (`known`: the catalog, when the caller has it)."""
+    entry = (known or catalog(include_inactive=True)).get(alert.rule.code)
     return records_url(entry, alert.rule.unit, alert.period) if entry else None
 
 

@@ -695,8 +695,9 @@ def _mail_alert(alert) -> None:
     to += [a.strip() for a in rule.recipients.split(",") if a.strip()]
     if not to:
         return
-    entry = catalog(include_inactive=True)[rule.code]
-    url = alert_records_url(alert)
+    known = catalog(include_inactive=True)
+    entry = known[rule.code]
+    url = alert_records_url(alert, known)
     lines = [
         _("%(unit)s: %(name)s là %(value)s, %(comparison)s ngưỡng %(threshold)s (%(period)s).") % {
             "unit": rule.unit.name, "name": entry.name, "value": entry.format(alert.value),

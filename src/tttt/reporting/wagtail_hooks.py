@@ -147,7 +147,7 @@ class AlertsPanel(Component):
                 "unit": rule.unit.name, "name": entry.name if entry else rule.code,
                 "value": entry.format(alert.value) if entry else alert.value,
                 "threshold": f"{rule.get_comparison_display()} {entry.format(rule.threshold) if entry else rule.threshold}",
-                "period": alert.period.label, "url": alert_records_url(alert),
+                "period": alert.period.label, "url": alert_records_url(alert, known),
             })  # fmt: skip
         return {"alerts": items, "more": max(self.total - len(items), 0)}
 
