@@ -183,3 +183,30 @@ def downloaded(client, url: str):
     response.body = (b"".join(response.streaming_content) if response.streaming
                      else response.content)  # fmt: skip
     return response
+
+
+def in_threads(count, work):
+    """Run `work(i)` in `count` threads that start together (a barrier), each on its own
+    database connection: (results, errors) by thread."""
+    import threading
+
+    from django.db import connections
+
+    barrier = threading.Barrier(count)
+    results, errors = [None] * count, [None] * count
+
+    def run(i):
+        try:
+            barrier.wait()
+            results[i] = work(i)
+        except Exception as exc:  # noqa: BLE001 — collected and asserted by the caller
+            errors[i] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results, errors

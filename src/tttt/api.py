@@ -6,6 +6,7 @@ from ninja.errors import ValidationError as InputError
 
 from tttt.core.apischema import DocumentedAPI, input_problems, problem
 from tttt.core.errors import Conflict, CoreError, RateLimited, StorageUnavailable
+from tttt.documents.api import router as documents_router
 from tttt.establishments.api import router as establishments_router
 from tttt.infra.api import router as infra_router
 from tttt.inspections.api import router as inspections_router
@@ -24,6 +25,7 @@ api.add_router("/", onestop_router)
 api.add_router("/", establishments_router)
 api.add_router("/", inspections_router)
 api.add_router("/", infra_router)
+api.add_router("/", documents_router)
 api.add_router("/", reporting_router)
 
 

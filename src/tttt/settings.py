@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "tttt.inspections",
     "tttt.assignments",
     "tttt.infra",
+    "tttt.documents",
+    "tttt.meetings",
     "tttt.portal",
     "tttt.reporting",
     "tttt.demo",
@@ -435,5 +437,9 @@ LOGGING = {
         "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "dbbackup": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A signature that does not verify is a finding shown on the document, not a warning.
+        "pyhanko": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "pyhanko_certvalidator": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "fontTools": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }

@@ -23,7 +23,8 @@ from .crawler import signed_in
 
 # Data every unit shares, changed by administrators only: no unit of their own.
 SHARED = {
-    "auditlog.logentry", "core.calendarday", "establishments.businesstype",
+    "auditlog.logentry", "core.calendarday", "documents.documentkind", "documents.trustedroot",
+    "establishments.businesstype",
     "infra.operator", "inspections.regulation", "onestop.slip_template", "onestop.sliptemplate",
     "org.securityevent", "portal.documenttype", "portal.requiredcategory",
     "portal.royaltyrate", "reporting.dtiset", "reporting.manualindicator", "reporting.reportform",
@@ -156,6 +157,7 @@ RECORD_PATHS = {
     "/api/v1/onestop/dossiers/{code}": ("onestop.dossier", "code"),
     "/api/v1/reports/{pk}": ("reporting.report", "pk"),
     "/api/v1/inspections/{pk}": ("inspections.inspection", "pk"),
+    "/api/v1/documents/{pk}": ("documents.document", "pk"),
 }
 
 

@@ -72,6 +72,7 @@ def shipped_data(transactional_db):
     load(Regulation, apps.get_model("establishments", "BusinessType"))
     ensure_default_slips()
     import_module("tttt.portal.migrations.0002_required_categories_document_types").load(apps, None)
+    import_module("tttt.documents.migrations.0002_document_kinds").add(apps, None)
     from wagtail.models import Collection, Locale, Page
 
     Locale.objects.get_or_create(language_code="vi")

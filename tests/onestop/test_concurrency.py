@@ -1,10 +1,9 @@
 """Concurrent writers on PostgreSQL (SQLite serialises writers, so there is nothing to race)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from conftest import in_threads as _in_threads
 from tttt.onestop import services
 from tttt.onestop.models import Channel, Dossier, DossierEvent, Status
 
@@ -14,27 +13,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="races need PostgreSQL"),
 ]
-
-
-def _in_threads(count, work):
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, [None] * count
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as exc:  # noqa: BLE001 — collected and asserted below
-            errors[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results, errors
 
 
 def test_fifty_concurrent_intakes_get_fifty_distinct_codes(tree, procedure, staff):

@@ -346,6 +346,9 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     build_infra(write, luong_tai=luong_tai, long_an=long_an, cluster=cluster, cua_lo=cua_lo,
                 today_communes=[new_trung_chinh, new_thua])  # fmt: skip
     build_portals(write, luong_tai=luong_tai, vinh_tuong=vinh_tuong)
+    from .documents import build_documents
+
+    build_documents(write, luong_tai=luong_tai, today_commune=new_trung_chinh)
     from .reporting import build_reporting
 
     build_reporting(write, luong_tai=luong_tai, long_an=long_an, cua_lo=cua_lo, cluster=cluster)

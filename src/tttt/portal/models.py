@@ -475,6 +475,15 @@ class DocumentPage(PortalContent):
         related_name="+",
         verbose_name=_("tệp văn bản"),
     )
+    register_document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="portal_pages",
+        verbose_name=_("văn bản trong sổ văn bản đi"),
+    )
 
     parent_page_types = ["portal.SectionPage"]
     subpage_types: list[str] = []

@@ -31,7 +31,7 @@ from wagtail.models import (
 
 from tttt.core.calendar import get_calendar
 from tttt.core.errors import refuse
-from tttt.core.text import fold
+from tttt.core.text import ascii_slug, fold
 from tttt.org import roles as R
 from tttt.org.models import Membership, Unit
 from tttt.org.queries import user_can
@@ -42,6 +42,9 @@ from .models import (
     Comment,
     ContactPage,
     ContentPage,
+    DocumentPage,
+    DocumentRelation,
+    DocumentType,
     NewsPage,
     PortalHomePage,
     ProcedureCatalogPage,
@@ -435,3 +438,74 @@ def royalty_grade(
             ),
         )
     return grade
+
+
+# ---------------------------------------------------------------- documents from the register
+
+_RELATION_KINDS = {
+    "amends": "amends",
+    "replaces": "replaces",
+    "repeals": "repeals",
+    "guides": "guides",
+}
+
+
+def document_page_from_register(*, document, user) -> DocumentPage | None:
+    """The portal page of an outgoing document issued in the unit's register: its data and
+    signed file taken from the register, its relations to documents already published from
+    it, published in the portal's "Văn bản" section. None when the unit has no portal."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from tttt.documents.models import DocumentEvent
+
+    portal = PortalHomePage.objects.filter(unit=document.unit).first()
+    section = (
+        SectionPage.objects.filter(path__startswith=portal.path, slug="van-ban").first()
+        if portal
+        else None
+    )
+    if section is None:
+        DocumentEvent.objects.create(document=document, action="published", actor=user,
+                                     note=_("Đơn vị chưa có cổng thông tin (chuyên mục Văn bản); chưa đăng."))  # fmt: skip
+        return None
+    kind = document.kind
+    doc_type = DocumentType.objects.filter(name=kind.name).first() or DocumentType.objects.create(
+        code=ascii_slug(kind.name, 30), name=kind.name, is_legal=kind.is_legal
+    )
+    with acting(user):
+        file = None
+        if document.file:
+            with document.file.open("rb") as handle:
+                file = get_document_model()(title=document.number_symbol, collection=Collection.get_first_root_node(),
+                                            uploaded_by_user=user)  # fmt: skip
+                file.file.save(
+                    document.file.name.rsplit("/", 1)[-1], ContentFile(handle.read()), save=False
+                )
+                file.save()
+        page = DocumentPage(
+            title=f"{document.number_symbol} — {document.excerpt}"[:255],
+            doc_type=doc_type,
+            number=document.number_symbol,
+            issuer=document.issuer,
+            issued_on=document.issued_on,
+            effective_on=document.issued_on,
+            signer=document.signer_name,
+            summary=document.excerpt,
+            file=file,
+            register_document=document,
+            owner=user,
+        )
+        for link in document.links.all():
+            target = DocumentPage.objects.filter(register_document=link.target_id).first()
+            if target is not None and link.kind in _RELATION_KINDS:
+                page.relations.add(DocumentRelation(kind=_RELATION_KINDS[link.kind], target=target))
+        section.add_child(instance=page)
+        # The signer decided the publication when issuing (publish_on_portal); the text is
+        # the signed original, so the editorial board has nothing to edit.
+        page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+        DocumentEvent.objects.create(document=document, action="published", actor=user,
+                                     actor_name=user.get_full_name() or user.get_username(),
+                                     note=page.full_url or page.url or "")  # fmt: skip
+    return page

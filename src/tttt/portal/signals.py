@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tttt.assignments.models import Task
+from tttt.documents.signals import document_issued
 from tttt.org.models import Membership
 
 from .cache import forget_view_restrictions, purge_later, purge_targets
@@ -113,3 +114,12 @@ def _purge_follow_up(sender, instance, **kwargs):
     prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "/" and i > 0]
     pages = TaskFollowUpPage.objects.live().filter(unit__path__in=prefixes)
     purge_later([p.get_full_url() for p in pages])
+
+
+@receiver(document_issued)
+def _document_issued(sender, document, user, **kwargs):
+    """An outgoing document marked for the portal appears on its unit's portal, created
+    from the register (never retyped)."""
+    from .services import document_page_from_register
+
+    document_page_from_register(document=document, user=user)

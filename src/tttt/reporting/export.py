@@ -8,12 +8,13 @@ import io
 
 from django.utils import timezone
 
+from tttt.core import decree30
+from tttt.core.decree30 import Sheet
 from tttt.core.formatting import format_date
 
 from .models import Report
 from .queries import FigureRow, report_rows
 
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
@@ -24,8 +25,7 @@ def issuing_body(report: Report) -> tuple[str, str]:
 
 def place_and_date(report: Report) -> str:
     place = report.place or report.unit.short_name or report.unit.name
-    day = report.signed_on or timezone.localdate()
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    return decree30.place_and_date(place, report.signed_on or timezone.localdate())
 
 
 def title(report: Report) -> str:
@@ -37,92 +37,40 @@ def document_rows(report: Report) -> list[FigureRow]:
 
 
 def to_docx(report: Report, rows: list[FigureRow] | None = None) -> bytes:
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
 
     rows = document_rows(report) if rows is None else rows
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(14)
-    normal.element.rPr.rFonts.set(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "Times New Roman"
-    )
-
-    def para(cell_or_doc, text="", *, bold=False, italic=False, size=None, align=None, first=False):
-        p = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
-        run = p.add_run(text)
-        run.bold, run.italic = bold, italic
-        if size:
-            run.font.size = Pt(size)
-        if align is not None:
-            p.alignment = align
-        p.paragraph_format.space_after = Pt(0)
-        return p
-
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    header = doc.add_table(rows=1, cols=2)
-    header.alignment = WD_TABLE_ALIGNMENT.CENTER
-    left, right = header.rows[0].cells
+    sheet = Sheet()
     above, body = issuing_body(report)
-    para(left, above, size=13, align=center, first=True)
-    para(left, body, bold=True, size=13, align=center)
-    para(left, "_______", size=13, align=center)
-    para(left, f"Số: {report.number or '      /BC-UBND'}", size=13, align=center)
-    para(right, MOTTO[0], bold=True, size=12, align=center, first=True)
-    para(right, MOTTO[1], bold=True, size=13, align=center)
-    para(right, "_______________________", size=13, align=center)
-    para(right, place_and_date(report), italic=True, size=13, align=center)
+    sheet.header(above=above, body=body, number=f"Số: {report.number or '      /BC-UBND'}",
+                 place_date=place_and_date(report))  # fmt: skip
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    sheet.title("BÁO CÁO", title(report))
+    sheet.para(None, report.window_text, italic=True, size=13, align=center)
 
-    doc.add_paragraph()
-    para(doc, "BÁO CÁO", bold=True, align=center)
-    para(doc, title(report), bold=True, align=center)
-    para(doc, "_______", align=center)
-    para(doc, report.window_text, italic=True, size=13, align=center)
-
-    para(doc, f"{ROMAN[0]}. SỐ LIỆU", bold=True)
-    table = doc.add_table(rows=1, cols=3)
+    sheet.para(None, f"{ROMAN[0]}. SỐ LIỆU", bold=True)
+    table = sheet.doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ["STT", "Chỉ tiêu", "Số liệu"], strict=True):
-        para(cell, text, bold=True, size=13, align=center, first=True)
+        sheet.para(cell, text, bold=True, size=13, align=center, first=True)
     group = None
     for number, row in enumerate(rows, start=1):
         if row.group and row.group != group:
             group = row.group
             cells = table.add_row().cells
             merged = cells[0].merge(cells[2])
-            para(merged, group, bold=True, size=13, first=True)
+            sheet.para(merged, group, bold=True, size=13, first=True)
         cells = table.add_row().cells
-        para(cells[0], str(number), size=13, align=center, first=True)
-        para(cells[1], row.entry.name, size=13, first=True)
-        para(cells[2], row.shown, size=13, align=WD_ALIGN_PARAGRAPH.RIGHT, first=True)
+        sheet.para(cells[0], str(number), size=13, align=center, first=True)
+        sheet.para(cells[1], row.entry.name, size=13, first=True)
+        sheet.para(cells[2], row.shown, size=13, align=WD_ALIGN_PARAGRAPH.RIGHT, first=True)
     for i, s in enumerate(report.sections.all(), start=1):
-        para(doc, f"{ROMAN[i]}. {s.title.upper()}", bold=True)
-        for line in (s.text or "").splitlines() or [""]:
-            p = para(doc, line)
-            p.paragraph_format.first_line_indent = Mm(10)
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-
-    doc.add_paragraph()
-    footer = doc.add_table(rows=1, cols=2)
-    left, right = footer.rows[0].cells
-    para(left, "Nơi nhận:", bold=True, italic=True, size=12, first=True)
-    for line in [r.strip() for r in report.recipients.splitlines() if r.strip()] or ["- Lưu: VT."]:
-        para(left, line if line.startswith("-") else f"- {line}", size=11)
-    para(right, (report.signer_title or "TM. ỦY BAN NHÂN DÂN").upper(), bold=True, size=13,
-         align=center, first=True)  # fmt: skip
-    for _ in range(4):
-        para(right, "", size=13)
-    para(right, report.signer_name, bold=True, size=14, align=center)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+        sheet.para(None, f"{ROMAN[i]}. {s.title.upper()}", bold=True)
+        sheet.body(s.text)
+    recipients = [r.strip() for r in report.recipients.splitlines() if r.strip()]
+    sheet.footer(recipients=recipients, signer_title=report.signer_title or "TM. ỦY BAN NHÂN DÂN",
+                 signer_name=report.signer_name)  # fmt: skip
+    return sheet.bytes()
 
 
 def to_xlsx(report: Report, rows: list[FigureRow] | None = None) -> bytes:
