@@ -333,7 +333,7 @@ def _today(commune: Unit, rng, admin) -> None:
     ]):  # fmt: skip
         services.incoming_receive(user=clerk, document=Document(
             register=incoming, kind=kinds["Công văn"], number_symbol=number, issuer=issuer,
-            issued_on=timezone.localdate(now) - timedelta(days=3), received_at=now - timedelta(hours=5 * (i + 1)),
+            issued_on=timezone.localdate(now) - timedelta(days=3), received_at=now - timedelta(hours=5 * (3 - i)),  # in the order they came
             excerpt=excerpt, medium=Document.Medium.PAPER))  # fmt: skip
     if leader is not None:
         meetings.meeting_create(
