@@ -117,3 +117,41 @@ def test_lists_ask_as_many_queries_for_many_rows(client, people, registers, kind
         count("documents_out:index"),
         count("meetings:index"),
     ) == few
+
+
+def test_the_home_page_says_what_waits_and_links_to_it(client, people, registers, kinds, tree):
+    for i in range(2):
+        services.incoming_receive(user=people.clerk, document=Document(
+            register=registers.incoming, kind=kinds["Công văn"], issuer="Sở Nội vụ", excerpt=f"Văn bản {i}",
+            received_at=timezone.make_aware(datetime(2019, 10, 3, 9)), medium=Document.Medium.PAPER))  # fmt: skip
+    late = Document.objects.order_by("pk").first()
+    services.incoming_assign(user=people.leader, document=late, assignee=tree.thua, deadline=date(2019, 10, 10),
+                             on=date(2019, 10, 3))  # fmt: skip
+    client.force_login(people.leader)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = page.split('data-testid="documents-panel"')[1].split("</section>")[0]
+    assert "chưa giao xử lý: <b>1</b>" in panel and "quá hạn xử lý: <b>1</b>" in panel
+    overdue = client.get(reverse("documents_in:index") + "?tinh_trang=overdue")
+    assert [d.pk for d in overdue.context["object_list"]] == [late.pk]
+    client.force_login(people.stranger)
+    theirs = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "chưa giao xử lý: <b>0</b>" in theirs
+
+
+def test_a_document_for_information_is_filed_and_no_longer_waits(client, people, registers, kinds):
+    doc = services.incoming_receive(user=people.clerk, document=Document(
+        register=registers.incoming, kind=kinds["Giấy mời"], issuer="Huyện ủy", excerpt="Giấy mời dự hội nghị",
+        received_at=timezone.make_aware(datetime(2019, 10, 3, 9)), medium=Document.Medium.PAPER))  # fmt: skip
+    client.force_login(people.clerk)
+    client.post(reverse("documents_in:inspect", args=[doc.pk]), {"action": "file"})
+    doc.refresh_from_db()
+    assert doc.status == "received"  # the clerk registers; the leader decides
+    client.force_login(people.leader)
+    client.post(reverse("documents_in:inspect", args=[doc.pk]), {"action": "file"})
+    doc.refresh_from_db()
+    assert doc.status == "filed" and doc.handling_state() == "filed"
+    assert [e.action for e in doc.events.all()] == ["received", "filed"]
+    filed = client.get(reverse("documents_in:index") + "?tinh_trang=filed")
+    assert [d.pk for d in filed.context["object_list"]] == [doc.pk]
+    waiting = client.get(reverse("documents_in:index") + "?tinh_trang=received")
+    assert list(waiting.context["object_list"]) == []

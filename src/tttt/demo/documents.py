@@ -172,6 +172,8 @@ def _build(luong_tai: Unit, today_commune: Unit) -> int:
                             assigned_on=day, deadline=deadline, status=Task.Status.DONE, completed_on=done,
                             result="Đã tham mưu, xử lý theo yêu cầu của văn bản.", is_public=False, created_by=leader)  # fmt: skip
             doc.status = Document.Status.ASSIGNED
+        elif day < date(2019, 9, 27):  # read and filed; the last days' are still waiting
+            doc.status = Document.Status.FILED
         docs.append(doc)
     with transaction.atomic():
         Task.objects.bulk_create(tasks.values())
@@ -188,6 +190,9 @@ def _build(luong_tai: Unit, today_commune: Unit) -> int:
             if doc.signature:
                 events.append(DocumentEvent(document=doc, action="verified", at=doc.received_at, actor=clerk,
                                             actor_name=clerk.get_full_name(), params={"outcome": doc.signature}))  # fmt: skip
+            if doc.status == Document.Status.FILED:
+                events.append(DocumentEvent(document=doc, action="filed", at=doc.received_at + timedelta(hours=3),
+                                            actor=leader, actor_name=leader.get_full_name()))  # fmt: skip
             if doc.task_id:
                 events.append(DocumentEvent(document=doc, action="assigned", at=doc.received_at + timedelta(hours=2),
                                             actor=leader, actor_name=leader.get_full_name(),

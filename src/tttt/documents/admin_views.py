@@ -188,6 +188,8 @@ class DocumentDetail(ReadableValues, generic.InspectView):
                 handling=doc.handling_state(),
                 handling_label=Document.HANDLING_LABELS.get(doc.handling_state(), ""),
                 can_assign=doc.task_id is None and user_can(user, services.ASSIGN, doc.unit),
+                can_file=doc.status == Document.Status.RECEIVED
+                and user_can(user, services.ASSIGN, doc.unit),
                 can_verify=bool(doc.file) and user_can(user, services.CHANGE, doc.unit),
                 assign_form=getattr(self, "assign_form", None) or AssignForm(document=doc),
             )
@@ -216,6 +218,11 @@ class DocumentDetail(ReadableValues, generic.InspectView):
                                          assignee=form.cleaned_data["assignee"],
                                          deadline=form.cleaned_data["deadline"])  # fmt: skip
                 messages.success(request, _("Đã giao xử lý văn bản."))
+            elif action == "file":
+                services.incoming_file(
+                    user=request.user, document=doc, note=request.POST.get("note", "")
+                )
+                messages.success(request, _("Đã cho lưu văn bản, để biết."))
             elif action == "verify":
                 doc = services.document_verify(user=request.user, document=doc)
                 messages.success(

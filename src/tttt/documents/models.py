@@ -90,6 +90,7 @@ class Document(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", _("Đã tiếp nhận")
         ASSIGNED = "assigned", _("Đã giao xử lý")
+        FILED = "filed", _("Lưu, để biết")
         DRAFT = "draft", _("Dự thảo")
         SUBMITTED = "submitted", _("Trình duyệt")
         APPROVED = "approved", _("Đã duyệt, chờ ký ban hành")
@@ -211,7 +212,7 @@ class Document(models.Model):
                 name="documents_issued_numbered",
             ),
             models.CheckConstraint(
-                condition=Q(direction="in", status__in=["received", "assigned"])
+                condition=Q(direction="in", status__in=["received", "assigned", "filed"])
                 | Q(direction="out", status__in=["draft", "submitted", "approved", "issued"]),
                 name="documents_status_of_direction",
             ),
@@ -230,12 +231,13 @@ class Document(models.Model):
         if not self.is_incoming:
             return ""
         if self.task_id is None:
-            return "received"
+            return "filed" if self.status == self.Status.FILED else "received"
         state = self.task.state(today)
         return {"on_time": "handling", "cancelled": "cancelled"}.get(state, state)
 
     HANDLING_LABELS = {
         "received": _("Chưa giao xử lý"),
+        "filed": _("Lưu, để biết"),
         "handling": _("Đang xử lý, trong hạn"),
         "overdue": _("Quá hạn xử lý"),
         "done_on_time": _("Đã xử lý đúng hạn"),
@@ -263,6 +265,7 @@ class DocumentEvent(models.Model):
         "received": _("Tiếp nhận, vào sổ văn bản đến"),
         "verified": _("Kiểm tra chữ ký số"),
         "assigned": _("Giao xử lý"),
+        "filed": _("Lưu, để biết (không phải xử lý)"),
         "drafted": _("Lập dự thảo"),
         "submitted": _("Trình duyệt"),
         "returned": _("Trả lại dự thảo"),

@@ -13,7 +13,8 @@ from tttt.org.queries import records_for_user
 from .models import Direction, Document, Register
 
 HANDLING_FILTERS = {
-    "received": lambda today: Q(task__isnull=True),
+    "received": lambda today: Q(task__isnull=True, status=Document.Status.RECEIVED),
+    "filed": lambda today: Q(status=Document.Status.FILED),
     "handling": lambda today: Q(task__status="open", task__deadline__gte=today),
     "overdue": lambda today: Q(task__status="open", task__deadline__lt=today),
     "done_on_time": lambda today: Q(
@@ -79,3 +80,16 @@ def signatures(document: Document) -> list[dict]:
             )
         rows.append(row)
     return rows
+
+
+def waiting(user, today: date | None = None) -> dict:
+    """What waits for the person in the registers of their scope, in one query: incoming
+    documents not yet assigned, those overdue in handling, drafts submitted for approval."""
+    from django.db.models import Count
+
+    today = today or timezone.localdate()
+    return scoped_documents(user).aggregate(
+        unassigned=Count("pk", filter=Q(direction=Direction.INCOMING, status=Document.Status.RECEIVED)),
+        overdue=Count("pk", filter=Q(direction=Direction.INCOMING) & HANDLING_FILTERS["overdue"](today)),
+        submitted=Count("pk", filter=Q(direction=Direction.OUTGOING, status=Document.Status.SUBMITTED)),
+    )  # fmt: skip

@@ -265,6 +265,7 @@ def incoming_assign(*, user, document: Document, assignee: Unit | None, deadline
         locked = Document.objects.select_for_update().get(pk=document.pk)
         if locked.task_id is not None:
             raise refuse(E.ALREADY_ASSIGNED, _("Văn bản này đã được giao xử lý."))
+        # a document filed for information may still be assigned when it turns out to ask something
         reference = _("Văn bản đến số %(n)s, %(symbol)s ngày %(day)s của %(issuer)s") % {
             "n": locked.registry_number,
             "symbol": locked.number_symbol or _("không số"),
@@ -295,6 +296,19 @@ def incoming_assign(*, user, document: Document, assignee: Unit | None, deadline
         }
         _event(locked, "assigned", user, f"{said} {note or ''}".strip(), assignee=assignee.name,
                deadline=deadline.isoformat())  # fmt: skip
+    return locked
+
+
+def incoming_file(*, user, document: Document, note: str = "") -> Document:
+    """A received document that asks nothing of the unit is filed for information."""
+    _require(user, ASSIGN, document.unit, _("Bạn không có quyền cho lưu văn bản tại đơn vị này."))
+    with acting(user):
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if not locked.is_incoming or locked.status != Document.Status.RECEIVED:
+            raise refuse(E.WRONG_STATUS, _("Chỉ cho lưu văn bản đến chưa giao xử lý."))
+        locked.status = Document.Status.FILED
+        locked.save(update_fields=["status"])
+        _event(locked, "filed", user, (note or "").strip())
     return locked
 
 

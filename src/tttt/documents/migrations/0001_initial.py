@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
                 ('direction', models.CharField(choices=[('in', 'Văn bản đến'), ('out', 'Văn bản đi')], max_length=3, verbose_name='loại')),
                 ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
                 ('registry_number', models.PositiveIntegerField(blank=True, null=True, verbose_name='số đến/số đi')),
-                ('status', models.CharField(choices=[('received', 'Đã tiếp nhận'), ('assigned', 'Đã giao xử lý'), ('draft', 'Dự thảo'), ('submitted', 'Trình duyệt'), ('approved', 'Đã duyệt, chờ ký ban hành'), ('issued', 'Đã ban hành')], max_length=10, verbose_name='trạng thái')),
+                ('status', models.CharField(choices=[('received', 'Đã tiếp nhận'), ('assigned', 'Đã giao xử lý'), ('filed', 'Lưu, để biết'), ('draft', 'Dự thảo'), ('submitted', 'Trình duyệt'), ('approved', 'Đã duyệt, chờ ký ban hành'), ('issued', 'Đã ban hành')], max_length=10, verbose_name='trạng thái')),
                 ('number_symbol', models.CharField(blank=True, max_length=80, verbose_name='số, ký hiệu')),
                 ('issuer', models.CharField(max_length=200, verbose_name='cơ quan ban hành')),
                 ('issued_on', models.DateField(blank=True, null=True, verbose_name='ngày văn bản')),
@@ -199,7 +199,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('direction', 'in'), ('status__in', ['received', 'assigned'])), models.Q(('direction', 'out'), ('status__in', ['draft', 'submitted', 'approved', 'issued'])), _connector='OR'), name='documents_status_of_direction'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('direction', 'in'), ('status__in', ['received', 'assigned', 'filed'])), models.Q(('direction', 'out'), ('status__in', ['draft', 'submitted', 'approved', 'issued'])), _connector='OR'), name='documents_status_of_direction'),
         ),
         migrations.AddConstraint(
             model_name='signingcredential',
