@@ -94,7 +94,10 @@ def test_the_leader_approves_and_signs_from_the_page(client, people, registers, 
     assert doc.issuer == "UBND huyện Lương Tài"
 
 
-def test_lists_ask_as_many_queries_for_many_rows(client, people, registers, kinds):
+def test_lists_ask_as_many_queries_for_many_rows(client, people, registers, kinds, tree):
+    from tttt.meetings import services as meetings
+    from tttt.meetings.models import Meeting
+
     client.force_login(people.leader)
 
     def count(name):
@@ -107,6 +110,9 @@ def test_lists_ask_as_many_queries_for_many_rows(client, people, registers, kind
             services.incoming_receive(user=people.clerk, document=Document(
                 register=registers.incoming, kind=kinds["Công văn"], issuer="Sở Nội vụ", excerpt=f"Văn bản {i}",
                 received_at=timezone.make_aware(datetime(2019, 10, 3, 9)), medium=Document.Medium.PAPER))  # fmt: skip
+            meetings.meeting_create(user=people.leader, items=[("Giao ban", "Văn phòng")], invitees=[],
+                                    meeting=Meeting(unit=tree.thua if i % 2 else tree.luong_tai, title=f"Họp {i}",
+                                                    chair_name="Nguyễn Văn Hùng", starts_at=timezone.now()))  # fmt: skip
 
     add(1)
     count("documents_in:index")  # the person's scope is read once and remembered

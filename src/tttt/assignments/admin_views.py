@@ -19,7 +19,7 @@ from wagtail.admin.views import generic
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
 from tttt.core.forms import ServiceErrorsMixin
-from tttt.org.admin_views import FigureRecords, ScopedModelViewSet
+from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -64,14 +64,6 @@ class TaskCreateView(ServiceErrorsMixin, generic.CreateView):
 
     def save_instance(self):
         return services.task_create(user=self.request.user, task=self.form.instance)
-
-
-class TaskEditView(generic.EditView):
-    """Tasks change only through the actions on their page (report, extend, complete, stop),
-    each a service with its checks; the generic edit form is not offered."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return redirect(reverse("tasks:inspect", args=[kwargs["pk"]]))
 
 
 class ProgressForm(forms.Form):
@@ -174,7 +166,7 @@ class TaskViewSet(ScopedModelViewSet):
     index_template_name = "assignments/admin/task_index.html"
     index_view_class = TaskIndexView
     add_view_class = TaskCreateView
-    edit_view_class = TaskEditView
+    edit_view_class = ChangedOnItsPage  # report, extend, complete, stop: on the task's page
     inspect_view_class = TaskDetailView
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -91,6 +91,12 @@ def _sample_pdf(ca: TestCA, issuer: str, text: str) -> tuple[bytes, dict, str]:
     return signed, verdict.as_json(), str(verdict.outcome)
 
 
+def _store(name: str, content: bytes) -> str:
+    """A file in the registers' storage, shared by the demo documents that name it."""
+    field = Document._meta.get_field("file")
+    return field.storage.save(f"documents/2019/{name}", ContentFile(content))
+
+
 def build_documents(write, *, luong_tai: Unit, today_commune: Unit) -> int:
     if Register.objects.filter(unit=luong_tai).exists():
         return 0
@@ -129,13 +135,8 @@ def _build(luong_tai: Unit, today_commune: Unit) -> int:
         unit=luong_tai, direction=Direction.OUTGOING, name="Sổ văn bản đi", symbol="UBND"
     )
     samples = {name: _sample_pdf(ca, name, f"Văn bản của {name}") for name, _s, _w in ISSUERS}
-    stored: dict[str, str] = {}
-    for name, (content, _report, _outcome) in samples.items():
-        holder = Document(unit=luong_tai)
-        holder.file.save(
-            f"mau-{fold(name).replace(' ', '-')[:40]}.pdf", ContentFile(content), save=False
-        )
-        stored[name] = holder.file.name
+    stored = {name: _store(f"mau-{fold(name).replace(' ', '-')[:40]}.pdf", content)
+              for name, (content, _report, _outcome) in samples.items()}  # fmt: skip
     cal = get_calendar()
     days = [date(2019, 1, 2) + timedelta(days=i) for i in range(272)]
     days = [d for d in days if cal.is_working_day(d)]
@@ -203,8 +204,7 @@ def _build(luong_tai: Unit, today_commune: Unit) -> int:
     sample_out, report_out, outcome_out = _sample_pdf(
         ca, "UBND huyện Lương Tài", "Văn bản đi của UBND huyện Lương Tài"
     )
-    holder = Document(unit=luong_tai)
-    holder.file.save("mau-van-ban-di-luong-tai.pdf", ContentFile(sample_out), save=False)
+    sample_out_name = _store("mau-van-ban-di-luong-tai.pdf", sample_out)
     out_docs = []
     for n in range(1, OUTGOING + 1):
         day = days[min(len(days) - 1, (n - 1) * len(days) // OUTGOING)]
@@ -218,14 +218,14 @@ def _build(luong_tai: Unit, today_commune: Unit) -> int:
         signed = rng.random() < 0.93
         doc = Document(unit=luong_tai, register=outgoing, direction=Direction.OUTGOING, year=2019, registry_number=n,
                        status=Document.Status.ISSUED, kind=kind,
-                       number_symbol=f"{n}/{kind.abbreviation}-UBND" if kind.abbreviation else f"{n}/UBND-VP",
+                       number_symbol=f"{n}/{kind.abbreviation}-UBND" if kind.abbreviation else f"{n}/UBND",
                        issuer=services.issuer_name(luong_tai), issued_on=day, excerpt=excerpt, signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
                        signer_name="Nguyễn Văn Hùng", recipients="- Các xã, thị trấn;\n- Lưu: VT.",
                        medium=Document.Medium.ELECTRONIC if signed else Document.Medium.PAPER, is_signed=signed,
                        created_by=specialist, created_at=_moment(day, rng))  # fmt: skip
         if signed:
             doc.file.name, doc.signature, doc.signature_report = (
-                holder.file.name,
+                sample_out_name,
                 outcome_out,
                 report_out,
             )

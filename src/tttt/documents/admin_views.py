@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
-from tttt.org.admin_views import FigureRecords, ScopedModelViewSet
+from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -106,16 +106,9 @@ class IncomingIndexView(FigureRecords, generic.IndexView):
                 "chosen_state": self.request.GET.get("tinh_trang", "")}  # fmt: skip
 
 
-class IncomingCreateView(ServiceErrorsMixin, generic.CreateView):
-    page_title = gettext_lazy("Vào sổ")
-    page_subtitle = gettext_lazy("Văn bản đến")
-    submit_button_label = gettext_lazy("Vào sổ")
-
-    def get_success_message(self, instance):
-        return _("Đã vào sổ văn bản đến số %(n)s/%(y)s.") % {
-            "n": instance.registry_number,
-            "y": instance.year,
-        }
+class ToItsPage(ServiceErrorsMixin):
+    """A register's form: the person's scope for its choices; once saved (by a service),
+    on to the document's page."""
 
     def get_success_buttons(self):
         return []
@@ -126,16 +119,21 @@ class IncomingCreateView(ServiceErrorsMixin, generic.CreateView):
     def get_success_url(self):  # straight to the record's page: its verification, next steps
         return reverse(f"documents_{self.object.direction}:inspect", args=[self.object.pk])
 
+
+class IncomingCreateView(ToItsPage, generic.CreateView):
+    page_title = gettext_lazy("Vào sổ")
+    page_subtitle = gettext_lazy("Văn bản đến")
+    submit_button_label = gettext_lazy("Vào sổ")
+
+    def get_success_message(self, instance):
+        return _("Đã vào sổ văn bản đến số %(n)s/%(y)s.") % {
+            "n": instance.registry_number,
+            "y": instance.year,
+        }
+
     def save_instance(self):
         return services.incoming_receive(user=self.request.user, document=self.form.instance,
                                          upload=self.form.cleaned_data.get("upload"))  # fmt: skip
-
-
-class ToDetail(generic.EditView):
-    """Documents change through the steps on their page, each a service with its checks."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return redirect(reverse("documents_in:inspect", args=[kwargs["pk"]]))
 
 
 class AssignForm(forms.Form):
@@ -181,11 +179,10 @@ class DocumentDetail(ReadableValues, generic.InspectView):
             linked_from=doc.linked_from.select_related("source"),
             file_url=reverse("documents_file", args=[doc.pk]) if doc.file else "",
             signatures=queries.signatures(doc),
-            portal_pages=doc.portal_pages.filter(live=True) if hasattr(doc, "portal_pages") else [],
+            portal_pages=doc.portal_pages.filter(live=True),
         )
         if doc.is_incoming:
             context.update(
-                handling=doc.handling_state(),
                 handling_label=Document.HANDLING_LABELS.get(doc.handling_state(), ""),
                 can_assign=doc.task_id is None and user_can(user, services.ASSIGN, doc.unit),
                 can_file=doc.status == Document.Status.RECEIVED
@@ -281,7 +278,7 @@ class IncomingViewSet(ScopedModelViewSet):
     index_template_name = "documents/admin/document_index.html"
     index_view_class = IncomingIndexView
     add_view_class = IncomingCreateView
-    edit_view_class = ToDetail
+    edit_view_class = ChangedOnItsPage
     inspect_view_class = DocumentDetail
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -333,6 +330,7 @@ class OutgoingForm(forms.ModelForm):
         fields = ["register", "kind", "excerpt", "body", "recipients", "signer_title", "signer_name",
                   "urgency", "secrecy", "publish_on_portal"]  # fmt: skip
         widgets = {"excerpt": forms.Textarea(attrs={"rows": 2}), "body": forms.Textarea(attrs={"rows": 12}),
+                   "signer_title": forms.Textarea(attrs={"rows": 2}),  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
                    "recipients": forms.Textarea(attrs={"rows": 4})}  # fmt: skip
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -384,7 +382,7 @@ class OutgoingIndexView(FigureRecords, generic.IndexView):
         return queries.search(queryset, self.search_query) if self.is_searching else queryset
 
 
-class OutgoingCreateView(ServiceErrorsMixin, generic.CreateView):
+class OutgoingCreateView(ToItsPage, generic.CreateView):
     page_title = gettext_lazy("Soạn")
     page_subtitle = gettext_lazy("Văn bản đi")
     submit_button_label = gettext_lazy("Lưu dự thảo")
@@ -392,32 +390,18 @@ class OutgoingCreateView(ServiceErrorsMixin, generic.CreateView):
     def get_success_message(self, instance):
         return _("Đã lưu dự thảo; trình duyệt khi đã xong.")
 
-    def get_success_buttons(self):
-        return []
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
-
-    def get_success_url(self):  # straight to the record's page: its verification, next steps
-        return reverse(f"documents_{self.object.direction}:inspect", args=[self.object.pk])
-
     def save_instance(self):
         return services.outgoing_draft(user=self.request.user, document=self.form.instance,
                                        links=self.form.cleaned_data.get("links", []))  # fmt: skip
 
 
-class OutgoingEditView(ServiceErrorsMixin, generic.EditView):
+class OutgoingEditView(ToItsPage, generic.EditView):
+    """A draft is edited here; once submitted, its URL opens its page."""
+
     def dispatch(self, request, *args, **kwargs):
-        doc = get_object_or_404(Document, pk=kwargs["pk"])
-        if doc.status != Document.Status.DRAFT:
-            return redirect(reverse("documents_out:inspect", args=[doc.pk]))
+        if not Document.objects.filter(pk=kwargs["pk"], status=Document.Status.DRAFT).exists():
+            return redirect(reverse("documents_out:inspect", args=[kwargs["pk"]]))
         return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
-
-    def get_success_url(self):  # straight to the record's page: its verification, next steps
-        return reverse(f"documents_{self.object.direction}:inspect", args=[self.object.pk])
 
     def save_instance(self):
         return services.outgoing_draft(user=self.request.user, document=self.form.instance,
@@ -477,12 +461,20 @@ class OutgoingViewSet(ScopedModelViewSet):
 
 
 class RegisterCreateView(ServiceErrorsMixin, generic.CreateView):
+    def save_instance(self):
+        return services.register_save(user=self.request.user, register=self.form.instance)
+
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
         scope = user_scope(self.request.user, perm="documents.add_register")
         form.fields["unit"].queryset = Unit.objects.filter(scope.q(None)).exclude(
             kind=Unit.Kind.OFFICE).filter(valid_to__isnull=True).order_by("path")  # fmt: skip
         return form
+
+
+class RegisterEditView(ServiceErrorsMixin, generic.EditView):
+    get_form = RegisterCreateView.get_form
+    save_instance = RegisterCreateView.save_instance
 
 
 class RegisterViewSet(ScopedModelViewSet):
@@ -492,6 +484,7 @@ class RegisterViewSet(ScopedModelViewSet):
     icon = "list-ul"
     menu_label = gettext_lazy("Sổ văn bản")
     add_view_class = RegisterCreateView
+    edit_view_class = RegisterEditView
     form_fields = ["unit", "direction", "name", "symbol", "is_active"]
     list_display = ["name", "unit", "direction", "symbol", "is_active"]
     list_filter = ["direction", "is_active"]
@@ -501,12 +494,23 @@ class RegisterViewSet(ScopedModelViewSet):
         return queries.scoped_registers(user, perm)
 
 
+class KindCreateView(ServiceErrorsMixin, generic.CreateView):
+    def save_instance(self):
+        return services.kind_save(user=self.request.user, kind=self.form.instance)
+
+
+class KindEditView(ServiceErrorsMixin, generic.EditView):
+    save_instance = KindCreateView.save_instance
+
+
 class KindViewSet(ModelViewSet):
     model = DocumentKind
     name = "documents_kinds"
     url_prefix = "van-ban/loai"
     icon = "tag"
     menu_label = gettext_lazy("Loại văn bản")
+    add_view_class = KindCreateView
+    edit_view_class = KindEditView
     form_fields = ["name", "abbreviation", "is_legal", "published_by_default", "order"]
     list_display = ["name", "abbreviation", "is_legal", "published_by_default"]
     copy_view_enabled = False
@@ -548,7 +552,8 @@ class RootCreateView(generic.CreateView):
 
 
 class RootEditView(generic.EditView):
-    fields = ["name", "is_active", "note"]
+    def save_instance(self):
+        return services.trusted_root_change(user=self.request.user, root=self.form.instance)
 
 
 class RootViewSet(ModelViewSet):
@@ -603,14 +608,9 @@ class CredentialCreateView(generic.CreateView):
         return redirect(reverse("documents_credentials:index"))
 
 
-class CredentialEditView(generic.EditView):
-    fields = ["is_active"]
-
-    def dispatch(self, request, *args, **kwargs):
-        credential = get_object_or_404(SigningCredential, pk=kwargs["pk"])
-        if credential.user_id != request.user.pk and not request.user.is_superuser:
-            raise PermissionDenied(_("Chỉ người ký thay đổi được chứng thư ký số của mình."))
-        return super().dispatch(request, *args, **kwargs)
+class CredentialEditView(ServiceErrorsMixin, generic.EditView):
+    def save_instance(self):
+        return services.credential_change(user=self.request.user, credential=self.form.instance)
 
 
 class CredentialViewSet(ScopedModelViewSet):

@@ -650,3 +650,48 @@ def credential_add(*, user, unit: Unit, pkcs12: bytes, pin: str) -> SigningCrede
                           pkcs12=pkcs12, certificate=register_entry, is_active=True),
         )  # fmt: skip
     return credential
+
+
+# ---------------------------------------------------------------- registers and kinds
+
+
+def register_save(*, user, register: Register) -> Register:
+    """Open or change a unit's register (an administrator of the unit)."""
+    perm = "documents.change_register" if register.pk else "documents.add_register"
+    _require(user, perm, register.unit, _("Bạn không có quyền mở sổ văn bản cho đơn vị này."))
+    if register.pk:
+        before = Register.objects.select_related("unit").get(pk=register.pk)
+        _require(user, perm, before.unit, _("Sổ này thuộc đơn vị ngoài phạm vi của bạn."))
+    with acting(user):
+        register.full_clean()
+        register.save()
+    return register
+
+
+def kind_save(*, user, kind) -> object:
+    """Kinds of documents are shared data: administrators only."""
+    perm = "documents.change_documentkind" if kind.pk else "documents.add_documentkind"
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống sửa danh mục loại văn bản."))
+    with acting(user):
+        kind.full_clean()
+        kind.save()
+    return kind
+
+
+def trusted_root_change(*, user, root: TrustedRoot) -> TrustedRoot:
+    """Rename a trusted root, stop or resume trusting it."""
+    if not user.has_perm("documents.change_trustedroot"):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống sửa chứng thư gốc tin cậy."))
+    with acting(user):
+        root.save(update_fields=["name", "is_active", "note"])
+    return root
+
+
+def credential_change(*, user, credential: SigningCredential) -> SigningCredential:
+    """A person stops (or resumes) using their own signing certificate."""
+    if credential.user_id != user.pk and not user.is_superuser:
+        raise PermissionDenied(_("Chỉ người ký thay đổi được chứng thư ký số của mình."))
+    with acting(user):
+        credential.save(update_fields=["is_active"])
+    return credential

@@ -23,7 +23,7 @@ from tttt.core.errors import refuse
 from tttt.core.forms import ServiceErrorsMixin
 from tttt.documents.models import Direction, Register
 from tttt.documents.queries import scoped_documents
-from tttt.org.admin_views import FigureRecords, ScopedModelViewSet
+from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -93,11 +93,6 @@ class MeetingCreateView(ServiceErrorsMixin, generic.CreateView):
         return services.meeting_create(user=self.request.user, meeting=self.form.instance,
                                        invitees=_lines(data.get("invitees_text")),
                                        items=_lines(data.get("agenda_text")))  # fmt: skip
-
-
-class ToDetail(generic.EditView):
-    def dispatch(self, request, *args, **kwargs):
-        return redirect(reverse("meetings:inspect", args=[kwargs["pk"]]))
 
 
 class MeetingDetail(ReadableValues, generic.InspectView):
@@ -199,6 +194,13 @@ def paper_file(request, pk: int):
     return FileResponse(paper.file.open("rb"), filename=paper.file.name.rsplit("/", 1)[-1])
 
 
+class MeetingIndexView(FigureRecords, generic.IndexView):
+    add_item_label = gettext_lazy("Triệu tập cuộc họp")
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("unit")  # the list shows each unit
+
+
 class MeetingViewSet(ScopedModelViewSet):
     model = Meeting
     name = "meetings"
@@ -208,10 +210,9 @@ class MeetingViewSet(ScopedModelViewSet):
     menu_order = 146
     add_to_admin_menu = True
     index_template_name = "meetings/admin/meeting_index.html"
-    index_view_class = type("MeetingIndexView", (FigureRecords, generic.IndexView),
-                            {"add_item_label": gettext_lazy("Triệu tập cuộc họp")})  # fmt: skip
+    index_view_class = MeetingIndexView
     add_view_class = MeetingCreateView
-    edit_view_class = ToDetail
+    edit_view_class = ChangedOnItsPage
     inspect_view_class = MeetingDetail
     inspect_view_enabled = True
     copy_view_enabled = False

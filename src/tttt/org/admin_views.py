@@ -94,6 +94,17 @@ class ScopedModelViewSet(ModelViewSet):
         return super().construct_view(scoped_class, scoped_read=self.scoped, **kwargs)
 
 
+class ChangedOnItsPage(generic.EditView):
+    """For records that change only through the steps on their page (each a service with
+    its checks): the generic edit form is not offered, its URL opens the record's page."""
+
+    def dispatch(self, request, *args, **kwargs):
+        from django.shortcuts import redirect
+        from django.urls import reverse
+
+        return redirect(reverse(self.inspect_url_name, args=[kwargs["pk"]]))
+
+
 def unit_for_page(request, perm: str) -> Unit | None:
     """The unit a statistics page shows: `?unit=` when it lies in the user's scope (else
     refused), by default the person's own unit (a province for the unrestricted)."""
