@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "tttt.infra",
     "tttt.documents",
     "tttt.meetings",
+    "tttt.security",
     "tttt.portal",
     "tttt.reporting",
     "tttt.demo",

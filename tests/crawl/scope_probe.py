@@ -26,7 +26,8 @@ SHARED = {
     "auditlog.logentry", "core.calendarday", "documents.documentkind", "documents.trustedroot",
     "establishments.businesstype",
     "infra.operator", "inspections.regulation", "onestop.slip_template", "onestop.sliptemplate",
-    "org.securityevent", "portal.documenttype", "portal.requiredcategory",
+    "org.securityevent", "portal.documenttype", "security.incidentrule", "security.levelrule",
+    "security.responsetemplate", "portal.requiredcategory",
     "portal.royaltyrate", "reporting.dtiset", "reporting.manualindicator", "reporting.reportform",
 }  # fmt: skip
 

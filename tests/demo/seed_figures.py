@@ -31,6 +31,7 @@ def seed_figures():
     infrastructure()
     reports()
     documents_and_meetings()
+    information_security()
 
 
 def establishments():
@@ -263,3 +264,19 @@ def documents_and_meetings():
     assert figure("documents.signed_share") >= 90
     assert 90 <= figure("documents.handled_on_time_share") < 100
     assert figure("meetings.paperless") >= 1 and figure("meetings.paperless_share") >= 75
+
+
+def information_security():
+    """Seed 004: "công tác đảm bảo an toàn, an ninh thông tin được đảm bảo, không có sự cố
+    nghiêm trọng nào xảy ra": Lương Tài's incidents of 9M/2019 are counted, none serious,
+    each reported on time; its systems have their levels approved but one."""
+    luong_tai = legacy("Huyện Lương Tài")
+
+    def figure(code):
+        return get_indicator(code).compute([luong_tai], Period.parse("2019-9M"))
+
+    assert figure("security.incidents") == 3
+    assert figure("security.serious_incidents") == 0
+    assert figure("security.notices_on_time_share") == 100
+    assert 0 < figure("security.hours_to_respond") < 1
+    assert figure("security.systems") == 4 and figure("security.systems_level_approved_share") == 75

@@ -73,6 +73,7 @@ def shipped_data(transactional_db):
     ensure_default_slips()
     import_module("tttt.portal.migrations.0002_required_categories_document_types").load(apps, None)
     import_module("tttt.documents.migrations.0002_document_kinds").add(apps, None)
+    import_module("tttt.security.migrations.0002_rules").seed(apps, None)
     from wagtail.models import Collection, Locale, Page
 
     Locale.objects.get_or_create(language_code="vi")

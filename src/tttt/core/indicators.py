@@ -40,6 +40,7 @@ class Measure(StrEnum):
     PERCENT = "percent"
     VND = "vnd"
     DAYS = "days"
+    HOURS = "hours"
     POINTS = "points"
 
 

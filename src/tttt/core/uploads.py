@@ -19,6 +19,17 @@ def _heic(head: bytes) -> bool:
     return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"hevc")
 
 
+def _text(head: bytes) -> bool:
+    """Plain text (logs, e-mails, CSV, JSON): UTF-8 without NUL bytes, and not a web page."""
+    if b"\0" in head or head.lstrip().lower().startswith((b"<!doctype html", b"<html", b"<script")):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as cut:  # a character cut at the end of the bytes read is fine
+        return cut.start >= len(head) - 3
+    return True
+
+
 SIGNATURES = {
     "pdf": lambda h: h.startswith(b"%PDF-"),
     "jpg": lambda h: h.startswith(b"\xff\xd8\xff"),
@@ -30,6 +41,8 @@ SIGNATURES = {
     "xls": lambda h: h.startswith(OLE),
     "docx": lambda h: h.startswith(ZIP),
     "xlsx": lambda h: h.startswith(ZIP),
+    "zip": lambda h: h.startswith(ZIP),
+    **dict.fromkeys(("txt", "log", "csv", "eml", "json"), _text),
 }
 
 

@@ -349,6 +349,14 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     from .documents import build_documents
 
     build_documents(write, luong_tai=luong_tai, today_commune=new_trung_chinh)
+    from .security import build_security
+
+    build_security(
+        write,
+        luong_tai=luong_tai,
+        vinh_tuong=vinh_tuong,
+        today_communes=[new_trung_chinh, new_thua],
+    )
     from .reporting import build_reporting
 
     build_reporting(write, luong_tai=luong_tai, long_an=long_an, cua_lo=cua_lo, cluster=cluster)

@@ -74,7 +74,8 @@ def grouped(queryset, territories: dict, aggregates: dict, unit_fields=("unit",)
         for key in fold.keys(row):
             totals = result[key]
             for name in aggregates:
-                totals[name] += row[name] or 0
+                if (value := row[name]) is not None:  # a sum of durations starts from its first
+                    totals[name] = value if totals[name] == 0 else totals[name] + value
     return result
 
 

@@ -47,7 +47,10 @@ class Entry:
         if self.measure == Measure.PERCENT:
             low = Decimal(0) if low is None else max(low, Decimal(0))
             high = Decimal(100) if high is None else min(high, Decimal(100))
-        elif self.measure in (Measure.COUNT, Measure.VND, Measure.DAYS) and low is None:
+        elif (
+            self.measure in (Measure.COUNT, Measure.VND, Measure.DAYS, Measure.HOURS)
+            and low is None
+        ):
             low = Decimal(0)
         return low, high
 

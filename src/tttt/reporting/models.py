@@ -36,6 +36,7 @@ MEASURES = [
     (Measure.PERCENT.value, _("tỷ lệ %")),
     (Measure.VND.value, _("đồng")),
     (Measure.DAYS.value, _("ngày")),
+    (Measure.HOURS.value, _("giờ")),
     (Measure.POINTS.value, _("điểm")),
 ]
 AGGREGATIONS = [

@@ -1,0 +1,536 @@
+"""Back office of information security: the systems register with its periodic checks,
+the incidents (report, respond step by step, send the notices owed, escalate, close), and
+the rules kept as data. Every write is a service."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from tttt.core.admin_views import ReadableValues
+from tttt.core.forms import PlainSelect, ServiceErrorsMixin
+from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet
+from tttt.org.models import Unit
+from tttt.org.queries import user_can, user_scope
+
+from . import queries, services
+from .errors import SecurityError as E
+from .models import (
+    Incident,
+    IncidentEvidence,
+    IncidentNotice,
+    IncidentRule,
+    IncidentStep,
+    InformationSystem,
+    LevelRule,
+    ResponseTemplate,
+    SystemCheck,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _units(user, perm: str):
+    scope = user_scope(user, perm=perm)
+    return (
+        Unit.objects.filter(scope.q(None))
+        .exclude(kind=Unit.Kind.OFFICE)
+        .order_by(F("valid_to").desc(nulls_first=True), "path")
+    )  # today's units first; a former unit's past incidents can still be entered
+
+
+class InScope(ServiceErrorsMixin):
+    """A form given the person's scope; saved by a service; then on to the record's page."""
+
+    namespace = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def get_success_buttons(self):
+        return []
+
+    def get_success_url(self):
+        return reverse(f"{self.namespace}:inspect", args=[self.object.pk])
+
+
+# ---------------------------------------------------------------- systems
+
+
+class SystemForm(forms.ModelForm):
+    class Meta:
+        model = InformationSystem
+        fields = ["unit", "name", "kind", "address", "operator", "contact", "users_with_personal_data",
+                  "proposed_level", "approved_level", "approval_number", "approved_on",
+                  "in_service_since", "retired_on", "note"]  # fmt: skip
+        widgets = {"approved_on": DATE, "in_service_since": DATE, "retired_on": DATE,
+                   "note": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        perm = (
+            "security.change_informationsystem"
+            if self.instance.pk
+            else "security.add_informationsystem"
+        )
+        self.fields["unit"].queryset = _units(for_user, perm)
+        self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        data = {k: v for k, v in cleaned.items() if k in self.Meta.fields and k != "unit"}
+        for field, problems in services.system_problems(InformationSystem(**data)).items():
+            for problem in problems:
+                self.add_error(field, problem)
+        return cleaned
+
+
+class SystemSaving(InScope):
+    namespace = "security_systems"
+
+    def save_instance(self):
+        return services.system_save(user=self.request.user, system=self.form.instance)
+
+
+class SystemCreateView(SystemSaving, generic.CreateView):
+    pass
+
+
+class SystemEditView(SystemSaving, generic.EditView):
+    pass
+
+
+def _level(system) -> str:
+    if system.approved_level:
+        return _("Cấp độ %(n)s") % {"n": system.approved_level}
+    if system.proposed_level:
+        return _("Đề xuất cấp độ %(n)s, chưa phê duyệt") % {"n": system.proposed_level}
+    return _("Chưa xác định")
+
+
+class SystemIndexView(FigureRecords, generic.IndexView):
+    page_title = gettext_lazy("Hệ thống thông tin")
+    add_item_label = gettext_lazy("Thêm hệ thống thông tin")
+
+    def get_base_queryset(self):
+        return queries.with_last_assessment(super().get_base_queryset().select_related("unit"))
+
+
+class SystemDetail(ReadableValues, generic.InspectView):
+    template_name = "security/admin/system_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        system = queries.with_last_assessment(
+            InformationSystem.objects.filter(pk=self.object.pk)
+        ).get()
+        context.update(
+            system=system, level=_level(system),
+            next_due=queries.next_check_due(system, queries.check_intervals()),
+            checks=system.checks.all(), today=timezone.localdate(),
+            incidents=system.incidents.order_by("-detected_at")[:20],
+            can_check=user_can(self.request.user, "security.add_systemcheck", system.unit),
+            can_edit=user_can(self.request.user, "security.change_informationsystem", system.unit),
+        )  # fmt: skip
+        return context
+
+
+class SystemViewSet(ScopedModelViewSet):
+    model = InformationSystem
+    name = "security_systems"
+    url_prefix = "an-toan-thong-tin/he-thong"
+    icon = "cogs"
+    menu_label = gettext_lazy("Hệ thống thông tin")
+    index_template_name = "security/admin/index.html"
+    index_view_class = SystemIndexView
+    add_view_class = SystemCreateView
+    edit_view_class = SystemEditView
+    inspect_view_class = SystemDetail
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["kind", "approved_level"]
+    search_fields = ["name", "operator"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "name",
+            label=gettext_lazy("hệ thống"),
+            get_url=lambda o: reverse("security_systems:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        Column("unit", label=gettext_lazy("chủ quản"), accessor=lambda o: o.unit.name),
+        Column("kind", label=gettext_lazy("loại"), accessor="get_kind_display"),
+        Column("level", label=gettext_lazy("cấp độ"), accessor=_level),
+        DateColumn("last_assessed", label=gettext_lazy("đánh giá gần nhất")),
+    ]
+    list_export = ["name", "unit", "kind", "operator", "proposed_level", "approved_level",
+                   "approval_number", "approved_on", "in_service_since", "retired_on"]  # fmt: skip
+    export_filename = "he-thong-thong-tin"
+
+    def get_form_class(self, for_update=False):
+        return SystemForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_systems(user, perm)
+
+
+class CheckForm(forms.ModelForm):
+    class Meta:
+        model = SystemCheck
+        fields = ["system", "kind", "checked_on", "checked_by", "result", "findings", "report"]
+        widgets = {"checked_on": DATE, "findings": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["system"].queryset = queries.scoped_systems(
+            for_user, "security.add_systemcheck"
+        ).select_related("unit")
+        self.fields["checked_on"].initial = timezone.localdate()
+
+
+class CheckCreateView(InScope, generic.CreateView):
+    namespace = "security_systems"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.request.GET.get("system", "").isdigit():
+            initial["system"] = int(self.request.GET["system"])
+        return initial
+
+    def save_instance(self):
+        return services.system_check_add(user=self.request.user, check=self.form.instance)
+
+    def get_success_url(self):
+        return reverse("security_systems:inspect", args=[self.object.system_id])
+
+
+class CheckViewSet(ScopedModelViewSet):
+    model = SystemCheck
+    name = "security_checks"
+    url_prefix = "an-toan-thong-tin/kiem-tra"
+    icon = "tasks"
+    menu_label = gettext_lazy("Kiểm tra, đánh giá hệ thống")
+    scope_field = "system__unit"
+    add_view_class = CheckCreateView
+    edit_view_class = ChangedOnItsPage
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["kind", "result"]
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "system",
+            label=gettext_lazy("hệ thống"),
+            get_url=lambda o: reverse("security_checks:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        Column("kind", label=gettext_lazy("loại kiểm tra"), accessor="get_kind_display"),
+        DateColumn("checked_on", label=gettext_lazy("ngày kiểm tra")),
+        "checked_by",
+        Column("result", label=gettext_lazy("kết quả"), accessor="get_result_display"),
+    ]
+    inspect_view_fields = ["system", "kind", "checked_on", "checked_by", "result", "findings"]
+
+    def get_form_class(self, for_update=False):
+        return CheckForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_checks(user, perm).select_related("system")
+
+
+# ---------------------------------------------------------------- incidents
+
+
+class IncidentForm(forms.ModelForm):
+    class Meta:
+        model = Incident
+        fields = ["unit", "system", "title", "description", "source", "kind", "severity",
+                  "personal_data", "detected_at"]  # fmt: skip
+        widgets = {"detected_at": MOMENT, "description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units = _units(for_user, services.REPORT)
+        self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
+        self.fields["unit"].initial = units.filter(
+            pk__in=for_user.memberships.values("unit")
+        ).first() if for_user else None  # fmt: skip
+        self.fields["system"].queryset = queries.scoped_systems(
+            for_user, "security.view_incident"
+        ).select_related("unit")
+        self.fields["system"].label_from_instance = lambda s: f"{s.name} — {s.unit.name}"
+        self.fields["detected_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+    def clean(self):
+        cleaned = super().clean()
+        data = {k: v for k, v in cleaned.items() if k in self.Meta.fields}
+        for field, problems in services.incident_problems(Incident(**data)).items():
+            for problem in problems:
+                self.add_error(field, problem)
+        return cleaned
+
+
+class IncidentCreateView(InScope, generic.CreateView):
+    namespace = "security_incidents"
+    page_title = gettext_lazy("Báo cáo sự cố")
+    submit_button_label = gettext_lazy("Báo cáo sự cố")
+
+    def get_success_message(self, instance):
+        return _("Đã ghi nhận sự cố «%(t)s».") % {"t": instance.title}
+
+    def get_success_url(self):
+        if self.request.user.has_perm("security.view_incident"):
+            return super().get_success_url()
+        return reverse("wagtailadmin_home")
+
+    def save_instance(self):
+        return services.incident_report(user=self.request.user, incident=self.form.instance)
+
+
+class ClassifyForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("Loại sự cố"), choices=Incident.Kind.choices)
+    severity = forms.TypedChoiceField(label=gettext_lazy("Mức độ"), coerce=int,
+                                      choices=Incident.Severity.choices)  # fmt: skip
+    personal_data = forms.BooleanField(
+        label=gettext_lazy("Có lộ, mất dữ liệu cá nhân"), required=False
+    )
+    note = forms.CharField(label=gettext_lazy("Lý do"), required=False)
+
+
+class IncidentDetail(ReadableValues, generic.InspectView):
+    template_name = "security/admin/incident_detail.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Incident.objects.select_related("unit", "system", "escalated_to"), pk=self.pk
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        incident, user = self.object, self.request.user
+        is_open = incident.status != Incident.Status.CLOSED
+        can_respond = is_open and user_can(user, services.RESPOND, incident.unit)
+        can_close = is_open and user_can(user, services.CLOSE, incident.unit)
+        context.update(
+            incident=incident, now=timezone.now(),
+            notices=queries.notices_of(incident), steps=incident.steps.select_related("done_by"),
+            evidence=incident.evidence.all(), events=queries.timeline(incident),
+            can_respond=can_respond, can_close=can_close,
+            can_escalate=can_close and not incident.escalated_to_id,
+            unit_above=services.unit_above(incident.unit) if can_close else None,
+            classify_form=ClassifyForm(initial={"kind": incident.kind, "severity": incident.severity,
+                                                "personal_data": incident.personal_data}),
+            hours_to_respond=incident.hours_to_respond,
+        )  # fmt: skip
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = incident = self.get_object()
+        action, post, user = request.POST.get("action"), request.POST, request.user
+        try:
+            if action == "step":
+                step = get_object_or_404(IncidentStep, pk=post.get("step"), incident=incident)
+                services.incident_step_done(user=user, step=step, note=post.get("note", ""))
+                messages.success(
+                    request, _("Đã ghi nhận bước «%(s)s» hoàn thành.") % {"s": step.title}
+                )
+            elif action == "add_step":
+                services.incident_step_add(
+                    user=user, incident=incident, title=post.get("title", "")
+                )
+                messages.success(request, _("Đã thêm bước xử lý."))
+            elif action == "notice":
+                notice = get_object_or_404(IncidentNotice, pk=post.get("notice"), incident=incident)
+                notice = services.incident_notice_send(user=user, notice=notice, sent_to=post.get("sent_to", ""),
+                                                       reference=post.get("reference", ""))  # fmt: skip
+                messages.success(
+                    request, _("Đã ghi nhận «%(n)s» đã gửi.") % {"n": notice.rule.name}
+                )
+            elif action == "evidence":
+                services.incident_evidence_add(user=user, incident=incident, upload=request.FILES.get("upload"),
+                                               description=post.get("description", ""))  # fmt: skip
+                messages.success(request, _("Đã thêm chứng cứ."))
+            elif action == "classify":
+                form = ClassifyForm(post)
+                if not form.is_valid():
+                    raise ValidationError(
+                        _("Hãy chọn loại và mức độ sự cố."), code=E.UNKNOWN_ACTION
+                    )
+                services.incident_classify(user=user, incident=incident, **form.cleaned_data)
+                messages.success(request, _("Đã phân loại lại sự cố."))
+            elif action == "escalate":
+                incident = services.incident_escalate(
+                    user=user, incident=incident, note=post.get("note", "")
+                )
+                messages.success(
+                    request, _("Đã báo cáo sự cố lên %(u)s.") % {"u": incident.escalated_to.name}
+                )
+            elif action == "close":
+                services.incident_close(user=user, incident=incident, cause=post.get("cause", ""),
+                                        lessons=post.get("lessons", ""))  # fmt: skip
+                messages.success(request, _("Đã kết thúc sự cố."))
+            elif action == "note":
+                services.incident_note(user=user, incident=incident, note=post.get("note", ""))
+                messages.success(request, _("Đã ghi chú."))
+            else:
+                raise ValidationError(_("Thao tác không hợp lệ."), code=E.UNKNOWN_ACTION)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return redirect(request.path)
+
+
+def evidence_file(request, pk: int):
+    """An incident's evidence, within scope."""
+    evidence = get_object_or_404(
+        IncidentEvidence.objects.filter(incident__in=queries.scoped_incidents(request.user)), pk=pk
+    )
+    if not evidence.file:
+        raise Http404
+    return FileResponse(evidence.file.open("rb"), filename=evidence.file.name.rsplit("/", 1)[-1])
+
+
+def _severity(incident):
+    tone = {4: "#b00020", 3: "#c25e00"}.get(incident.severity, "#333")
+    return format_html('<span style="color:{};font-weight:600">{}</span>', tone,
+                       incident.get_severity_display())  # fmt: skip
+
+
+class IncidentIndexView(FigureRecords, generic.IndexView):
+    page_title = gettext_lazy("Sự cố an toàn thông tin")
+    add_item_label = gettext_lazy("Báo cáo sự cố")
+
+    def get_base_queryset(self):
+        qs = super().get_base_queryset().select_related("unit", "system")
+        return queries.incidents_in_state(qs, self.request.GET.get("tinh_trang", ""))
+
+    def get_context_data(self, **kwargs):
+        states = {"open": _("Chưa kết thúc"), "serious": _("Nghiêm trọng"),
+                  "notice_overdue": _("Quá hạn thông báo, báo cáo"), "closed": _("Đã kết thúc")}  # fmt: skip
+        return {**super().get_context_data(**kwargs), "states": states,
+                "chosen_state": self.request.GET.get("tinh_trang", "")}  # fmt: skip
+
+
+class IncidentViewSet(ScopedModelViewSet):
+    model = Incident
+    name = "security_incidents"
+    url_prefix = "an-toan-thong-tin/su-co"
+    icon = "warning"
+    menu_label = gettext_lazy("Sự cố an toàn thông tin")
+    index_template_name = "security/admin/index.html"
+    index_view_class = IncidentIndexView
+    add_view_class = IncidentCreateView
+    edit_view_class = ChangedOnItsPage
+    inspect_view_class = IncidentDetail
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["status", "severity", "kind", "source", "personal_data"]
+    search_fields = ["title", "description"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        DateColumn("detected_at", label=gettext_lazy("phát hiện")),
+        TitleColumn(
+            "title",
+            label=gettext_lazy("sự cố"),
+            get_url=lambda o: reverse("security_incidents:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        Column("unit", label=gettext_lazy("đơn vị"), accessor=lambda o: o.unit.name),
+        Column("kind", label=gettext_lazy("loại"), accessor="get_kind_display"),
+        Column("severity", label=gettext_lazy("mức độ"), accessor=_severity),
+        Column("status", label=gettext_lazy("tình trạng"), accessor="get_status_display"),
+    ]
+    list_export = ["detected_at", "title", "unit", "system", "source", "kind", "severity",
+                   "personal_data", "status", "responded_at", "escalated_to", "closed_at", "cause",
+                   "lessons"]  # fmt: skip
+    export_filename = "su-co-an-toan-thong-tin"
+
+    def get_form_class(self, for_update=False):
+        return IncidentForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_incidents(user, perm)
+
+
+# ---------------------------------------------------------------- rules kept as data
+
+
+class SettingSaving(ServiceErrorsMixin):
+    def save_instance(self):
+        return services.setting_save(user=self.request.user, setting=self.form.instance)
+
+
+class SettingCreateView(SettingSaving, generic.CreateView):
+    pass
+
+
+class SettingEditView(SettingSaving, generic.EditView):
+    pass
+
+
+class SettingViewSet(ModelViewSet):
+    add_view_class = SettingCreateView
+    edit_view_class = SettingEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class RuleViewSet(SettingViewSet):
+    model = IncidentRule
+    name = "security_rules"
+    url_prefix = "an-toan-thong-tin/thoi-han"
+    icon = "time"
+    menu_label = gettext_lazy("Thời hạn báo cáo sự cố")
+    form_fields = ["code", "name", "recipient", "applies_to", "amount", "counting", "legal_basis",
+                   "is_verified", "valid_from", "valid_to"]  # fmt: skip
+    list_display = ["name", "applies_to", Column("limit", label=gettext_lazy("thời hạn"), accessor="limit_text"),
+                    "legal_basis", "is_verified", DateColumn("valid_from", label=gettext_lazy("từ ngày"))]  # fmt: skip
+    form_widgets = {"valid_from": DATE, "valid_to": DATE}
+
+
+class TemplateViewSet(SettingViewSet):
+    model = ResponseTemplate
+    name = "security_templates"
+    url_prefix = "an-toan-thong-tin/quy-trinh"
+    icon = "list-ol"
+    menu_label = gettext_lazy("Quy trình ứng cứu mẫu")
+    form_fields = ["kind", "steps"]
+    list_display = [Column("kind", label=gettext_lazy("loại sự cố"), accessor="get_kind_display"),
+                    Column("steps", label=gettext_lazy("số bước"), accessor=lambda t: len(t.step_titles()))]  # fmt: skip
+
+
+class LevelRuleViewSet(SettingViewSet):
+    model = LevelRule
+    name = "security_levels"
+    url_prefix = "an-toan-thong-tin/cap-do"
+    icon = "list-ul"
+    menu_label = gettext_lazy("Yêu cầu theo cấp độ")
+    form_fields = ["level", "check_every_months", "legal_basis", "is_verified"]
+    list_display = ["level", "check_every_months", "legal_basis", "is_verified"]
+
+
+class SecurityGroup(ViewSetGroup):
+    menu_label = gettext_lazy("An toàn thông tin")
+    menu_icon = "warning"
+    menu_order = 147
+    items = [
+        IncidentViewSet,
+        SystemViewSet,
+        CheckViewSet,
+        RuleViewSet,
+        TemplateViewSet,
+        LevelRuleViewSet,
+    ]

@@ -1,0 +1,35 @@
+"""Lương Tài's people and systems, and the rules the migration ships (loaded again where a
+test's database was flushed)."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from tttt.org import roles as R
+from tttt.security.models import IncidentRule
+
+
+@pytest.fixture
+def rules(db):
+    if not IncidentRule.objects.exists():
+        from importlib import import_module
+
+        from django.apps import apps
+
+        import_module("tttt.security.migrations.0002_rules").seed(apps, None)
+    return {r.code: r for r in IncidentRule.objects.all()}
+
+
+@pytest.fixture
+def people(member, tree, rules):
+    people = SimpleNamespace(
+        clerk=member("lt.motcua", R.CLERK, tree.luong_tai),
+        specialist=member("lt.cntt", R.SPECIALIST, tree.luong_tai),
+        leader=member("lt.lanhdao", R.LEADER, tree.luong_tai),
+        commune_leader=member("tc.lanhdao", R.LEADER, tree.trung_chinh),
+        stranger=member("yt.chuyenvien", R.SPECIALIST, tree.yen_the),
+        province_leader=member("bn.lanhdao", R.LEADER, tree.old_bac_ninh),
+    )
+    people.leader.email = "lanhdao@luongtai.bacninh.gov.vn"
+    people.leader.save(update_fields=["email"])
+    return people
