@@ -55,6 +55,7 @@ def main():
 
     sys.path.insert(0, os.path.dirname(__file__))
     import inspections_bench
+    import listening_bench
     import onestop_bench
     import portal_bench
     import reporting_bench
@@ -63,6 +64,7 @@ def main():
     onestop.update(inspections_bench.plan_over_ten_thousand())
     onestop.update(reporting_bench.aggregate_and_completeness())
     onestop.update(portal_bench.http_figures())
+    onestop.update(listening_bench.sentiment_on_the_labelled_sample())
 
     print(
         json.dumps(

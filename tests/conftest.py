@@ -210,3 +210,18 @@ def in_threads(count, work):
     for t in threads:
         t.join()
     return results, errors
+
+
+@pytest.fixture
+def rules(db):
+    """The incident rules security's migration ships (loaded again where a test's database
+    was flushed)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from tttt.security.models import IncidentRule
+
+    if not IncidentRule.objects.exists():
+        import_module("tttt.security.migrations.0002_rules").seed(apps, None)
+    return {r.code: r for r in IncidentRule.objects.all()}

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tttt.documents",
     "tttt.meetings",
     "tttt.security",
+    "tttt.listening",
     "tttt.portal",
     "tttt.reporting",
     "tttt.demo",
@@ -376,6 +377,7 @@ TTTT_SCHEDULE = {
     "certificate-reminders": {"task": "tttt.infra.tasks.certificate_reminders", "at": "07:00"},
     "report-reminders": {"task": "tttt.reporting.tasks.report_reminders", "at": "07:05"},
     "alerts": {"task": "tttt.reporting.tasks.evaluate_alerts", "every": 900},
+    "listening-feeds": {"task": "tttt.listening.tasks.fetch_sources", "every": 900},
 }
 # Backups (`tttt backup`): setting TTTT_BACKUP_DIR turns on the nightly backup at 02:00,
 # keeping the TTTT_BACKUP_KEEP newest archives.

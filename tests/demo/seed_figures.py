@@ -32,6 +32,7 @@ def seed_figures():
     reports()
     documents_and_meetings()
     information_security()
+    online_listening()
 
 
 def establishments():
@@ -280,3 +281,18 @@ def information_security():
     assert figure("security.notices_on_time_share") == 100
     assert 0 < figure("security.hours_to_respond") < 1
     assert figure("security.systems") == 4 and figure("security.systems_level_approved_share") == 75
+
+
+def online_listening():
+    """Seed 004: the district follows public opinion online to act in time. The sample
+    sources read as Lương Tài followed them in 2019 show the spike of negative posts about
+    land dossiers in the week of 23–29/9/2019; today's Xã Lương Tài has its alert on the same
+    spike moved to this week."""
+    from tttt.reporting.models import Alert
+
+    luong_tai = legacy("Huyện Lương Tài")
+    week = Period.custom(date_(2019, 9, 23), date_(2019, 9, 29))
+    assert get_indicator("listening.negative_mentions").compute([luong_tai], week) >= 8
+    assert get_indicator("listening.negative_against_usual").compute([luong_tai], week) >= 200
+    assert Alert.objects.filter(rule__code="listening.negative_against_usual", closed_at__isnull=True,
+                                rule__unit__name="Xã Lương Tài").exists()  # fmt: skip

@@ -1,23 +1,10 @@
-"""Lương Tài's people and systems, and the rules the migration ships (loaded again where a
-test's database was flushed)."""
+"""Lương Tài's people, and the incident rules the migration ships (tests/conftest.py)."""
 
 from types import SimpleNamespace
 
 import pytest
 
 from tttt.org import roles as R
-from tttt.security.models import IncidentRule
-
-
-@pytest.fixture
-def rules(db):
-    if not IncidentRule.objects.exists():
-        from importlib import import_module
-
-        from django.apps import apps
-
-        import_module("tttt.security.migrations.0002_rules").seed(apps, None)
-    return {r.code: r for r in IncidentRule.objects.all()}
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ class Task(models.Model):
         MEETING = "meeting", _("Kết luận cuộc họp")
         SUPERVISION = "supervision", _("Kiến nghị của đoàn giám sát, kiểm tra")
         DOCUMENT = "document", _("Văn bản của cấp trên")
+        LISTENING = "listening", _("Thông tin trên mạng cần xử lý")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Đang thực hiện")

@@ -357,6 +357,11 @@ def build_demo(stdout=None) -> list[DemoLogin]:
         vinh_tuong=vinh_tuong,
         today_communes=[new_trung_chinh, new_thua],
     )
+    from .listening import build_listening
+
+    build_listening(
+        write, luong_tai=luong_tai, province=bac_ninh, today_communes=[new_trung_chinh, new_thua]
+    )
     from .reporting import build_reporting
 
     build_reporting(write, luong_tai=luong_tai, long_an=long_an, cua_lo=cua_lo, cluster=cluster)

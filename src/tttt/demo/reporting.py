@@ -286,6 +286,14 @@ ALERTS = [
     ("xaluongtai.lanhdao", "Xã Lương Tài", "onestop.on_time_rate", "below", "90", "year"),
     ("bacninh.lanhdao", "Tỉnh Bắc Ninh", "onestop.pending_overdue", "above", "5", "month"),
     ("luongtai.lanhdao", "Huyện Lương Tài", "assignments.overdue", "above", "0", "year"),
+    (
+        "xaluongtai.lanhdao",
+        "Xã Lương Tài",
+        "listening.negative_against_usual",
+        "above",
+        "200",
+        "week",
+    ),
 ]
 
 

@@ -509,3 +509,38 @@ def document_page_from_register(*, document, user) -> DocumentPage | None:
                                      actor_name=user.get_full_name() or user.get_username(),
                                      note=page.full_url or page.url or "")  # fmt: skip
     return page
+
+
+def correction_draft(*, mention, user) -> str:
+    """A draft news item of official information answering a mention followed online, in
+    the "Tin tức, sự kiện" section of the portal of the mention's unit (or of the nearest
+    unit above with a portal), for its editors to finish and publish through the editorial
+    workflow: the draft's edit URL, "" when no portal has that section."""
+    from django.urls import reverse
+    from wagtail.rich_text import RichText
+
+    from .models import NewsPage
+
+    path = mention.unit.path
+    prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "/" and i > 0]
+    portal = PortalHomePage.objects.filter(unit__path__in=prefixes).order_by("-unit__path").first()
+    section = (
+        SectionPage.objects.filter(path__startswith=portal.path, slug="tin-tuc").first()
+        if portal
+        else None
+    )
+    if section is None:
+        return ""
+    title = _("Thông tin chính thức về: %(t)s") % {"t": (mention.title or mention.text)[:200]}
+    source = f"{mention.source.name} {mention.url}".strip()
+    page = NewsPage(
+        title=title[:255], lead=_("Trước thông tin «%(t)s» đăng trên %(s)s, %(u)s thông tin như sau:") % {
+            "t": (mention.title or mention.text)[:300], "s": mention.source.name, "u": portal.unit.name},
+        body=[("paragraph", RichText(_("<p>(Ban biên tập bổ sung nội dung thông tin chính thức.)</p>"))),
+              ("quote", _("Thông tin được phản ánh: %(x)s — nguồn: %(s)s") % {"x": mention.text[:1500], "s": source})],
+        live=False, owner=user,
+    )  # fmt: skip
+    with acting(user):
+        section.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])

@@ -10,6 +10,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tttt.assignments.models import Task
 from tttt.documents.signals import document_issued
+from tttt.listening.signals import correction_requested
 from tttt.org.models import Membership
 
 from .cache import forget_view_restrictions, purge_later, purge_targets
@@ -123,3 +124,12 @@ def _document_issued(sender, document, user, **kwargs):
     from .services import document_page_from_register
 
     document_page_from_register(document=document, user=user)
+
+
+@receiver(correction_requested)
+def _correction_requested(sender, mention, user, **kwargs):
+    """A leader asks for official information answering a mention: a draft news item on the
+    unit's portal, for the editorial board (its edit URL is the answer)."""
+    from .services import correction_draft
+
+    return correction_draft(mention=mention, user=user)

@@ -595,6 +595,7 @@ class AlertRule(models.Model):
         ABOVE = "above", _("trên")
 
     class Span(models.TextChoices):
+        WEEK = "week", _("7 ngày qua, đến hôm nay")
         MONTH = "month", _("Tháng đang diễn ra, đến hôm nay")
         QUARTER = "quarter", _("Quý đang diễn ra, đến hôm nay")
         YEAR = "year", _("Năm đang diễn ra, đến hôm nay")
@@ -630,7 +631,7 @@ class AlertRule(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(comparison__in=["below", "above"]), name="rep_alertrule_comparison"),
             models.CheckConstraint(
-                condition=Q(span__in=["month", "quarter", "year", "last_quarter"]), name="rep_alertrule_span"
+                condition=Q(span__in=["week", "month", "quarter", "year", "last_quarter"]), name="rep_alertrule_span"
             ),
         ]  # fmt: skip
 

@@ -730,12 +730,14 @@ def reports_owing(unit: Unit, today: date) -> list[Owing]:
 
 
 def span_period(span: str, today: date) -> Period:
-    """The days an alert rule watches on `today`: the month, quarter or year in progress up
-    to today, or the last quarter that has ended."""
+    """The days an alert rule watches on `today`: the last seven days, the month, quarter
+    or year in progress up to today, or the last quarter that has ended."""
     from .reminders import latest_period
 
     if span == "last_quarter":
         return latest_period("quarter", today)
+    if span == "week":
+        return Period.custom(today - timedelta(days=6), today)
     if span == "month":
         start = today.replace(day=1)
     elif span == "quarter":
