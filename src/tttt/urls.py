@@ -20,6 +20,11 @@ urlpatterns = [
     path("cong/binh-luan/<int:page_id>/", portal_views.comment_post, name="portal_comment_post"),
     path("cong/hoi-dap/<int:page_id>/", portal_views.question_post, name="portal_question_post"),
     path(
+        "cong/bao-cao-su-co/<int:page_id>/",
+        portal_views.incident_report_post,
+        name="portal_incident_report",
+    ),  # fmt: skip
+    path(
         "cong/rss/<int:page_id>/", cached_publicly(portal_feeds.SectionFeed()), name="portal_feed"
     ),
     path("sitemap.xml", cached_publicly(portal_views.sitemap), name="sitemap"),

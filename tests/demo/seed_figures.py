@@ -270,7 +270,8 @@ def documents_and_meetings():
 def information_security():
     """Seed 004: "công tác đảm bảo an toàn, an ninh thông tin được đảm bảo, không có sự cố
     nghiêm trọng nào xảy ra": Lương Tài's incidents of 9M/2019 are counted, none serious,
-    each reported on time; its systems have their levels approved but one."""
+    each reported on time; its systems have their levels approved but one; its portal has
+    an information-security section with a phishing guide."""
     luong_tai = legacy("Huyện Lương Tài")
 
     def figure(code):
@@ -281,6 +282,14 @@ def information_security():
     assert figure("security.notices_on_time_share") == 100
     assert 0 < figure("security.hours_to_respond") < 1
     assert figure("security.systems") == 4 and figure("security.systems_level_approved_share") == 75
+    # A citizen's report found not to be an incident is not counted; the portal's section
+    # has the phishing guide, published from the security app.
+    from tttt.portal.models import NewsPage
+    from tttt.security.models import Incident
+
+    assert Incident.objects.filter(unit=luong_tai, status=Incident.Status.DISMISSED).count() == 1
+    assert NewsPage.objects.live().filter(unit=luong_tai, advisory__isnull=False,
+                                          url_path__contains="/an-toan-thong-tin/").exists()  # fmt: skip
 
 
 def online_listening():

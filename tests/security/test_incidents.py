@@ -193,3 +193,48 @@ def test_the_database_keeps_a_closed_incident_with_its_closing_time(people, tree
         Incident.objects.filter(pk=incident.pk).update(status="closed")
     with pytest.raises(IntegrityError), transaction.atomic():
         Incident.objects.filter(pk=incident.pk).update(severity=5)
+
+
+def test_a_report_found_not_to_be_an_incident_is_dismissed_and_left_out_of_the_figures(
+    people, tree
+):
+    from tttt.core.indicators import get_indicator
+    from tttt.core.periods import Period
+
+    real = report(people.specialist, tree.luong_tai, detected=at(2019, 8, 5, 9, 0))
+    mistaken = services.incident_from_citizen(unit=tree.luong_tai, now=at(2019, 8, 26, 20, 15),
+        report=services.CitizenReport(kind="outage", title="Không vào được Cổng thông tin huyện",
+                                      description="Tối nay không mở được trang.", name="Nguyễn Văn Tám",
+                                      contact="0912345678"))  # fmt: skip
+    assert mistaken.source == Incident.Source.CITIZEN and mistaken.severity == Incident.Severity.LOW
+    assert mistaken.reporter is None and mistaken.notices.filter(sent_at__isnull=True).exists()
+    with pytest.raises(PermissionDenied):
+        services.incident_dismiss(user=people.clerk, incident=mistaken, reason="Mạng gia đình")
+    with pytest.raises(ValidationError) as refused:
+        services.incident_dismiss(user=people.specialist, incident=mistaken, reason=" ")
+    assert codes(refused.value) == {E.REASON_MISSING}
+    services.incident_dismiss(user=people.specialist, incident=mistaken,
+                              reason="Cổng hoạt động bình thường; đường truyền của gia đình bị lỗi.")  # fmt: skip
+    mistaken.refresh_from_db()
+    assert mistaken.status == Incident.Status.DISMISSED and mistaken.closed_at is not None
+    assert not mistaken.notices.exists()  # nothing is owed for what was not an incident
+    with pytest.raises(ValidationError) as locked:
+        services.incident_note(user=people.specialist, incident=mistaken, note="Thêm")
+    assert codes(locked.value) == {E.INCIDENT_CLOSED}
+    nine_months = Period.parse("2019-9M")
+    assert get_indicator("security.incidents").compute([tree.luong_tai], nine_months) == 1
+    # Once the response has begun it is an incident: it is closed, not dismissed.
+    services.incident_step_done(
+        user=people.specialist, step=real.steps.first(), at=at(2019, 8, 5, 10)
+    )
+    with pytest.raises(ValidationError) as begun:
+        services.incident_dismiss(user=people.specialist, incident=real, reason="Nhầm")
+    assert codes(begun.value) == {E.NOT_DISMISSIBLE}
+
+
+def test_a_citizen_report_names_every_missing_piece_and_writes_nothing(tree, rules):
+    with pytest.raises(ValidationError) as refused:
+        services.incident_from_citizen(unit=tree.luong_tai, report=services.CitizenReport(
+            kind="intrusion", title="", description="", name="", contact=""))  # fmt: skip
+    assert set(refused.value.error_dict) == {"kind", "title", "description", "name", "contact"}
+    assert not Incident.objects.exists()

@@ -2,7 +2,8 @@
 paper's RSS, a local news page's Atom feed, exports of social-network posts, all written for
 TTTT) read twice through the services:
 
-- as Lương Tài district followed them in August–September 2019, with the spike of negative
+- as Lương Tài district followed them in August–September 2019 (with the comments and
+  questions its own portal received), with the spike of negative
   posts about land dossiers in the week of 23–29/9/2019 (`luongtai.lanhdao` opens the week's
   picture on it);
 - as today's Bắc Ninh province follows them for Xã Lương Tài and Xã Trung Chính, the dates
@@ -38,6 +39,9 @@ def build_listening(write, *, luong_tai: Unit, province: Unit, today_communes: l
         specialist = User.objects.get(username="luongtai.chuyenvien")
         services.watchlist_refresh(user=specialist, unit=luong_tai)
         count = _read(specialist, luong_tai, shift=timedelta(0))
+        own = services.source_save(user=specialist, source=Source(
+            unit=luong_tai, name="Bình luận, câu hỏi trên Cổng thông tin điện tử huyện", kind="portal"))  # fmt: skip
+        count += services.source_fetch(source=own)["new"]
         leader = User.objects.get(username="bacninh.lanhdao")
         for commune in today_communes:
             services.watchlist_refresh(user=leader, unit=commune)

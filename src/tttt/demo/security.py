@@ -1,9 +1,12 @@
 """Demo information security: Lương Tài's information systems with their security levels
 and checks, and its incidents of the first nine months of 2019, none of them serious
 ("công tác đảm bảo an toàn, an ninh thông tin được đảm bảo, không có sự cố nghiêm trọng nào
-xảy ra", seed 004), each worked through the services to its closure with its report sent;
-Vĩnh Tường's portal; today's Xã Trung Chính and Xã Thứa with their component portals and an
-incident of this week still open (a fake page of the commune's People's Committee)."""
+xảy ra", seed 004), each worked through the services to its closure with its report sent, a
+citizen's report found not to be an incident, and the phishing guide of the portal's
+information-security section published from an advisory; Vĩnh Tường's portal; today's Xã
+Trung Chính and Xã Lương Tài with their component portals' systems, an incident of this week
+still open (a fake page of the commune's People's Committee) with the draft warning for
+citizens, and a citizen's report of a phishing text message waiting to be verified."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from django.utils import timezone
 
 from tttt.org.models import Unit, User
 from tttt.security import services
-from tttt.security.models import Incident, InformationSystem, SystemCheck
+from tttt.security.models import Advisory, Incident, InformationSystem, SystemCheck
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -154,6 +157,43 @@ def _work_through(incident, specialist, leader, *, minutes: int, cause: str, les
                             at=moment + timedelta(hours=1))  # fmt: skip
 
 
+PHISHING_GUIDE = (
+    "Nhận diện và phòng tránh lừa đảo qua thư điện tử, tin nhắn, mạng xã hội",
+    "Các đối tượng giả danh cơ quan nhà nước, ngân hàng, nhà mạng gửi thư, tin nhắn kèm đường dẫn "
+    "để lấy cắp tài khoản và tiền của người dân. UBND huyện Lương Tài hướng dẫn cách nhận biết và "
+    "xử lý.",
+    "1. Cơ quan nhà nước không yêu cầu người dân cung cấp mật khẩu, mã OTP hay chuyển tiền vào tài "
+    "khoản cá nhân qua điện thoại, tin nhắn hoặc mạng xã hội.\n\n"
+    "2. Kiểm tra kỹ địa chỉ người gửi và đường dẫn: trang của cơ quan nhà nước có tên miền "
+    ".gov.vn; đường dẫn rút gọn, tên miền lạ hoặc sai chính tả là dấu hiệu giả mạo.\n\n"
+    "3. Không mở tệp đính kèm không rõ nguồn gốc, nhất là tệp .exe, .zip, tệp văn bản yêu cầu "
+    "bật macro.\n\n"
+    "4. Khi nghi ngờ, gọi lại số điện thoại chính thức của cơ quan để xác minh; nếu đã cung cấp "
+    "thông tin, đổi mật khẩu ngay và báo ngân hàng khóa tài khoản.\n\n"
+    "5. Phản ánh trang, tin nhắn lừa đảo tại chuyên mục An toàn thông tin của Cổng thông tin điện "
+    "tử huyện hoặc tới Phòng Văn hóa và Thông tin huyện.",
+)
+
+
+def _citizens_and_advisories(luong_tai: Unit, specialist, leader) -> int:
+    """A citizen's report found not to be an incident (left out of the figures), and the
+    phishing guide of the portal's information-security section (seed 004), published from
+    the security app by the leader."""
+    report = services.incident_from_citizen(unit=luong_tai, now=datetime(2019, 8, 26, 20, 15, tzinfo=VN),
+        report=services.CitizenReport(
+            kind=Incident.Kind.OUTAGE, title="Không vào được Cổng thông tin điện tử huyện",
+            description="Tối nay tôi không mở được trang Cổng thông tin huyện để xem lịch tiếp công dân.",
+            name="Nguyễn Văn Tám", contact="0912 345 678"))  # fmt: skip
+    services.incident_dismiss(user=specialist, incident=report,
+                              reason="Cổng hoạt động bình thường trong thời gian phản ánh (nhật ký giám sát); "
+                                     "người dân gặp sự cố đường truyền Internet của gia đình.")  # fmt: skip
+    title, summary, body = PHISHING_GUIDE
+    guide = services.advisory_save(user=specialist, advisory=Advisory(
+        unit=luong_tai, kind=Advisory.Kind.GUIDE, title=title, summary=summary, body=body))  # fmt: skip
+    services.advisory_publish(user=leader, advisory=guide)
+    return 2
+
+
 def _build(luong_tai: Unit, vinh_tuong: Unit, today_communes: list[Unit]) -> int:
     users = {u.username: u for u in User.objects.filter(username__contains=".")}
     specialist, leader = users["luongtai.chuyenvien"], users["luongtai.lanhdao"]
@@ -174,6 +214,7 @@ def _build(luong_tai: Unit, vinh_tuong: Unit, today_communes: list[Unit]) -> int
                       cause="Cán bộ mở tệp, đường dẫn không rõ nguồn gốc" if kind != "outage" else "Sự cố cáp quang của nhà mạng",
                       lessons="Tập huấn nhận diện thư, tệp độc hại; sao lưu dữ liệu hằng ngày")  # fmt: skip
         count += 1
+    count += _citizens_and_advisories(luong_tai, specialist, leader)
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
     _system(admin, vinh_tuong, "Cổng thông tin điện tử huyện Vĩnh Tường", "portal",
             "Văn phòng HĐND và UBND huyện Vĩnh Tường", 2, 2, "845/QĐ-UBND", date(2018, 4, 2), date(2014, 1, 1))  # fmt: skip
@@ -202,4 +243,18 @@ def _build(luong_tai: Unit, vinh_tuong: Unit, today_communes: list[Unit]) -> int
     first = fake.steps.first()
     services.incident_step_done(user=specialist_tc, step=first, at=now - timedelta(days=2),
                                 note="Đã chụp màn hình trang giả mạo, lưu đường dẫn")  # fmt: skip
-    return count + 1
+    services.advisory_save(user=specialist_tc, advisory=Advisory(
+        unit=trung_chinh, kind=Advisory.Kind.WARNING, incident=fake,
+        title=f"Cảnh báo trang mạng xã hội giả mạo UBND {trung_chinh.name}",
+        summary=f"UBND {trung_chinh.name} không thu bất kỳ khoản phí hồ sơ nào qua tài khoản cá nhân.",
+        body="Một trang mạng xã hội lấy tên, ảnh trụ sở UBND xã đang hướng dẫn người dân nộp lệ phí hồ sơ "
+             "đất đai vào tài khoản cá nhân. Đây là trang giả mạo.\n\nMọi khoản phí, lệ phí thủ tục hành "
+             "chính chỉ nộp tại Bộ phận Một cửa hoặc qua Cổng Dịch vụ công quốc gia. Người dân nhận được tin "
+             "nhắn, cuộc gọi của trang này hãy báo cho UBND xã."))  # fmt: skip
+    thua = today_communes[1]
+    services.incident_from_citizen(unit=thua, now=now - timedelta(hours=5), report=services.CitizenReport(
+        kind=Incident.Kind.PHISHING, title="Tin nhắn mạo danh công an xã yêu cầu cập nhật định danh điện tử",
+        description="Tôi nhận tin nhắn gửi đường dẫn lạ, yêu cầu cài ứng dụng để cập nhật tài khoản định danh "
+                    "điện tử, nếu không sẽ bị khóa.",
+        seen_at_url="http://dinhdanh-vneid.example.com", name="Lê Thị Hoa", contact="hoa.le@example.vn"))  # fmt: skip
+    return count + 3

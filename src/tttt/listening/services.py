@@ -36,7 +36,7 @@ from tttt.security.models import Incident
 from . import analysis
 from .errors import ListeningError as E
 from .models import Mention, SentimentTerm, Source, WatchTerm
-from .signals import correction_requested
+from .signals import correction_requested, portal_posts_wanted
 
 WORK = "listening.change_mention"
 KEEP = "listening.change_source"
@@ -205,9 +205,12 @@ def article_text(url: str) -> str:
 
 def source_fetch(*, source: Source) -> dict[str, int]:
     """Read a feed source (the worker does, every quarter of an hour): only what changed
-    since the last read (ETag, Last-Modified); the error, if any, kept on the source."""
+    since the last read (ETag, Last-Modified); the error, if any, kept on the source. A
+    portal source reads what citizens wrote on the unit's portal since the last read."""
+    if source.kind == Source.Kind.PORTAL:
+        return _portal_fetch(source)
     if source.kind != Source.Kind.FEED:
-        raise _refuse(E.WRONG_KIND, _("Chỉ nguồn tin RSS/Atom được đọc tự động."))
+        raise _refuse(E.WRONG_KIND, _("Tệp xuất từ mạng xã hội được tải lên, không đọc tự động."))
     headers = {
         k: v
         for k, v in (("If-None-Match", source.etag), ("If-Modified-Since", source.modified))
@@ -239,11 +242,22 @@ def source_fetch(*, source: Source) -> dict[str, int]:
     return {**counts, "error": 0}
 
 
+def _portal_fetch(source: Source) -> dict[str, int]:
+    now = timezone.now()
+    # The first read takes everything; then a day's overlap: a post saved while the last
+    # read ran is read again, then skipped as already known.
+    since = source.last_fetched_at - timedelta(days=1) if source.last_fetched_at else None
+    items = [item for _r, found in portal_posts_wanted.send(Source, unit=source.unit, since=since)
+             for item in found or []]  # fmt: skip
+    counts = ingest(source=source, items=items)
+    Source.objects.filter(pk=source.pk).update(last_fetched_at=now, last_error="")
+    return {**counts, "error": 0}
+
+
 def sources_fetch() -> dict[str, int]:
     totals = {"sources": 0, "new": 0, "duplicate": 0, "error": 0}
-    for source in Source.objects.filter(kind=Source.Kind.FEED, is_active=True).select_related(
-        "unit"
-    ):
+    read = [Source.Kind.FEED, Source.Kind.PORTAL]
+    for source in Source.objects.filter(kind__in=read, is_active=True).select_related("unit"):
         counts = source_fetch(source=source)
         totals["sources"] += 1
         for key in ("new", "duplicate", "error"):

@@ -373,6 +373,11 @@ class SectionPage(PortalContent):
         context.update(queries.section_listing(self, request.GET))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from . import views
+
+        return views.section_page(request, self)
+
 
 class NewsPage(PortalContent):
     """A news item (tin) or an article (bài)."""
@@ -408,6 +413,10 @@ class NewsPage(PortalContent):
     )
     allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
     image_count = models.PositiveSmallIntegerField(_("số ảnh"), default=0, editable=False)
+    advisory = models.OneToOneField(
+        "security.Advisory", on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+", verbose_name=_("cảnh báo, hướng dẫn an toàn thông tin"),
+    )  # fmt: skip  # the page is published from the security app's advisory
 
     parent_page_types = ["portal.SectionPage"]
     subpage_types: list[str] = []

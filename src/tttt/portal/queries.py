@@ -278,6 +278,16 @@ def document_validity(doc: DocumentPage, day: date) -> Validity:
     return Validity("in_force", DOC_STATUS_LABELS["in_force"], [])
 
 
+def is_security_section(section: SectionPage) -> bool:
+    """Whether the section stands for the required "An toàn thông tin" category."""
+    return (
+        bool(section.category_id)
+        and RequiredCategory.objects.filter(
+            pk=section.category_id, code="an-toan-thong-tin"
+        ).exists()
+    )
+
+
 def section_listing(section: SectionPage, params) -> dict:
     """A section's children: news and documents newest first, with filters for documents."""
     today = timezone.localdate()

@@ -511,6 +511,13 @@ def document_page_from_register(*, document, user) -> DocumentPage | None:
     return page
 
 
+def nearest_portal(unit: Unit) -> PortalHomePage | None:
+    """The unit's portal, else the portal of the nearest unit above it."""
+    path = unit.path
+    prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "/" and i > 0]
+    return PortalHomePage.objects.filter(unit__path__in=prefixes).order_by("-unit__path").first()
+
+
 def correction_draft(*, mention, user) -> str:
     """A draft news item of official information answering a mention followed online, in
     the "Tin tức, sự kiện" section of the portal of the mention's unit (or of the nearest
@@ -521,9 +528,7 @@ def correction_draft(*, mention, user) -> str:
 
     from .models import NewsPage
 
-    path = mention.unit.path
-    prefixes = [path[: i + 1] for i, ch in enumerate(path) if ch == "/" and i > 0]
-    portal = PortalHomePage.objects.filter(unit__path__in=prefixes).order_by("-unit__path").first()
+    portal = nearest_portal(mention.unit)
     section = (
         SectionPage.objects.filter(path__startswith=portal.path, slug="tin-tuc").first()
         if portal
@@ -544,3 +549,76 @@ def correction_draft(*, mention, user) -> str:
         section.add_child(instance=page)
         page.save_revision(user=user, log_action=True)
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+SECURITY_CATEGORY = "an-toan-thong-tin"  # the required category of Decree 42/2022 (data)
+
+
+def advisory_page(*, advisory, user) -> str:
+    """Publish a security advisory as a news item in the "An toàn thông tin" section of the
+    nearest portal, or its correction as a new revision of the same page: its public URL,
+    "" when no portal has that section. The leader approved it in the security app, so the
+    editorial board has nothing to decide (as for a document issued from the register)."""
+    from django.utils.html import linebreaks
+    from wagtail.rich_text import RichText
+
+    page = NewsPage.objects.filter(advisory=advisory).first()
+    if page is None:
+        portal = nearest_portal(advisory.unit)
+        section = (
+            SectionPage.objects.filter(path__startswith=portal.path, category__code=SECURITY_CATEGORY)
+            .order_by("path").first() if portal else None
+        )  # fmt: skip
+        if section is None:
+            return ""
+        page = NewsPage(advisory=advisory, owner=user, allow_comments=False)
+    page.title = f"{advisory.get_kind_display()}: {advisory.title}"[:255]
+    page.lead, page.byline = advisory.summary[:600], advisory.unit.name
+    page.body = [("paragraph", RichText(linebreaks(advisory.body, autoescape=True)))]
+    with acting(user):
+        if page.pk is None:
+            section.add_child(instance=page)
+        page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+    return page.full_url or page.url
+
+
+def advisory_unpublish(*, advisory, user) -> None:
+    """Withdraw the advisory's page: the leader decided it in the security app."""
+    from wagtail.actions.unpublish_page import UnpublishPageAction
+
+    page = NewsPage.objects.filter(advisory=advisory, live=True).first()
+    if page is not None:
+        with acting(user):
+            UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+
+
+def portal_posts(*, unit: Unit, since=None) -> list:
+    """The comments and questions sent to the unit's portal since `since` (all when None),
+    as items for online listening (what citizens write there is public opinion too,
+    moderated or not)."""
+    from tttt.listening.services import Item
+
+    items = []
+    urls: dict[int, str] = {}
+
+    def url_of(page) -> str:
+        if page.pk not in urls:
+            urls[page.pk] = page.full_url or ""
+        return urls[page.pk]
+
+    comments = Comment.objects.filter(unit=unit).select_related("page")
+    questions = Question.objects.filter(unit=unit).select_related("page")
+    if since is not None:
+        comments, questions = (
+            comments.filter(created_at__gte=since),
+            questions.filter(received_at__gte=since),
+        )
+    for c in comments.order_by("created_at", "pk"):
+        base = url_of(c.page)
+        items.append(Item(text=c.content, title=c.title, author=c.sender_name, published_at=c.created_at,
+                          url=f"{base}#binh-luan-{c.pk}" if base else ""))  # fmt: skip
+    for q in questions.order_by("received_at", "pk"):
+        base = url_of(q.page)
+        items.append(Item(text=q.body, title=q.title, author=q.asker_name, published_at=q.received_at,
+                          url=f"{base}#cau-hoi-{q.pk}" if base else ""))  # fmt: skip
+    return items

@@ -10,8 +10,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from tttt.assignments.models import Task
 from tttt.documents.signals import document_issued
-from tttt.listening.signals import correction_requested
+from tttt.listening.signals import correction_requested, portal_posts_wanted
 from tttt.org.models import Membership
+from tttt.security.signals import advisory_published, advisory_withdrawn
 
 from .cache import forget_view_restrictions, purge_later, purge_targets
 from .middleware import forget_pages, forget_sites
@@ -133,3 +134,27 @@ def _correction_requested(sender, mention, user, **kwargs):
     from .services import correction_draft
 
     return correction_draft(mention=mention, user=user)
+
+
+@receiver(portal_posts_wanted)
+def _portal_posts_wanted(sender, unit, since, **kwargs):
+    """Online listening reads what citizens wrote on the unit's portal."""
+    from .services import portal_posts
+
+    return portal_posts(unit=unit, since=since)
+
+
+@receiver(advisory_published)
+def _advisory_published(sender, advisory, user, **kwargs):
+    """A security advisory approved by the leader appears in the portal's "An toàn thông
+    tin" section (its public URL is the answer)."""
+    from .services import advisory_page
+
+    return advisory_page(advisory=advisory, user=user)
+
+
+@receiver(advisory_withdrawn)
+def _advisory_withdrawn(sender, advisory, user, **kwargs):
+    from .services import advisory_unpublish
+
+    advisory_unpublish(advisory=advisory, user=user)

@@ -9,6 +9,7 @@ import functools
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -20,10 +21,11 @@ from wagtail.views import serve as wagtail_serve
 
 from tttt.core.forms import add_service_errors
 from tttt.core.ratelimit import rate_limited
+from tttt.security import services as security
 
 from . import queries, services
 from .cache import public_cache
-from .models import NewsPage, QuestionIndexPage
+from .models import NewsPage, QuestionIndexPage, SectionPage
 
 TOO_MANY = "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Hãy thử lại sau ít phút."
 
@@ -72,6 +74,30 @@ class QuestionForm(HoneypotForm):
     asker_address = forms.CharField(
         label="Địa chỉ (không bắt buộc)", max_length=250, required=False
     )
+
+
+class IncidentReportForm(HoneypotForm):
+    """A citizen reports a fraud, a fake page, a leak of data… to the unit's security staff."""
+
+    kind = forms.ChoiceField(
+        label="Sự việc",
+        choices=[("", "— Chọn —")] + [(k.value, k.label) for k in security.CITIZEN_KINDS],
+    )
+    title = forms.CharField(label="Tóm tắt", max_length=250,
+                            help_text="Ví dụ: Trang giả mạo cổng thông tin xã đòi nộp phí.")  # fmt: skip
+    description = forms.CharField(
+        label="Mô tả sự việc", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Thời gian, cách thức, thiệt hại (nếu có).",
+    )  # fmt: skip
+    seen_at_url = forms.CharField(
+        label="Nơi phát hiện (không bắt buộc)", max_length=500, required=False,
+        help_text="Địa chỉ trang web, tài khoản mạng xã hội hoặc số điện thoại đã liên hệ với bạn.",
+    )  # fmt: skip
+    name = forms.CharField(label="Họ và tên", max_length=120)
+    contact = forms.CharField(
+        label="Điện thoại hoặc thư điện tử", max_length=150,
+        help_text="Để cán bộ liên hệ xác minh; không công khai.",
+    )  # fmt: skip
 
 
 def _post_rate() -> str:
@@ -191,6 +217,43 @@ def question_post(request, page_id: int):
     if saved:
         return redirect(f"{page.url}?da_gui=1#gui-cau-hoi")
     response = _render_questions(request, page, form, message)
+    response.status_code = 429 if message else 400
+    return response
+
+
+def _render_section(request, page, form=None, message=""):
+    context = page.get_context(request)
+    if queries.is_security_section(page):
+        context.update(report_form=True, **_form_context(form or IncidentReportForm()),
+                       message=message, sent=request.GET.get("da_gui"))  # fmt: skip
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def section_page(request, page):
+    """A section's listing; the "An toàn thông tin" section also takes citizens' reports of
+    fraud and fake pages (posted to `incident_report_post`)."""
+    return public_cache(request, _render_section(request, page))
+
+
+@csrf_exempt  # anonymous form, see comment_post
+@require_POST
+def incident_report_post(request, page_id: int):
+    page = get_object_or_404(SectionPage.objects.live().select_related("unit"), pk=page_id)
+    if not queries.is_security_section(page):
+        raise Http404
+    form = IncidentReportForm(request.POST)
+    saved, message = _submit(
+        request,
+        form,
+        "incident",
+        lambda data: security.incident_from_citizen(
+            unit=page.unit,
+            report=security.CitizenReport(**{k: v for k, v in data.items() if k != "website"}),
+        ),
+    )
+    if saved:
+        return redirect(f"{page.url}?da_gui=1#bao-cao-su-co")
+    response = _render_section(request, page, form, message)
     response.status_code = 429 if message else 400
     return response
 

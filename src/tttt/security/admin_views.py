@@ -29,6 +29,8 @@ from tttt.org.queries import user_can, user_scope
 from . import queries, services
 from .errors import SecurityError as E
 from .models import (
+    ENDED,
+    Advisory,
     Incident,
     IncidentEvidence,
     IncidentNotice,
@@ -321,7 +323,7 @@ class IncidentDetail(ReadableValues, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         incident, user = self.object, self.request.user
-        is_open = incident.status != Incident.Status.CLOSED
+        is_open = incident.status not in ENDED
         can_respond = is_open and user_can(user, services.RESPOND, incident.unit)
         can_close = is_open and user_can(user, services.CLOSE, incident.unit)
         context.update(
@@ -330,6 +332,9 @@ class IncidentDetail(ReadableValues, generic.InspectView):
             evidence=incident.evidence.all(), events=queries.timeline(incident),
             can_respond=can_respond, can_close=can_close,
             can_escalate=can_close and not incident.escalated_to_id,
+            can_dismiss=can_respond and incident.responded_at is None and not incident.escalated_to_id,
+            advisories=incident.advisories.all(),
+            can_advise=user_can(user, services.WRITE_ADVISORY, incident.unit),
             unit_above=services.unit_above(incident.unit) if can_close else None,
             classify_form=ClassifyForm(initial={"kind": incident.kind, "severity": incident.severity,
                                                 "personal_data": incident.personal_data}),
@@ -382,6 +387,13 @@ class IncidentDetail(ReadableValues, generic.InspectView):
                 services.incident_close(user=user, incident=incident, cause=post.get("cause", ""),
                                         lessons=post.get("lessons", ""))  # fmt: skip
                 messages.success(request, _("Đã kết thúc sự cố."))
+            elif action == "dismiss":
+                services.incident_dismiss(
+                    user=user, incident=incident, reason=post.get("reason", "")
+                )
+                messages.success(
+                    request, _("Đã xác định không phải sự cố; không tính vào số liệu.")
+                )
             elif action == "note":
                 services.incident_note(user=user, incident=incident, note=post.get("note", ""))
                 messages.success(request, _("Đã ghi chú."))
@@ -419,7 +431,8 @@ class IncidentIndexView(FigureRecords, generic.IndexView):
 
     def get_context_data(self, **kwargs):
         states = {"open": _("Chưa kết thúc"), "serious": _("Nghiêm trọng"),
-                  "notice_overdue": _("Quá hạn thông báo, báo cáo"), "closed": _("Đã kết thúc")}  # fmt: skip
+                  "notice_overdue": _("Quá hạn thông báo, báo cáo"), "closed": _("Đã kết thúc"),
+                  "dismissed": _("Không phải sự cố")}  # fmt: skip
         return {**super().get_context_data(**kwargs), "states": states,
                 "chosen_state": self.request.GET.get("tinh_trang", "")}  # fmt: skip
 
@@ -463,6 +476,134 @@ class IncidentViewSet(ScopedModelViewSet):
 
     def scoped(self, user, perm):
         return queries.scoped_incidents(user, perm)
+
+
+# ---------------------------------------------------------------- advisories for citizens
+
+
+class AdvisoryForm(forms.ModelForm):
+    class Meta:
+        model = Advisory
+        fields = ["unit", "kind", "title", "summary", "body", "incident"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "body": forms.Textarea(attrs={"rows": 12}),
+        }
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units = _units(for_user, services.WRITE_ADVISORY)
+        self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
+        if not self.instance.pk and for_user:
+            self.fields["unit"].initial = units.filter(
+                pk__in=for_user.memberships.values("unit")
+            ).first()
+        self.fields["incident"].queryset = queries.scoped_incidents(for_user).select_related("unit")
+        self.fields["incident"].label_from_instance = lambda i: (
+            f"{i.detected_at:%d/%m/%Y} — {i.title}"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        data = {k: v for k, v in cleaned.items() if k in self.Meta.fields}
+        for field, problems in services.advisory_problems(Advisory(**data)).items():
+            for problem in problems:
+                if field not in self.errors:
+                    self.add_error(field, problem)
+        return cleaned
+
+
+class AdvisorySaving(InScope):
+    namespace = "security_advisories"
+
+    def save_instance(self):
+        return services.advisory_save(user=self.request.user, advisory=self.form.instance)
+
+
+class AdvisoryCreateView(AdvisorySaving, generic.CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        incident = queries.scoped_incidents(self.request.user).filter(
+            pk=self.request.GET.get("su_co") if self.request.GET.get("su_co", "").isdigit() else None
+        ).first()  # fmt: skip
+        if incident is not None:
+            initial.update(incident=incident, unit=incident.unit, kind=Advisory.Kind.WARNING,
+                           title=incident.title)  # fmt: skip
+        return initial
+
+
+class AdvisoryEditView(AdvisorySaving, generic.EditView):
+    pass
+
+
+class AdvisoryDetail(ReadableValues, generic.InspectView):
+    template_name = "security/admin/advisory_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        advisory, user = self.object, self.request.user
+        published = advisory.status == Advisory.Status.PUBLISHED
+        context.update(
+            advisory=advisory, paragraphs=advisory.paragraphs(),
+            can_publish=user_can(user, services.PUBLISH, advisory.unit),
+            can_edit=user_can(user, services.PUBLISH if published else "security.change_advisory", advisory.unit),
+        )  # fmt: skip
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = advisory = self.get_object()
+        action = request.POST.get("action")
+        try:
+            if action == "publish":
+                advisory = services.advisory_publish(user=request.user, advisory=advisory)
+                messages.success(
+                    request, _("Đã đăng lên cổng thông tin: %(u)s") % {"u": advisory.page_url}
+                )
+            elif action == "withdraw":
+                services.advisory_withdraw(user=request.user, advisory=advisory)
+                messages.success(request, _("Đã gỡ khỏi cổng thông tin."))
+            else:
+                raise ValidationError(_("Thao tác không hợp lệ."), code=E.UNKNOWN_ACTION)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        return redirect(request.path)
+
+
+class AdvisoryViewSet(ScopedModelViewSet):
+    model = Advisory
+    name = "security_advisories"
+    url_prefix = "an-toan-thong-tin/canh-bao"
+    icon = "info-circle"
+    menu_label = gettext_lazy("Cảnh báo, hướng dẫn cho người dân")
+    add_view_class = AdvisoryCreateView
+    edit_view_class = AdvisoryEditView
+    inspect_view_class = AdvisoryDetail
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["kind", "status"]
+    search_fields = ["title", "summary", "body"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "title",
+            label=gettext_lazy("tiêu đề"),
+            get_url=lambda o: reverse("security_advisories:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        Column("unit", label=gettext_lazy("đơn vị"), accessor=lambda o: o.unit.name),
+        Column("kind", label=gettext_lazy("loại"), accessor="get_kind_display"),
+        Column("status", label=gettext_lazy("tình trạng"), accessor="get_status_display"),
+        DateColumn("published_at", label=gettext_lazy("đăng lúc")),
+    ]
+    list_export = ["title", "unit", "kind", "status", "summary", "published_at", "page_url"]
+    export_filename = "canh-bao-an-toan-thong-tin"
+
+    def get_form_class(self, for_update=False):
+        return AdvisoryForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_advisories(user, perm).select_related("unit")
 
 
 # ---------------------------------------------------------------- rules kept as data
@@ -528,6 +669,7 @@ class SecurityGroup(ViewSetGroup):
     menu_order = 147
     items = [
         IncidentViewSet,
+        AdvisoryViewSet,
         SystemViewSet,
         CheckViewSet,
         RuleViewSet,

@@ -25,3 +25,9 @@ class SecurityError(StrEnum):
     LESSONS_MISSING = "lessons_missing"
     NOTE_MISSING = "note_missing"
     UNKNOWN_ACTION = "unknown_action"
+    REASON_MISSING = "reason_missing"  # dismissing a report without saying why
+    NOT_DISMISSIBLE = "not_dismissible"  # response has begun: it is an incident, close it
+    NO_PORTAL_SECTION = "no_portal_section"  # no portal with an "An toàn thông tin" section
+    ADVISORY_EMPTY = "advisory_empty"  # title, summary or body missing
+    ADVISORY_OUTSIDE_UNIT = "advisory_outside_unit"  # linked to another unit's incident
+    ADVISORY_NOT_PUBLISHED = "advisory_not_published"

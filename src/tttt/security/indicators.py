@@ -25,13 +25,17 @@ RESPONSE = ExpressionWrapper(F("responded_at") - F("detected_at"), output_field=
 
 
 def _incident_records(period) -> dict:
-    detected = Q(detected_at__date__range=(period.start, period.end))
+    detected = Q(detected_at__date__range=(period.start, period.end)) & ~Q(
+        status=Incident.Status.DISMISSED
+    )  # a report found not to be an incident is no incident
     return {
         "incidents": detected,
         "serious": detected & Q(severity=Incident.Severity.SERIOUS),
         "personal_data": detected & Q(personal_data=True),
         "responded": detected & Q(responded_at__isnull=False),
-        "closed": Q(closed_at__date__range=(period.start, period.end)),
+        "closed": Q(
+            closed_at__date__range=(period.start, period.end), status=Incident.Status.CLOSED
+        ),
     }
 
 

@@ -227,6 +227,9 @@ class ResponseTemplate(models.Model):
         return [line.strip(" -•\t") for line in self.steps.splitlines() if line.strip(" -•\t")]
 
 
+ENDED = ["closed", "dismissed"]  # an incident closed, or a report found not to be one
+
+
 class Incident(models.Model):
     """An information-security incident reported in a unit, from detection to closure."""
 
@@ -250,6 +253,7 @@ class Incident(models.Model):
         OPEN = "open", _("Mới tiếp nhận")
         RESPONDING = "responding", _("Đang xử lý")
         CLOSED = "closed", _("Đã kết thúc")
+        DISMISSED = "dismissed", _("Không phải sự cố")
 
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
@@ -300,7 +304,7 @@ class Incident(models.Model):
             models.CheckConstraint(condition=Q(severity__gte=1, severity__lte=4), name="sec_incident_severity"),
             models.CheckConstraint(condition=Q(reported_at__gte=F("detected_at")), name="sec_incident_reported"),
             models.CheckConstraint(
-                condition=Q(status="closed", closed_at__isnull=False) | (~Q(status="closed") & Q(closed_at__isnull=True)),
+                condition=Q(status__in=ENDED, closed_at__isnull=False) | (~Q(status__in=ENDED) & Q(closed_at__isnull=True)),
                 name="sec_incident_closed_at",
             ),
             models.CheckConstraint(condition=Q(closed_at__isnull=True) | Q(closed_at__gte=F("detected_at")),
@@ -412,6 +416,7 @@ class IncidentEvent(models.Model):
         ESCALATED = "escalated", _("Báo cáo lên cấp trên")
         NOTE = "note", _("Ghi chú")
         CLOSED = "closed", _("Kết thúc sự cố")
+        DISMISSED = "dismissed", _("Xác định không phải sự cố")
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=16, choices=Action.choices)
@@ -430,5 +435,62 @@ class IncidentEvent(models.Model):
         return self.get_action_display()
 
 
+class Advisory(models.Model):
+    """A guide or a warning for citizens (phishing, fraud, fake pages), written in the
+    security app and published in the "An toàn thông tin" section of the unit's portal."""
+
+    class Kind(models.TextChoices):
+        WARNING = "warning", _("Cảnh báo")
+        GUIDE = "guide", _("Hướng dẫn")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PUBLISHED = "published", _("Đã đăng trên cổng")
+        WITHDRAWN = "withdrawn", _("Đã gỡ khỏi cổng")
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
+    )
+    kind = models.CharField(_("loại"), max_length=8, choices=Kind.choices, default=Kind.WARNING)
+    title = models.CharField(_("tiêu đề"), max_length=250)
+    summary = models.TextField(_("tóm tắt"), max_length=600)
+    body = models.TextField(_("nội dung"), help_text=_("Mỗi đoạn cách nhau một dòng trống."))
+    incident = models.ForeignKey(
+        Incident, on_delete=models.SET_NULL, null=True, blank=True, related_name="advisories",
+        verbose_name=_("sự cố liên quan"),
+    )  # fmt: skip
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("người soạn"),
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("soạn lúc"), default=timezone.now)
+    published_at = models.DateTimeField(_("đăng lúc"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("người duyệt đăng"),
+    )  # fmt: skip
+    page_url = models.CharField(_("trang trên cổng"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("cảnh báo, hướng dẫn an toàn thông tin")
+        verbose_name_plural = _("cảnh báo, hướng dẫn an toàn thông tin")
+        permissions = [("publish_advisory", "Có thể đăng cảnh báo, hướng dẫn lên cổng thông tin")]
+        indexes = [models.Index(fields=["unit", "status"], name="sec_advisory_unit_status")]
+        constraints = [
+            models.CheckConstraint(condition=Q(status="draft") | Q(published_at__isnull=False),
+                                   name="sec_advisory_published_at"),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return self.title
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
 AUDITED = [LevelRule, InformationSystem, SystemCheck, IncidentRule, ResponseTemplate, Incident,
-           IncidentNotice, IncidentStep]  # fmt: skip
+           IncidentNotice, IncidentStep, Advisory]  # fmt: skip

@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from tttt.org.queries import records_for_user
 
-from .models import Incident, IncidentNotice, InformationSystem, LevelRule, SystemCheck
+from .models import (
+    ENDED,
+    Advisory,
+    Incident,
+    IncidentNotice,
+    InformationSystem,
+    LevelRule,
+    SystemCheck,
+)
 
 
 def scoped_systems(
@@ -86,12 +94,13 @@ def notices_of(incident: Incident):
 
 
 INCIDENT_FILTERS = {
-    "open": lambda now: ~Q(status=Incident.Status.CLOSED),
+    "open": lambda now: ~Q(status__in=ENDED),
     "serious": lambda now: Q(severity=Incident.Severity.SERIOUS),
     "notice_overdue": lambda now: Q(
         pk__in=IncidentNotice.objects.filter(NOTICE_STATES["overdue"](now)).values("incident")
     ),  # fmt: skip
     "closed": lambda now: Q(status=Incident.Status.CLOSED),
+    "dismissed": lambda now: Q(status=Incident.Status.DISMISSED),
 }
 
 
@@ -106,8 +115,8 @@ def waiting(user) -> dict:
     now = timezone.now()
     incidents = scoped_incidents(user)
     counts = incidents.aggregate(
-        open=Count("pk", filter=~Q(status=Incident.Status.CLOSED)),
-        serious=Count("pk", filter=~Q(status=Incident.Status.CLOSED) & Q(severity__gte=Incident.Severity.HIGH)),
+        open=Count("pk", filter=~Q(status__in=ENDED)),
+        serious=Count("pk", filter=~Q(status__in=ENDED) & Q(severity__gte=Incident.Severity.HIGH)),
     )  # fmt: skip
     notices = IncidentNotice.objects.filter(
         incident__in=incidents.values("pk"), sent_at__isnull=True
@@ -117,3 +126,18 @@ def waiting(user) -> dict:
         due_soon=Count("pk", filter=Q(due_at__gte=now, due_at__lt=now + timedelta(days=1))),
     ))  # fmt: skip
     return counts
+
+
+def scoped_advisories(user, perm: str = "security.view_advisory") -> QuerySet[Advisory]:
+    return records_for_user(Advisory, user, perm, "unit")
+
+
+def advisories_to_publish(user) -> int | None:
+    """Drafts the person may approve for the portal; None for who approves none."""
+    if not user.has_perm("security.publish_advisory"):
+        return None
+    return (
+        scoped_advisories(user, "security.publish_advisory")
+        .filter(status=Advisory.Status.DRAFT)
+        .count()
+    )

@@ -1,6 +1,7 @@
 """Permissions each role gets for information security (see org.roles). Every member of
 staff may report an incident; the unit's IT specialists and administrators keep the
-systems register and respond; the leader also escalates and closes."""
+systems register, respond and write advisories for citizens; the leader also escalates,
+closes, and publishes advisories on the portal."""
 
 from tttt.org.roles import (
     ADMIN,
@@ -21,6 +22,7 @@ _READ = [
     "security.view_incident",
     "security.view_incidentrule",
     "security.view_responsetemplate",
+    "security.view_advisory",
 ]
 _REPORT = ["security.add_incident", "security.view_incident"]
 _RESPOND = [
@@ -28,16 +30,19 @@ _RESPOND = [
     "security.add_informationsystem",
     "security.change_informationsystem",
     "security.add_systemcheck",
+    "security.add_advisory",
+    "security.change_advisory",
 ]
+_PUBLISH = ["security.close_incident", "security.publish_advisory"]
 
 GRANTS = {
-    LEADER: [*_READ, *_REPORT, *_RESPOND, "security.close_incident"],
+    LEADER: [*_READ, *_REPORT, *_RESPOND, *_PUBLISH],
     SPECIALIST: [*_READ, *_REPORT, *_RESPOND],
     ADMIN: [
         *_READ,
         *_REPORT,
         *_RESPOND,
-        "security.close_incident",
+        *_PUBLISH,
         "security.add_incidentrule",
         "security.change_incidentrule",
         "security.add_responsetemplate",

@@ -6,6 +6,7 @@ trail and a step in the incident's timeline."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -24,6 +25,8 @@ from tttt.org.services import acting
 
 from .errors import SecurityError as E
 from .models import (
+    ENDED,
+    Advisory,
     Incident,
     IncidentEvent,
     IncidentEvidence,
@@ -183,11 +186,15 @@ def incident_report(*, user, incident: Incident) -> Incident:
     """Record a reported incident: its notices due under the rules in force, its response
     steps from its type's template, the first entry of its timeline."""
     _require(user, REPORT, incident.unit, _("Bạn không có quyền báo cáo sự cố tại đơn vị này."))
+    incident.reporter = user if user and user.pk else None
+    incident.reporter_name = incident.reporter_name or _name(user)
+    return _record(incident, user)
+
+
+def _record(incident: Incident, user) -> Incident:
     incident.reported_at = incident.reported_at or timezone.now()
     _raise(incident_problems(incident))
     incident.status = Incident.Status.OPEN
-    incident.reporter = user if user and user.pk else None
-    incident.reporter_name = incident.reporter_name or _name(user)
     with acting(user):
         incident.full_clean()
         incident.save()
@@ -203,9 +210,52 @@ def incident_report(*, user, incident: Incident) -> Incident:
     return incident
 
 
+@dataclass
+class CitizenReport:
+    """What a citizen tells through the portal: what happened, where it was seen, who they
+    are and how to reach them (never published)."""
+
+    kind: str
+    title: str
+    description: str
+    name: str
+    contact: str
+    seen_at_url: str = ""
+
+
+CITIZEN_KINDS = [Incident.Kind.PHISHING, Incident.Kind.DEFACEMENT, Incident.Kind.DATA_LEAK,
+                 Incident.Kind.OUTAGE, Incident.Kind.DISINFORMATION, Incident.Kind.OTHER]  # fmt: skip
+
+
+def incident_from_citizen(*, unit: Unit, report: CitizenReport, now=None) -> Incident:
+    """A citizen's report from the portal (the portal's form has a honeypot and a rate
+    limit): an open incident of low severity in the portal's unit, for its staff to verify,
+    reclassify, or dismiss as not an incident."""
+    now = now or timezone.now()
+    errors: dict = {}
+    if report.kind not in CITIZEN_KINDS:
+        _add(errors, "kind", "invalid_choice", _("Hãy chọn loại sự việc."))
+    for field, value, message in (("title", report.title, _("Hãy ghi tóm tắt sự việc.")),
+                                  ("description", report.description, _("Hãy mô tả sự việc.")),
+                                  ("name", report.name, _("Hãy ghi họ và tên.")),
+                                  ("contact", report.contact, _("Hãy ghi số điện thoại hoặc thư điện tử."))):  # fmt: skip
+        if not (value or "").strip():
+            _add(errors, field, "required", message)
+    _raise(errors)
+    lines = [report.description.strip()]
+    if report.seen_at_url.strip():
+        lines.append(_("Nơi phát hiện: %(u)s") % {"u": report.seen_at_url.strip()})
+    lines.append(_("Người phản ánh: %(n)s — liên hệ: %(c)s") % {"n": report.name.strip(),
+                                                                 "c": report.contact.strip()})  # fmt: skip
+    incident = Incident(unit=unit, title=report.title.strip()[:250], description="\n".join(lines),
+                        source=Incident.Source.CITIZEN, kind=report.kind, severity=Incident.Severity.LOW,
+                        detected_at=now, reported_at=now, reporter_name=report.name.strip()[:150])  # fmt: skip
+    return _record(incident, None)
+
+
 def _open(incident: Incident) -> Incident:
     locked = Incident.objects.select_for_update().select_related("unit").get(pk=incident.pk)
-    if locked.status == Incident.Status.CLOSED:
+    if locked.status in ENDED:
         raise ValidationError(
             _("Sự cố đã kết thúc; không cập nhật được nữa."), code=E.INCIDENT_CLOSED
         )
@@ -425,6 +475,31 @@ def incident_close(*, user, incident: Incident, cause: str, lessons: str, at=Non
     return incident
 
 
+def incident_dismiss(*, user, incident: Incident, reason: str) -> Incident:
+    """A report found not to be an incident (a citizen's mistaken report, a false alarm):
+    ended with the reason, its unsent notices dropped, left out of the figures. Only before
+    the response has begun; afterwards it is an incident, and it is closed."""
+    _require(user, RESPOND, incident.unit, _("Bạn không có quyền xử lý sự cố này."))
+    errors: dict = {}
+    if not (reason or "").strip():
+        _add(errors, "reason", E.REASON_MISSING, _("Hãy ghi lý do xác định không phải sự cố."))
+    with acting(user):
+        incident = _open(incident)
+        if incident.responded_at is not None or incident.escalated_to_id:
+            _add(errors, None, E.NOT_DISMISSIBLE,
+                 _("Sự cố đã được xử lý hoặc báo cáo lên cấp trên; hãy kết thúc sự cố thay vì loại bỏ."))  # fmt: skip
+        _raise(errors)
+        incident.status, incident.closed_at, incident.cause = (
+            Incident.Status.DISMISSED,
+            timezone.now(),
+            reason.strip(),
+        )
+        incident.save(update_fields=["status", "closed_at", "cause"])
+        incident.notices.filter(sent_at__isnull=True).delete()
+        _event(incident, IncidentEvent.Action.DISMISSED, user, incident.cause)
+    return incident
+
+
 def incident_note(*, user, incident: Incident, note: str) -> IncidentEvent:
     _require(user, RESPOND, incident.unit, _("Bạn không có quyền xử lý sự cố này."))
     if not (note or "").strip():
@@ -434,6 +509,88 @@ def incident_note(*, user, incident: Incident, note: str) -> IncidentEvent:
     with acting(user):
         incident = _open(incident)
         return _event(incident, IncidentEvent.Action.NOTE, user, note.strip())
+
+
+# ---------------------------------------------------------------- advisories on the portal
+
+WRITE_ADVISORY, PUBLISH = "security.add_advisory", "security.publish_advisory"
+
+
+def advisory_problems(advisory: Advisory) -> dict:
+    errors: dict = {}
+    for field, message in (("title", _("Hãy nhập tiêu đề.")), ("summary", _("Hãy nhập tóm tắt.")),
+                           ("body", _("Hãy nhập nội dung."))):  # fmt: skip
+        if not (getattr(advisory, field) or "").strip():
+            _add(errors, field, E.ADVISORY_EMPTY, message)
+    if advisory.incident_id and advisory.unit_id:
+        within = advisory.incident.unit.path.startswith(advisory.unit.path)
+        if not within:
+            _add(errors, "incident", E.ADVISORY_OUTSIDE_UNIT,
+                 _("Sự cố liên quan phải là của đơn vị hoặc đơn vị trực thuộc."))  # fmt: skip
+    return errors
+
+
+def _publish_page(advisory: Advisory, user) -> str:
+    from .signals import advisory_published
+
+    urls = [
+        url for _r, url in advisory_published.send(Advisory, advisory=advisory, user=user) if url
+    ]
+    if not urls:
+        raise ValidationError(
+            _("%(u)s chưa có cổng thông tin điện tử với chuyên mục «An toàn thông tin» để đăng.")
+            % {"u": advisory.unit.name}, code=E.NO_PORTAL_SECTION,
+        )  # fmt: skip
+    return urls[0]
+
+
+def advisory_save(*, user, advisory: Advisory) -> Advisory:
+    """Write or correct an advisory. A published one is corrected on the portal at once,
+    so only those who may publish change it then."""
+    published = advisory.pk and advisory.status == Advisory.Status.PUBLISHED
+    perm = PUBLISH if published else WRITE_ADVISORY
+    _require(
+        user, perm, advisory.unit, _("Bạn không có quyền soạn cảnh báo, hướng dẫn của đơn vị này.")
+    )
+    _raise(advisory_problems(advisory))
+    with acting(user):
+        if advisory.pk is None:
+            advisory.written_by = user if user and user.pk else None
+        advisory.full_clean()
+        advisory.save()
+        if published:
+            advisory.page_url = _publish_page(advisory, user)
+            advisory.save(update_fields=["page_url"])
+    return advisory
+
+
+def advisory_publish(*, user, advisory: Advisory) -> Advisory:
+    """Publish the advisory in the "An toàn thông tin" section of the unit's portal (the
+    nearest portal up the tree): the leader's approval here is the editorial decision."""
+    _require(user, PUBLISH, advisory.unit, _("Chỉ lãnh đạo đơn vị duyệt đăng cảnh báo, hướng dẫn."))
+    _raise(advisory_problems(advisory))
+    with acting(user):
+        advisory = Advisory.objects.select_for_update().select_related("unit").get(pk=advisory.pk)
+        advisory.page_url = _publish_page(advisory, user)
+        advisory.status, advisory.published_by = Advisory.Status.PUBLISHED, user
+        advisory.published_at = advisory.published_at or timezone.now()
+        advisory.save(update_fields=["page_url", "status", "published_by", "published_at"])
+    return advisory
+
+
+def advisory_withdraw(*, user, advisory: Advisory) -> Advisory:
+    from .signals import advisory_withdrawn
+
+    _require(user, PUBLISH, advisory.unit, _("Chỉ lãnh đạo đơn vị gỡ cảnh báo, hướng dẫn."))
+    with acting(user):
+        advisory = Advisory.objects.select_for_update().select_related("unit").get(pk=advisory.pk)
+        if advisory.status != Advisory.Status.PUBLISHED:
+            raise ValidationError(_("Cảnh báo, hướng dẫn này không có trên cổng."),
+                                  code=E.ADVISORY_NOT_PUBLISHED)  # fmt: skip
+        advisory_withdrawn.send(Advisory, advisory=advisory, user=user)
+        advisory.status = Advisory.Status.WITHDRAWN
+        advisory.save(update_fields=["status"])
+    return advisory
 
 
 # ---------------------------------------------------------------- rules kept as data

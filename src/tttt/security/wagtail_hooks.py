@@ -30,6 +30,8 @@ class WaitingPanel(Component):
         return {
             "counts": queries.waiting(self.user),
             "incidents": reverse("security_incidents:index"),
+            "drafts": queries.advisories_to_publish(self.user),
+            "advisories": reverse("security_advisories:index"),
         }
 
 
