@@ -13,6 +13,7 @@ from tttt.inspections.api import router as inspections_router
 from tttt.onestop.api import router as onestop_router
 from tttt.org.api import router as org_router
 from tttt.reporting.api import router as reporting_router
+from tttt.security.api import router as security_router
 
 api = DocumentedAPI(
     title="TTTT API",
@@ -27,6 +28,7 @@ api.add_router("/", inspections_router)
 api.add_router("/", infra_router)
 api.add_router("/", documents_router)
 api.add_router("/", reporting_router)
+api.add_router("/", security_router)
 
 
 def _answer(request, status: int, code: CoreError, detail: str, errors=()):

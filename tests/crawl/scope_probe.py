@@ -159,6 +159,7 @@ RECORD_PATHS = {
     "/api/v1/reports/{pk}": ("reporting.report", "pk"),
     "/api/v1/inspections/{pk}": ("inspections.inspection", "pk"),
     "/api/v1/documents/{pk}": ("documents.document", "pk"),
+    "/api/v1/security/incidents/{pk}": ("security.incident", "pk"),
 }
 
 

@@ -176,6 +176,7 @@ def reports():
         "onestop.resolved_in_time": "10.494", "onestop.received_in_time_rate": "96,75%",
         "infra.radio_news_programmes": "298", "infra.radio_items_used": "3.412", "infra.radio_relays": "4",
         "infra.radio_tv_clips": "306", "infra.radio_tv_features": "40", "infra.radio_posted_online": "260",
+        "security.incidents": "3", "security.serious_incidents": "0", "security.notices_on_time_share": "100%",
     }  # fmt: skip
     assert not any(r.difference for r in queries.report_rows(luong_tai))  # records unchanged since
     long_an = legacy("Tỉnh Long An")

@@ -71,6 +71,7 @@ DISTRICT_9M = [
     ("Một cửa điện tử", ["onestop.received", "onestop.resolved_in_time", "onestop.received_in_time_rate"]),
     ("Đài truyền thanh", ["infra.radio_news_programmes", "infra.radio_items_used", "infra.radio_relays",
                           "infra.radio_tv_clips", "infra.radio_tv_features", "infra.radio_posted_online"]),
+    ("An toàn thông tin", ["security.incidents", "security.serious_incidents", "security.notices_on_time_share"]),
 ]  # fmt: skip
 
 PROVINCE_QUARTER = [

@@ -193,10 +193,15 @@ def incident_report(*, user, incident: Incident) -> Incident:
 
 def _record(incident: Incident, user) -> Incident:
     incident.reported_at = incident.reported_at or timezone.now()
-    _raise(incident_problems(incident))
     incident.status = Incident.Status.OPEN
+    errors = incident_problems(incident)
+    try:  # the model's own checks too, so that every problem is named at once
+        incident.full_clean(validate_constraints=not errors)
+    except ValidationError as exc:
+        for field, problems in exc.error_dict.items():
+            errors.setdefault(field, []).extend(problems)
+    _raise(errors)
     with acting(user):
-        incident.full_clean()
         incident.save()
         template = ResponseTemplate.objects.filter(kind=incident.kind).first()
         titles = template.step_titles() if template else [_("Xác minh, đánh giá sự cố"),
