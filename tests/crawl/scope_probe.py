@@ -27,7 +27,7 @@ SHARED = {
     "establishments.businesstype",
     "infra.operator", "inspections.regulation", "onestop.slip_template", "onestop.sliptemplate",
     "org.securityevent", "portal.documenttype", "security.incidentrule", "security.levelrule",
-    "security.responsetemplate", "portal.requiredcategory", "listening.sentimentterm",
+    "security.responsetemplate", "portal.requiredcategory", "listening.sentimentterm", "infra.frequencyband",
     "portal.royaltyrate", "reporting.dtiset", "reporting.manualindicator", "reporting.reportform",
 }  # fmt: skip
 

@@ -145,6 +145,18 @@ def infrastructure():
         figures["tv_features"] > 39 and figures["relays"] == 4 and figures["posted_online"] == 260
     )
     assert count("certificates_received", luong_tai, "2019-9M") == 103
+    # Its commune FM stations broadcast on 87,5–107,9 MHz, outside the 54–68 MHz planned for
+    # communes (data, unverified basis); the district's 99,6 MHz is in its band. Its IP
+    # stations' clusters of loudspeakers, one lost.
+    from tttt.infra.models import RadioStation
+
+    commune_fm = RadioStation.objects.filter(unit__parent=luong_tai, technology="fm").count()
+    assert count("radio_fm_out_of_band", luong_tai, "2019-9M") == commune_fm > 0
+    assert (
+        count("radio_ip_clusters", luong_tai, "2019-9M")
+        > count("radio_ip_clusters_down", luong_tai, "2019-9M")
+        > 0
+    )
     # Seed 000, Cửa Lò 2014: 55% proficient, 45% regular users of official e-mail.
     cua_lo = Unit.objects.get(name="Thị xã Cửa Lò")
     assert count("email_proficient_share", cua_lo, "2014") == Decimal("55.00")

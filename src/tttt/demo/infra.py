@@ -19,8 +19,9 @@ Decision numbers and road sections are illustrative; the counts are the seeds'.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -35,6 +36,7 @@ from tttt.infra.models import (
     PostalPointStatus,
     RadioOutput,
     RadioStation,
+    SpeakerCluster,
     UndergroundingExtension,
     UndergroundingProgress,
     UndergroundingProject,
@@ -233,6 +235,24 @@ def build_infra(write, *, luong_tai: Unit, long_an: Unit, cluster: list[Unit], c
                 monthly_allowance=allowance, established_on=date(rng.randint(2000, 2012), 1, 1),
             ))  # fmt: skip
     RadioStation.objects.bulk_create(_searchable(radios))
+    VN = ZoneInfo("Asia/Ho_Chi_Minh")
+    # Smart (IP) stations: their clusters of loudspeakers, a few down as last reported.
+    clusters = []
+    for station in RadioStation.objects.filter(technology="ip", unit__parent=luong_tai).order_by(
+        "pk"
+    ):
+        village = station.unit.name.removeprefix("Xã ").removeprefix("Thị trấn ")
+        for i in range(1, rng.randint(4, 8)):
+            status = rng.choice(["operating"] * 8 + ["faulty", "offline"])
+            clusters.append(SpeakerCluster(
+                station=station, name=f"Cụm loa số {i}", location=f"Thôn {i}, {village}", status=status,
+                installed_on=date(2019, rng.randint(1, 6), rng.randint(1, 28)),
+                last_seen_at=datetime(2019, 9, 30, 6, 0, tzinfo=VN) - timedelta(days=0 if status == "operating" else rng.randint(2, 20))))  # fmt: skip
+    SpeakerCluster.objects.bulk_create(clusters)
+    for station in {c.station for c in clusters}:  # the count the station declares is what it has
+        RadioStation.objects.filter(pk=station.pk).update(
+            speaker_clusters=sum(c.station is station for c in clusters)
+        )
 
     # Digital certificates: 103 received in Lương Tài in 9 months of 2019; today's communes.
     T = Unit.TypeWord

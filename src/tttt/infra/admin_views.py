@@ -39,11 +39,13 @@ from .models import (
     DigitalCertificate,
     EmailAccounts,
     EmailSurvey,
+    FrequencyBand,
     Operator,
     PostalPoint,
     PostalPointStatus,
     RadioOutput,
     RadioStation,
+    SpeakerCluster,
     UndergroundingExtension,
     UndergroundingProgress,
     UndergroundingProject,
@@ -432,8 +434,11 @@ class RadioInspectView(RecordInspectView):
     def get_context_data(self, **kwargs):
         outputs = self.object.outputs.all()
         totals = outputs.aggregate(**{f: Sum(f) for f in RadioOutput.FIGURES})
-        return {**super().get_context_data(**kwargs), "outputs": outputs,
-                "totals": [totals[f] or 0 for f in RadioOutput.FIGURES]}  # fmt: skip
+        bands, inside = (queries.band_of(self.object, timezone.localdate())
+                         if self.object.technology == RadioStation.Technology.FM else ([], True))  # fmt: skip
+        clusters = self.object.clusters.all()
+        return {**super().get_context_data(**kwargs), "outputs": outputs, "bands": bands, "clusters": clusters,
+                "in_band": inside, "totals": [totals[f] or 0 for f in RadioOutput.FIGURES]}  # fmt: skip
 
 
 class RadioViewSet(RegistryViewSet):
@@ -484,6 +489,28 @@ class OutputViewSet(RegistryViewSet):
         Column("tv_clips", label=gettext_lazy("clip")),
     ]
     list_export = ["station", "period_start", "period_end", *RadioOutput.FIGURES]
+
+
+class ClusterViewSet(RegistryViewSet):
+    model = SpeakerCluster
+    name = "cum-loa"
+    icon = "media"
+    menu_label = gettext_lazy("Cụm loa (truyền thanh IP)")
+    scope_field = "station__unit"
+    related = ("station__unit",)
+    saver = "cluster_save"
+    ordering = ["station", "name"]
+    list_filter = ["status"]
+    form_fields = ["station", "name", "location", "status", "installed_on", "last_seen_at", "note"]
+    form_widgets = {"installed_on": DATE}
+    list_display = [
+        _title("name", gettext_lazy("cụm loa"), "cum-loa"),
+        Column("station", label=gettext_lazy("đài")),
+        Column("location", label=gettext_lazy("vị trí")),
+        Column("get_status_display", label=gettext_lazy("tình trạng")),
+        Column("last_seen_at", label=gettext_lazy("kết nối lần cuối")),
+    ]
+    list_export = ["station", "name", "location", "status", "installed_on", "last_seen_at"]
 
 
 class CertificateIndexView(RecordIndexView):
@@ -583,13 +610,40 @@ class OperatorViewSet(ModelViewSet):
     form_fields = ["code", "name", "mobile", "postal", "is_active", "order"]
 
 
+class BandCreateView(generic.CreateView):
+    def save_instance(self):
+        return services.band_save(user=self.request.user, band=self.form.instance)
+
+
+class BandEditView(generic.EditView):
+    def save_instance(self):
+        return services.band_save(user=self.request.user, band=self.form.instance)
+
+
+class BandViewSet(ModelViewSet):
+    model = FrequencyBand
+    icon = "media"
+    menu_label = gettext_lazy("Băng tần đài truyền thanh")
+    add_to_settings_menu = True
+    name = "bang-tan-truyen-thanh"
+    add_view_class = BandCreateView
+    edit_view_class = BandEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["name", "level", Column("range_text", label=gettext_lazy("băng tần")), "legal_basis",
+                    "is_verified", "valid_from", "valid_to"]  # fmt: skip
+    form_fields = ["code", "name", "level", "low_mhz", "high_mhz", "max_power_w", "legal_basis",
+                   "is_verified", "valid_from", "valid_to"]  # fmt: skip
+    form_widgets = {"valid_from": DATE, "valid_to": DATE}
+
+
 class InfraGroup(ViewSetGroup):
     menu_label = gettext_lazy("Hạ tầng TT&TT")
     menu_icon = "globe"
     menu_order = 140
     submenu_hook = "register_infra_menu_item"
     items = REGISTRIES = [BtsViewSet, ProjectViewSet, ExtensionViewSet, ProgressViewSet, PostalViewSet,
-              PostalStatusViewSet, RadioViewSet, OutputViewSet, CertificateViewSet,
+              PostalStatusViewSet, RadioViewSet, OutputViewSet, ClusterViewSet, CertificateViewSet,
               EmailAccountsViewSet, EmailSurveyViewSet]  # fmt: skip
 
 

@@ -28,6 +28,7 @@ from .models import (
     PostalPointStatus,
     RadioOutput,
     RadioStation,
+    SpeakerCluster,
     UndergroundingExtension,
     UndergroundingProgress,
     UndergroundingProject,
@@ -62,8 +63,10 @@ def _build(model, data: dict, instance=None):
 
 
 def _registry(path: str, model, *, title: str, scope_field: str = "unit", write: list[str],
-              save=None, filters=()):  # fmt: skip
-    """List, detail, create and (for records, not history rows) change endpoints."""
+              save=None, filters=(), changeable=None):  # fmt: skip
+    """List, detail, create and (for records, not history rows) change endpoints; a model
+    with a service of its own (`save`) is changeable only when it says so."""
+    changeable = save is None if changeable is None else changeable
     hidden = ["search_name"] if hasattr(model, "search_name") else []
     Out = create_schema(model, name=f"{model.__name__}Out", exclude=hidden)
     many = [f.name for f in model._meta.many_to_many if f.name in write]  # ids, checked as such
@@ -96,10 +99,10 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
         return Status(200, scoped_one(request, pk))
 
     def _save(request, obj, m2m):
+        status = 201 if obj.pk is None else 200
         if save is None:
-            return Status(201 if obj.pk is None else 200,
-                          services.record_save(user=request.user, record=obj, m2m=m2m))  # fmt: skip
-        return Status(201, save(request.user, obj))
+            return Status(status, services.record_save(user=request.user, record=obj, m2m=m2m))
+        return Status(status, save(request.user, obj))
 
     @router.post(f"/{path}", response={201: Out, 403: Problem, 422: Problem}, auth=API_AUTH,
                  summary=f"{title}: thêm", operation_id=f"infra_add_{model._meta.model_name}")  # fmt: skip
@@ -114,7 +117,7 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
             ) from exc
         return _save(request, obj, m2m)
 
-    if save is None:  # history rows are added, never changed
+    if changeable:  # history rows are added, never changed
 
         @router.put(f"/{path}/{{pk}}", response={200: Out, 403: Problem, 422: Problem},
                     auth=API_AUTH, summary=f"{title}: sửa",
@@ -123,10 +126,11 @@ def _registry(path: str, model, *, title: str, scope_field: str = "unit", write:
             obj = scoped_one(request, pk, "change")
             try:
                 obj, m2m = _build(model, payload.dict(), instance=obj)
-                obj.unit  # noqa: B018 — a missing unit is a 422
+                for name in _fk_names(model) & set(write):  # a missing unit or parent is a 422
+                    getattr(obj, name)
             except ObjectDoesNotExist as exc:
                 raise refuse(
-                    CoreError.UNKNOWN_REFERENCE, "Không có đơn vị được tham chiếu.", field="unit"
+                    CoreError.UNKNOWN_REFERENCE, "Không có bản ghi hoặc đơn vị được tham chiếu."
                 ) from exc
             return _save(request, obj, m2m)
 
@@ -159,6 +163,9 @@ _registry("radio-outputs", RadioOutput, title="Nhật ký sản xuất chương 
           scope_field="station__unit",
           write=["station", "period_start", "period_end", *RadioOutput.FIGURES],
           save=lambda user, obj: services.output_save(user=user, output=obj))  # fmt: skip
+_registry("speaker-clusters", SpeakerCluster, title="Cụm loa (truyền thanh IP)", scope_field="station__unit",
+          filters=("status",), write=["station", "name", "location", "status", "installed_on", "last_seen_at", "note"],
+          save=lambda user, obj: services.cluster_save(user=user, cluster=obj), changeable=True)  # fmt: skip
 _registry("digital-certificates", DigitalCertificate, title="Chứng thư số", write=[
     "holder_name", "holder_position", "unit", "kind", "serial", "issuer", "issued_on",
     "expires_on", "received_on", "revoked_on", "revoke_reason", "note"])  # fmt: skip

@@ -20,6 +20,7 @@ from .models import (
     PostalPoint,
     RadioOutput,
     RadioStation,
+    SpeakerCluster,
     UndergroundingProject,
 )
 
@@ -190,6 +191,49 @@ def _ip_radio(period):
            records_list="truyen-thanh", each=_each(lambda p: RadioStation.objects.filter(_operating_radio(p))))  # fmt: skip
 def radio_stations(units, period):
     return RadioStation.objects.filter(territory_q(units), _operating_radio(period)).count()
+
+
+def _fm_out_of_band(period):
+    return _operating_radio(period) & queries.fm_out_of_band(period.end)
+
+
+@_register("radio_fm_out_of_band", _("Đài truyền thanh FM dùng tần số ngoài quy hoạch"), C, LAST,
+           _("Đài FM đang hoạt động có tần số ngoài mọi băng tần quy hoạch cho cấp của đài (dữ liệu "
+             "«Băng tần quy hoạch», có căn cứ)."), records=_fm_out_of_band, records_list="truyen-thanh",
+           each=_each(lambda p: RadioStation.objects.filter(_fm_out_of_band(p))))  # fmt: skip
+def radio_fm_out_of_band(units, period):
+    return RadioStation.objects.filter(territory_q(units), _fm_out_of_band(period)).count()
+
+
+def _clusters(period):
+    """Clusters of the IP stations in service (by their present status)."""
+    return (
+        Q(station__technology=RadioStation.Technology.IP)
+        & ~Q(station__status=RadioStation.Status.STOPPED)
+        & (Q(installed_on__isnull=True) | Q(installed_on__lte=period.end))
+    )
+
+
+def _clusters_down(period):
+    return _clusters(period) & ~Q(status=SpeakerCluster.Status.OPERATING)
+
+
+@_register("radio_ip_clusters", _("Cụm loa của đài truyền thanh IP"), C, LAST,
+           _("Theo tình trạng hiện tại của cụm loa."), records=_clusters, records_list="cum-loa",
+           each=_each(lambda p: SpeakerCluster.objects.filter(_clusters(p)), unit_field="station__unit"))  # fmt: skip
+def radio_ip_clusters(units, period):
+    return SpeakerCluster.objects.filter(
+        territory_q(units, "station__unit"), _clusters(period)
+    ).count()
+
+
+@_register("radio_ip_clusters_down", _("Cụm loa IP hỏng hoặc mất kết nối"), C, LAST,
+           _("Theo tình trạng báo về gần nhất."), records=_clusters_down, records_list="cum-loa",
+           each=_each(lambda p: SpeakerCluster.objects.filter(_clusters_down(p)), unit_field="station__unit"))  # fmt: skip
+def radio_ip_clusters_down(units, period):
+    return SpeakerCluster.objects.filter(
+        territory_q(units, "station__unit"), _clusters_down(period)
+    ).count()
 
 
 @_register("radio_stations_ip", _("Đài truyền thanh ứng dụng CNTT – viễn thông (IP)"), C, LAST,

@@ -453,6 +453,87 @@ class RadioStation(UnitRecord):
         return [self.name]
 
 
+class SpeakerCluster(models.Model):
+    """A cluster of loudspeakers of a station; for smart (IP) radio, the device the source
+    system reaches, with its status as last reported."""
+
+    class Status(models.TextChoices):
+        OPERATING = "operating", _("Hoạt động")
+        FAULTY = "faulty", _("Hỏng, chờ sửa chữa")
+        OFFLINE = "offline", _("Mất kết nối")
+
+    station = models.ForeignKey(
+        RadioStation, on_delete=models.CASCADE, related_name="clusters", verbose_name=_("đài")
+    )
+    name = models.CharField(_("tên cụm loa"), max_length=200)
+    location = models.CharField(_("vị trí"), max_length=300, blank=True)
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=Status.choices, default=Status.OPERATING
+    )
+    installed_on = models.DateField(_("ngày lắp đặt"), null=True, blank=True)
+    last_seen_at = models.DateTimeField(_("kết nối lần cuối"), null=True, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["station", "name"]
+        verbose_name = _("cụm loa")
+        verbose_name_plural = _("cụm loa")
+        indexes = [models.Index(fields=["station", "status"], name="radio_cluster_status")]
+        constraints = [
+            models.UniqueConstraint(fields=["station", "name"], name="radio_cluster_unique_name",
+                                    violation_error_message=_("Đài đã có cụm loa cùng tên.")),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return f"{self.name} — {self.station}"
+
+
+class FrequencyBand(models.Model):
+    """The FM band the frequency planning reserves for the radio stations of a level (the
+    commune's wireless stations, the district's and province's stations), as data with its
+    basis: a station of that level outside every band in force is out of the planning."""
+
+    LEVELS = [
+        (k.value, k.label) for k in (Unit.Kind.COMMUNE, Unit.Kind.DISTRICT, Unit.Kind.PROVINCE)
+    ]
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    level = models.CharField(_("cấp của đài"), max_length=10, choices=LEVELS)
+    low_mhz = models.DecimalField(_("từ (MHz)"), max_digits=5, decimal_places=2)
+    high_mhz = models.DecimalField(_("đến (MHz)"), max_digits=5, decimal_places=2)
+    max_power_w = models.PositiveIntegerField(_("công suất tối đa (W)"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ"), max_length=400)
+    is_verified = models.BooleanField(
+        _("đã đối chiếu văn bản gốc"), default=False,
+        help_text=_("Bỏ chọn khi căn cứ lấy từ nguồn thứ cấp, chưa đối chiếu văn bản gốc."),
+    )  # fmt: skip
+    valid_from = models.DateField(_("áp dụng từ"), null=True, blank=True)
+    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["level", "low_mhz"]
+        verbose_name = _("băng tần quy hoạch cho đài truyền thanh")
+        verbose_name_plural = _("băng tần quy hoạch cho đài truyền thanh")
+        constraints = [
+            models.CheckConstraint(condition=Q(high_mhz__gt=F("low_mhz")), name="radio_band_order",
+                                   violation_error_message=_("«Đến» phải lớn hơn «Từ».")),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def range_text(self) -> str:
+        from tttt.core.formatting import format_number
+
+        def mhz(v):  # 54 → "54", 87.5 → "87,5"
+            return format_number(v, 0 if v == v.to_integral_value() else 1)
+
+        text = f"{mhz(self.low_mhz)}–{mhz(self.high_mhz)} MHz"
+        return text + (f", tối đa {self.max_power_w} W" if self.max_power_w else "")
+
+
 class RadioOutput(models.Model):
     """What a station produced in a period (a month, a quarter…)."""
 

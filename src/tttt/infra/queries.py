@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
@@ -15,7 +26,9 @@ from tttt.org.queries import records_for_user
 from .models import (
     BtsStation,
     DigitalCertificate,
+    FrequencyBand,
     PostalPointStatus,
+    RadioStation,
     UndergroundingExtension,
     UndergroundingProject,
 )
@@ -157,3 +170,27 @@ def expiring(qs: QuerySet[DigitalCertificate], within_days: int, today: date | N
     return qs.filter(
         valid_certificates_q(today), expires_on__lte=today + timedelta(days=within_days)
     ).order_by("expires_on")
+
+
+def fm_out_of_band(on: date) -> Q:
+    """FM stations whose frequency lies outside every band the planning in force on `on`
+    reserves for their unit's level (when it reserves one for that level at all)."""
+    in_force = Q(valid_from__isnull=True) | Q(valid_from__lte=on)
+    in_force &= Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    bands = FrequencyBand.objects.filter(in_force, level=OuterRef("unit__kind"))
+    covering = bands.filter(
+        low_mhz__lte=OuterRef("frequency_mhz"), high_mhz__gte=OuterRef("frequency_mhz")
+    )
+    return Q(technology=RadioStation.Technology.FM) & Q(Exists(bands)) & ~Q(Exists(covering))
+
+
+def band_of(station, on: date):
+    """(the bands in force for the station's level, whether its frequency lies in one)."""
+    bands = [
+        b for b in FrequencyBand.objects.filter(level=station.unit.kind)
+        if (b.valid_from is None or b.valid_from <= on) and (b.valid_to is None or b.valid_to >= on)
+    ]  # fmt: skip
+    inside = station.frequency_mhz is not None and any(
+        b.low_mhz <= station.frequency_mhz <= b.high_mhz for b in bands
+    )
+    return bands, inside

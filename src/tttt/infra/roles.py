@@ -3,7 +3,7 @@
 from tttt.org.roles import ADMIN, INSPECTOR, LEADER, REPORTING_OFFICER, SPECIALIST, SUPERVISOR
 
 RECORDS = ["btsstation", "undergroundingproject", "postalpoint", "radiostation",
-           "digitalcertificate", "emailaccounts", "emailsurvey", "radiooutput"]  # fmt: skip
+           "digitalcertificate", "emailaccounts", "emailsurvey", "radiooutput", "speakercluster"]  # fmt: skip
 HISTORY = ["undergroundingextension", "undergroundingprogress", "postalpointstatus"]
 
 _READ = [f"infra.view_{m}" for m in [*RECORDS, *HISTORY, "operator"]]

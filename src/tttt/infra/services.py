@@ -21,6 +21,7 @@ from .models import (
     PostalPoint,
     PostalPointStatus,
     RadioOutput,
+    SpeakerCluster,
     UndergroundingExtension,
     UndergroundingProgress,
     UndergroundingProject,
@@ -193,6 +194,15 @@ def output_save(*, user, output: RadioOutput) -> RadioOutput:
     return output
 
 
+def cluster_save(*, user, cluster: SpeakerCluster) -> SpeakerCluster:
+    """A station's cluster of loudspeakers, or its status as reported (by its commune's
+    staff, or by the provincial source system with a key)."""
+    _require(user, _perm(cluster, "change" if cluster.pk else "add"), cluster.station.unit)
+    with acting(user):
+        _save(cluster)
+    return cluster
+
+
 def certificate_revoke(*, user, certificate: DigitalCertificate, on: date, reason: str):
     _require(user, "infra.change_digitalcertificate", certificate.unit)
     if certificate.revoked_on:
@@ -201,6 +211,16 @@ def certificate_revoke(*, user, certificate: DigitalCertificate, on: date, reaso
     with acting(user):
         _save(certificate)
     return certificate
+
+
+def band_save(*, user, band):
+    """The frequency planning is national data: administrators only."""
+    perm = "infra.change_frequencyband" if band.pk else "infra.add_frequencyband"
+    if not user.has_perm(perm):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống sửa băng tần quy hoạch."))
+    with acting(user):
+        _save(band)
+    return band
 
 
 def operator_save(*, user, operator):

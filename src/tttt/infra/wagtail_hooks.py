@@ -10,7 +10,7 @@ from .models import DigitalCertificate
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [admin_views.InfraGroup(), admin_views.OperatorViewSet()]
+    return [admin_views.InfraGroup(), admin_views.OperatorViewSet(), admin_views.BandViewSet()]
 
 
 @hooks.register("register_admin_urls")
