@@ -10,11 +10,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from conftest import records_behind
+from conftest import records_behind, sign_in_verified
 from tttt.core.indicators import get_indicator
 from tttt.core.periods import Period
 from tttt.infra import services
 from tttt.infra.models import FrequencyBand, RadioStation, SpeakerCluster
+from tttt.org.services import shared_save
 
 pytestmark = pytest.mark.django_db
 
@@ -49,11 +50,11 @@ def test_a_commune_station_outside_its_band_is_counted_and_listed(officer, tree,
     band = bands["fm-xa"]
     band.high_mhz = Decimal("108")
     with pytest.raises(PermissionDenied):
-        services.band_save(user=officer, band=band)
-    services.band_save(user=superuser, band=band)
+        shared_save(user=officer, record=band)
+    shared_save(user=superuser, record=band)
     assert figure(tree.new_trung_chinh) == 0
     band.high_mhz, band.valid_to = Decimal("68"), date(2025, 12, 31)
-    services.band_save(user=superuser, band=band)
+    shared_save(user=superuser, record=band)
     assert figure(tree.new_trung_chinh) == 0  # no band in force for communes: nothing to hold it to
     assert figure(tree.new_trung_chinh, "2026-01") == 0
     RadioStation.objects.filter(pk=out.pk).update(established_on=date(2025, 3, 1))
@@ -99,3 +100,22 @@ def test_the_clusters_of_an_ip_station_report_their_status_and_the_figures_follo
 
 def figure_down(unit):
     return get_indicator("infra.radio_ip_clusters_down").compute([unit], Period.parse("2026"))
+
+
+def test_the_planning_page_saves_through_the_shared_service(client, superuser, officer):
+    band = FrequencyBand.objects.get(code="fm-xa")
+    url = reverse("bang-tan-truyen-thanh:edit", args=[band.pk])
+    form = {"code": band.code, "name": band.name, "level": band.level, "low_mhz": "54", "high_mhz": "70",
+            "max_power_w": "30", "legal_basis": band.legal_basis, "valid_from": "", "valid_to": ""}  # fmt: skip
+    client.force_login(officer)
+    assert client.post(url, form).status_code in (302, 403)
+    band.refresh_from_db()
+    assert band.high_mhz == 68
+    sign_in_verified(client, superuser)
+    assert client.post(url, form).status_code == 302
+    band.refresh_from_db()
+    assert band.high_mhz == 70
+    bad = client.post(url, {**form, "high_mhz": "50"})  # below «Từ»: refused on the form
+    assert bad.status_code == 200
+    band.refresh_from_db()
+    assert band.high_mhz == 70

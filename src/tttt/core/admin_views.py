@@ -11,6 +11,8 @@ from wagtail.coreutils import multigetattr
 
 from tttt.core.formatting import format_number
 
+UNKNOWN_ACTION = "unknown_action"  # the code every app's errors use for it
+
 
 class ReadableValues:
     """For Wagtail's inspect views: yes/no instead of True/False, a dash for nothing."""
@@ -143,3 +145,34 @@ def import_detail(request, pk: int):
     return render(request, "core/import.html", {
         "record": record, "rows_done": done, "percent": percent,
     })  # fmt: skip
+
+
+class ActionsOnItsPage:
+    """A record's page whose forms post an `action`: the view's method `act_<action>(request,
+    obj)` does it through a service and returns the message to show (or a response of its
+    own: another page, the page again with its form's errors). A refusal is shown as
+    messages, an unknown action is refused; then back to the record's page."""
+
+    def post(self, request, *args, **kwargs):
+        from django.contrib import messages
+        from django.core.exceptions import ValidationError
+        from django.http import HttpResponse
+        from django.shortcuts import redirect
+
+        from tttt.core.errors import refuse
+
+        self.object = obj = self.get_object()
+        act = getattr(self, f"act_{request.POST.get('action', '')}", None)
+        try:
+            if act is None:
+                raise refuse(UNKNOWN_ACTION, _("Thao tác không hợp lệ."))
+            done = act(request, obj)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect(request.path)
+        if isinstance(done, HttpResponse):
+            return done
+        if done:
+            messages.success(request, done)
+        return redirect(request.path)

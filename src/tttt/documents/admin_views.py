@@ -22,7 +22,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
 from tttt.core.forms import ServiceErrorsMixin, add_service_errors
-from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet
+from tttt.org.admin_views import (
+    ChangedOnItsPage,
+    FigureRecords,
+    ScopedModelViewSet,
+    SharedDataViewSet,
+)
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
@@ -494,26 +499,14 @@ class RegisterViewSet(ScopedModelViewSet):
         return queries.scoped_registers(user, perm)
 
 
-class KindCreateView(ServiceErrorsMixin, generic.CreateView):
-    def save_instance(self):
-        return services.kind_save(user=self.request.user, kind=self.form.instance)
-
-
-class KindEditView(ServiceErrorsMixin, generic.EditView):
-    save_instance = KindCreateView.save_instance
-
-
-class KindViewSet(ModelViewSet):
+class KindViewSet(SharedDataViewSet):
     model = DocumentKind
     name = "documents_kinds"
     url_prefix = "van-ban/loai"
     icon = "tag"
     menu_label = gettext_lazy("Loại văn bản")
-    add_view_class = KindCreateView
-    edit_view_class = KindEditView
     form_fields = ["name", "abbreviation", "is_legal", "published_by_default", "order"]
     list_display = ["name", "abbreviation", "is_legal", "published_by_default"]
-    copy_view_enabled = False
 
 
 # ---------------------------------------------------------------- trust and credentials

@@ -668,17 +668,6 @@ def register_save(*, user, register: Register) -> Register:
     return register
 
 
-def kind_save(*, user, kind) -> object:
-    """Kinds of documents are shared data: administrators only."""
-    perm = "documents.change_documentkind" if kind.pk else "documents.add_documentkind"
-    if not user.has_perm(perm):
-        raise PermissionDenied(_("Chỉ quản trị hệ thống sửa danh mục loại văn bản."))
-    with acting(user):
-        kind.full_clean()
-        kind.save()
-    return kind
-
-
 def trusted_root_change(*, user, root: TrustedRoot) -> TrustedRoot:
     """Rename a trusted root, stop or resume trusting it."""
     if not user.has_perm("documents.change_trustedroot"):

@@ -23,13 +23,12 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.core.forms import PlainSelect, ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
-from tttt.org.admin_views import FigureRecords, ScopedModelViewSet, unit_for_page
+from tttt.org.admin_views import FigureRecords, ScopedModelViewSet, SharedDataViewSet, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can
 
@@ -587,48 +586,22 @@ class EmailSurveyViewSet(RegistryViewSet):
     list_export = ["unit", "surveyed_on", "respondents", "proficient", "regular"]
 
 
-class OperatorCreateView(generic.CreateView):
-    def save_instance(self):
-        return services.operator_save(user=self.request.user, operator=self.form.instance)
-
-
-class OperatorEditView(generic.EditView):
-    def save_instance(self):
-        return services.operator_save(user=self.request.user, operator=self.form.instance)
-
-
-class OperatorViewSet(ModelViewSet):
+class OperatorViewSet(SharedDataViewSet):
     model = Operator
     icon = "group"
     menu_label = gettext_lazy("Doanh nghiệp viễn thông")
     add_to_settings_menu = True
     name = "doanh-nghiep-vien-thong"
-    add_view_class = OperatorCreateView
-    edit_view_class = OperatorEditView
-    copy_view_enabled = False
     list_display = ["name", "code", "mobile", "postal", "is_active"]
     form_fields = ["code", "name", "mobile", "postal", "is_active", "order"]
 
 
-class BandCreateView(generic.CreateView):
-    def save_instance(self):
-        return services.band_save(user=self.request.user, band=self.form.instance)
-
-
-class BandEditView(generic.EditView):
-    def save_instance(self):
-        return services.band_save(user=self.request.user, band=self.form.instance)
-
-
-class BandViewSet(ModelViewSet):
+class BandViewSet(SharedDataViewSet):
     model = FrequencyBand
     icon = "media"
     menu_label = gettext_lazy("Băng tần đài truyền thanh")
     add_to_settings_menu = True
     name = "bang-tan-truyen-thanh"
-    add_view_class = BandCreateView
-    edit_view_class = BandEditView
-    copy_view_enabled = False
     inspect_view_enabled = True
     list_display = ["name", "level", Column("range_text", label=gettext_lazy("băng tần")), "legal_basis",
                     "is_verified", "valid_from", "valid_to"]  # fmt: skip

@@ -211,23 +211,3 @@ def certificate_revoke(*, user, certificate: DigitalCertificate, on: date, reaso
     with acting(user):
         _save(certificate)
     return certificate
-
-
-def band_save(*, user, band):
-    """The frequency planning is national data: administrators only."""
-    perm = "infra.change_frequencyband" if band.pk else "infra.add_frequencyband"
-    if not user.has_perm(perm):
-        raise PermissionDenied(_("Chỉ quản trị hệ thống sửa băng tần quy hoạch."))
-    with acting(user):
-        _save(band)
-    return band
-
-
-def operator_save(*, user, operator):
-    """Operators are national data: administrators only."""
-    perm = "infra.change_operator" if operator.pk else "infra.add_operator"
-    if not user.has_perm(perm):
-        raise PermissionDenied(_("Chỉ quản trị hệ thống sửa danh sách doanh nghiệp."))
-    with acting(user):
-        _save(operator)
-    return operator

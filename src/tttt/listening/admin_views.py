@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -20,11 +20,17 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from tttt.core.admin_views import ReadableValues
+from tttt.core.admin_views import ActionsOnItsPage, ReadableValues
+from tttt.core.errors import CoreError, refuse
 from tttt.core.forms import PlainSelect, ServiceErrorsMixin
-from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet, unit_for_page
+from tttt.org.admin_views import (
+    ChangedOnItsPage,
+    FigureRecords,
+    ScopedModelViewSet,
+    SharedDataViewSet,
+    unit_for_page,
+)
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 from tttt.security.models import Incident
@@ -96,7 +102,7 @@ class TaskForm(forms.Form):
         }
 
 
-class MentionDetail(ReadableValues, generic.InspectView):
+class MentionDetail(ActionsOnItsPage, ReadableValues, generic.InspectView):
     template_name = "listening/admin/mention_detail.html"
 
     def get_object(self, queryset=None):
@@ -116,43 +122,34 @@ class MentionDetail(ReadableValues, generic.InspectView):
         )  # fmt: skip
         return context
 
-    def post(self, request, *args, **kwargs):
-        self.object = mention = self.get_object()
-        action, post, user = request.POST.get("action"), request.POST, request.user
-        try:
-            if action == "status":
-                services.mention_set_status(
-                    user=user, mention=mention, status=post.get("status", "")
-                )
-                messages.success(request, _("Đã cập nhật tình trạng."))
-            elif action == "incident":
-                form = IncidentForm(post)
-                if not form.is_valid():
-                    raise ValidationError(
-                        _("Hãy chọn loại và mức độ sự cố."), code=E.UNKNOWN_ACTION
-                    )
-                incident = services.mention_to_incident(
-                    user=user, mention=mention, **form.cleaned_data
-                )
-                messages.success(request, _("Đã báo cáo sự cố."))
-                return redirect(reverse("security_incidents:inspect", args=[incident.pk]))
-            elif action == "task":
-                form = TaskForm(post, mention=mention)
-                if not form.is_valid():
-                    self.task_form = form
-                    return self.render_to_response(self.get_context_data())
-                services.mention_to_task(user=user, mention=mention, **form.cleaned_data)
-                messages.success(request, _("Đã giao nhiệm vụ xử lý."))
-            elif action == "correction":
-                url = services.mention_correction(user=user, mention=mention)
-                messages.success(request, _("Đã tạo bản nháp tin cải chính trên cổng thông tin."))
-                return redirect(url)
-            else:
-                raise ValidationError(_("Thao tác không hợp lệ."), code=E.UNKNOWN_ACTION)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        return redirect(request.path)
+    def act_status(self, request, mention):
+        services.mention_set_status(
+            user=request.user, mention=mention, status=request.POST.get("status", "")
+        )
+        return _("Đã cập nhật tình trạng.")
+
+    def act_incident(self, request, mention):
+        form = IncidentForm(request.POST)
+        if not form.is_valid():
+            raise refuse(CoreError.INVALID, _("Hãy chọn loại và mức độ sự cố."))
+        incident = services.mention_to_incident(
+            user=request.user, mention=mention, **form.cleaned_data
+        )
+        messages.success(request, _("Đã báo cáo sự cố."))
+        return redirect(reverse("security_incidents:inspect", args=[incident.pk]))
+
+    def act_task(self, request, mention):
+        form = TaskForm(request.POST, mention=mention)
+        if not form.is_valid():
+            self.task_form = form
+            return self.render_to_response(self.get_context_data())
+        services.mention_to_task(user=request.user, mention=mention, **form.cleaned_data)
+        return _("Đã giao nhiệm vụ xử lý.")
+
+    def act_correction(self, request, mention):
+        url = services.mention_correction(user=request.user, mention=mention)
+        messages.success(request, _("Đã tạo bản nháp tin cải chính trên cổng thông tin."))
+        return redirect(url)
 
 
 class MentionViewSet(ScopedModelViewSet):
@@ -267,7 +264,7 @@ class UploadForm(forms.Form):
     upload = forms.FileField(label=gettext_lazy("Tệp xuất bài đăng (CSV hoặc JSON)"))
 
 
-class SourceDetail(ReadableValues, generic.InspectView):
+class SourceDetail(ActionsOnItsPage, ReadableValues, generic.InspectView):
     template_name = "listening/admin/source_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -279,33 +276,30 @@ class SourceDetail(ReadableValues, generic.InspectView):
                        recent=source.mentions.order_by("-published_at")[:10])  # fmt: skip
         return context
 
-    def post(self, request, *args, **kwargs):
-        self.object = source = self.get_object()
-        try:
-            if request.POST.get("action") == "fetch":
-                counts = services.source_fetch_now(user=request.user, source=source)
-                source.refresh_from_db()
-                if counts.get("error"):
-                    messages.error(
-                        request, _("Không đọc được nguồn: %(e)s") % {"e": source.last_error}
-                    )
-                else:
-                    messages.success(request, _("Đã đọc nguồn: %(n)s tin mới, %(d)s tin đã có.") % {
-                        "n": counts["new"], "d": counts["duplicate"]})  # fmt: skip
-            else:
-                form = UploadForm(request.POST, request.FILES)
-                if not form.is_valid():
-                    self.upload_form = form
-                    return self.render_to_response(self.get_context_data())
-                counts = services.upload_ingest(
-                    user=request.user, source=source, upload=form.cleaned_data["upload"]
-                )
-                messages.success(request, _("Đã nạp tệp: %(n)s tin mới, %(d)s tin đã có.") % {
-                    "n": counts["new"], "d": counts["duplicate"]})  # fmt: skip
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        return redirect(request.path)
+    def act_fetch(self, request, source):
+        counts = services.source_fetch_now(user=request.user, source=source)
+        if counts.get("error"):
+            source.refresh_from_db()
+            raise refuse(
+                E.FETCH_FAILED, _("Không đọc được nguồn: %(e)s") % {"e": source.last_error}
+            )
+        return _("Đã đọc nguồn: %(n)s tin mới, %(d)s tin đã có.") % {
+            "n": counts["new"],
+            "d": counts["duplicate"],
+        }
+
+    def act_upload(self, request, source):
+        form = UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            self.upload_form = form
+            return self.render_to_response(self.get_context_data())
+        counts = services.upload_ingest(
+            user=request.user, source=source, upload=form.cleaned_data["upload"]
+        )
+        return _("Đã nạp tệp: %(n)s tin mới, %(d)s tin đã có.") % {
+            "n": counts["new"],
+            "d": counts["duplicate"],
+        }
 
 
 class SourceViewSet(ScopedModelViewSet):
@@ -412,29 +406,17 @@ class TermViewSet(ScopedModelViewSet):
 # ---------------------------------------------------------------- the lexicon
 
 
-class LexiconCreateView(ServiceErrorsMixin, generic.CreateView):
-    def save_instance(self):
-        return services.lexicon_save(user=self.request.user, term=self.form.instance)
-
-
-class LexiconEditView(ServiceErrorsMixin, generic.EditView):
-    save_instance = LexiconCreateView.save_instance
-
-
-class LexiconViewSet(ModelViewSet):
+class LexiconViewSet(SharedDataViewSet):
     model = SentimentTerm
     name = "listening_lexicon"
     url_prefix = "theo-doi-tin/tu-dien"
     icon = "tag"
     menu_label = gettext_lazy("Từ điển sắc thái")
-    add_view_class = LexiconCreateView
-    edit_view_class = LexiconEditView
     form_fields = ["phrase", "weight"]
     list_display = ["phrase", "weight"]
     search_fields = ["phrase"]
     search_backend_name = None
     list_per_page = 100
-    copy_view_enabled = False
 
 
 class ListeningGroup(ViewSetGroup):

@@ -540,14 +540,3 @@ def source_fetch_now(*, user, source: Source) -> dict[str, int]:
     """A person asks for a feed to be read now, rather than at the worker's next round."""
     _require(user, KEEP, source.unit, _("Bạn không có quyền đọc nguồn này."))
     return source_fetch(source=source)
-
-
-def lexicon_save(*, user, term: SentimentTerm) -> SentimentTerm:
-    """A phrase of the sentiment lexicon (shared by every unit: administrators only)."""
-    perm = "listening.change_sentimentterm" if term.pk else "listening.add_sentimentterm"
-    if not user.has_perm(perm):
-        raise PermissionDenied(_("Bạn không có quyền sửa từ điển sắc thái."))
-    with acting(user):
-        term.full_clean()
-        term.save()
-    return term

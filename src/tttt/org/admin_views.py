@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from tttt.core.admin_views import ReadableValues
+from tttt.core.forms import ServiceErrorsMixin
 
 from . import services
 from .indicators import territory_q
@@ -374,3 +375,25 @@ def records_page(request, qs, *, records_list: str, perm: str, unit_field: str, 
         qs = search(qs, words)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return qs, {"page": page, "figure": figure, "q": words}
+
+
+class SharedSaving(ServiceErrorsMixin):
+    def save_instance(self):
+        return services.shared_save(user=self.request.user, record=self.form.instance)
+
+
+class SharedCreateView(SharedSaving, generic.CreateView):
+    pass
+
+
+class SharedEditView(SharedSaving, generic.EditView):
+    pass
+
+
+class SharedDataViewSet(ModelViewSet):
+    """Data every unit shares, read by all and kept by administrators through
+    `services.shared_save` (not scoped: listed in the scope probe's SHARED)."""
+
+    add_view_class = SharedCreateView
+    edit_view_class = SharedEditView
+    copy_view_enabled = False

@@ -167,3 +167,19 @@ def users_disable_idle() -> int:
             user_disable_idle(user=person)
             count += 1
     return count
+
+
+def shared_save(*, user, record):
+    """Save a record of the data every unit shares (rules kept as data, catalogues, the
+    sentiment lexicon, the frequency planning): only who holds the model's add or change
+    permission (the administrators' role), in one transaction with the actor audited."""
+    meta = record._meta
+    perm = f"{meta.app_label}.{'change' if record.pk else 'add'}_{meta.model_name}"
+    if not user.has_perm(perm):
+        raise PermissionDenied(
+            _("Bạn không có quyền sửa danh mục «%(x)s».") % {"x": meta.verbose_name_plural}
+        )
+    with acting(user):
+        record.full_clean()
+        record.save()
+    return record

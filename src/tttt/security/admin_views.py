@@ -5,11 +5,9 @@ the rules kept as data. Every write is a service."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -18,16 +16,20 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from tttt.core.admin_views import ReadableValues
+from tttt.core.admin_views import ActionsOnItsPage, ReadableValues
+from tttt.core.errors import CoreError, refuse
 from tttt.core.forms import PlainSelect, ServiceErrorsMixin
-from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet
+from tttt.org.admin_views import (
+    ChangedOnItsPage,
+    FigureRecords,
+    ScopedModelViewSet,
+    SharedDataViewSet,
+)
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
 
 from . import queries, services
-from .errors import SecurityError as E
 from .models import (
     ENDED,
     Advisory,
@@ -73,7 +75,29 @@ class InScope(ServiceErrorsMixin):
 # ---------------------------------------------------------------- systems
 
 
-class SystemForm(forms.ModelForm):
+class ServiceChecks:
+    """A form that also runs its service's checks (`problems`) in its validation, so that
+    the form's and the service's problems show at once (a field already refused by the
+    form is not refused twice)."""
+
+    problems = None
+    not_checked: tuple = ()  # fields the service's checks do not read
+
+    def clean(self):
+        cleaned = super().clean()
+        data = {
+            k: v for k, v in cleaned.items() if k in self.Meta.fields and k not in self.not_checked
+        }
+        for field, problems in type(self).problems(self.Meta.model(**data)).items():
+            for problem in problems:
+                if field not in self.errors:
+                    self.add_error(field, problem)
+        return cleaned
+
+
+class SystemForm(ServiceChecks, forms.ModelForm):
+    problems, not_checked = staticmethod(services.system_problems), ("unit",)
+
     class Meta:
         model = InformationSystem
         fields = ["unit", "name", "kind", "address", "operator", "contact", "users_with_personal_data",
@@ -91,14 +115,6 @@ class SystemForm(forms.ModelForm):
         )
         self.fields["unit"].queryset = _units(for_user, perm)
         self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
-
-    def clean(self):
-        cleaned = super().clean()
-        data = {k: v for k, v in cleaned.items() if k in self.Meta.fields and k != "unit"}
-        for field, problems in services.system_problems(InformationSystem(**data)).items():
-            for problem in problems:
-                self.add_error(field, problem)
-        return cleaned
 
 
 class SystemSaving(InScope):
@@ -256,7 +272,9 @@ class CheckViewSet(ScopedModelViewSet):
 # ---------------------------------------------------------------- incidents
 
 
-class IncidentForm(forms.ModelForm):
+class IncidentForm(ServiceChecks, forms.ModelForm):
+    problems = staticmethod(services.incident_problems)
+
     class Meta:
         model = Incident
         fields = ["unit", "system", "title", "description", "source", "kind", "severity",
@@ -275,14 +293,6 @@ class IncidentForm(forms.ModelForm):
         ).select_related("unit")
         self.fields["system"].label_from_instance = lambda s: f"{s.name} — {s.unit.name}"
         self.fields["detected_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
-
-    def clean(self):
-        cleaned = super().clean()
-        data = {k: v for k, v in cleaned.items() if k in self.Meta.fields}
-        for field, problems in services.incident_problems(Incident(**data)).items():
-            for problem in problems:
-                self.add_error(field, problem)
-        return cleaned
 
 
 class IncidentCreateView(InScope, generic.CreateView):
@@ -312,7 +322,7 @@ class ClassifyForm(forms.Form):
     note = forms.CharField(label=gettext_lazy("Lý do"), required=False)
 
 
-class IncidentDetail(ReadableValues, generic.InspectView):
+class IncidentDetail(ActionsOnItsPage, ReadableValues, generic.InspectView):
     template_name = "security/admin/incident_detail.html"
 
     def get_object(self, queryset=None):
@@ -342,67 +352,57 @@ class IncidentDetail(ReadableValues, generic.InspectView):
         )  # fmt: skip
         return context
 
-    def post(self, request, *args, **kwargs):
-        self.object = incident = self.get_object()
-        action, post, user = request.POST.get("action"), request.POST, request.user
-        try:
-            if action == "step":
-                step = get_object_or_404(IncidentStep, pk=post.get("step"), incident=incident)
-                services.incident_step_done(user=user, step=step, note=post.get("note", ""))
-                messages.success(
-                    request, _("Đã ghi nhận bước «%(s)s» hoàn thành.") % {"s": step.title}
-                )
-            elif action == "add_step":
-                services.incident_step_add(
-                    user=user, incident=incident, title=post.get("title", "")
-                )
-                messages.success(request, _("Đã thêm bước xử lý."))
-            elif action == "notice":
-                notice = get_object_or_404(IncidentNotice, pk=post.get("notice"), incident=incident)
-                notice = services.incident_notice_send(user=user, notice=notice, sent_to=post.get("sent_to", ""),
-                                                       reference=post.get("reference", ""))  # fmt: skip
-                messages.success(
-                    request, _("Đã ghi nhận «%(n)s» đã gửi.") % {"n": notice.rule.name}
-                )
-            elif action == "evidence":
-                services.incident_evidence_add(user=user, incident=incident, upload=request.FILES.get("upload"),
-                                               description=post.get("description", ""))  # fmt: skip
-                messages.success(request, _("Đã thêm chứng cứ."))
-            elif action == "classify":
-                form = ClassifyForm(post)
-                if not form.is_valid():
-                    raise ValidationError(
-                        _("Hãy chọn loại và mức độ sự cố."), code=E.UNKNOWN_ACTION
-                    )
-                services.incident_classify(user=user, incident=incident, **form.cleaned_data)
-                messages.success(request, _("Đã phân loại lại sự cố."))
-            elif action == "escalate":
-                incident = services.incident_escalate(
-                    user=user, incident=incident, note=post.get("note", "")
-                )
-                messages.success(
-                    request, _("Đã báo cáo sự cố lên %(u)s.") % {"u": incident.escalated_to.name}
-                )
-            elif action == "close":
-                services.incident_close(user=user, incident=incident, cause=post.get("cause", ""),
-                                        lessons=post.get("lessons", ""))  # fmt: skip
-                messages.success(request, _("Đã kết thúc sự cố."))
-            elif action == "dismiss":
-                services.incident_dismiss(
-                    user=user, incident=incident, reason=post.get("reason", "")
-                )
-                messages.success(
-                    request, _("Đã xác định không phải sự cố; không tính vào số liệu.")
-                )
-            elif action == "note":
-                services.incident_note(user=user, incident=incident, note=post.get("note", ""))
-                messages.success(request, _("Đã ghi chú."))
-            else:
-                raise ValidationError(_("Thao tác không hợp lệ."), code=E.UNKNOWN_ACTION)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        return redirect(request.path)
+    # Each form of the page posts its action (ActionsOnItsPage).
+    def act_step(self, request, incident):
+        step = get_object_or_404(IncidentStep, pk=request.POST.get("step"), incident=incident)
+        services.incident_step_done(user=request.user, step=step, note=request.POST.get("note", ""))
+        return _("Đã ghi nhận bước «%(s)s» hoàn thành.") % {"s": step.title}
+
+    def act_add_step(self, request, incident):
+        services.incident_step_add(
+            user=request.user, incident=incident, title=request.POST.get("title", "")
+        )
+        return _("Đã thêm bước xử lý.")
+
+    def act_notice(self, request, incident):
+        notice = get_object_or_404(IncidentNotice, pk=request.POST.get("notice"), incident=incident)
+        notice = services.incident_notice_send(user=request.user, notice=notice, sent_to=request.POST.get("sent_to", ""),
+                                               reference=request.POST.get("reference", ""))  # fmt: skip
+        return _("Đã ghi nhận «%(n)s» đã gửi.") % {"n": notice.rule.name}
+
+    def act_evidence(self, request, incident):
+        services.incident_evidence_add(user=request.user, incident=incident, upload=request.FILES.get("upload"),
+                                       description=request.POST.get("description", ""))  # fmt: skip
+        return _("Đã thêm chứng cứ.")
+
+    def act_classify(self, request, incident):
+        form = ClassifyForm(request.POST)
+        if not form.is_valid():
+            raise refuse(CoreError.INVALID, _("Hãy chọn loại và mức độ sự cố."))
+        services.incident_classify(user=request.user, incident=incident, **form.cleaned_data)
+        return _("Đã phân loại lại sự cố.")
+
+    def act_escalate(self, request, incident):
+        incident = services.incident_escalate(user=request.user, incident=incident,
+                                              note=request.POST.get("note", ""))  # fmt: skip
+        return _("Đã báo cáo sự cố lên %(u)s.") % {"u": incident.escalated_to.name}
+
+    def act_close(self, request, incident):
+        services.incident_close(user=request.user, incident=incident, cause=request.POST.get("cause", ""),
+                                lessons=request.POST.get("lessons", ""))  # fmt: skip
+        return _("Đã kết thúc sự cố.")
+
+    def act_dismiss(self, request, incident):
+        services.incident_dismiss(
+            user=request.user, incident=incident, reason=request.POST.get("reason", "")
+        )
+        return _("Đã xác định không phải sự cố; không tính vào số liệu.")
+
+    def act_note(self, request, incident):
+        services.incident_note(
+            user=request.user, incident=incident, note=request.POST.get("note", "")
+        )
+        return _("Đã ghi chú.")
 
 
 def evidence_file(request, pk: int):
@@ -481,7 +481,9 @@ class IncidentViewSet(ScopedModelViewSet):
 # ---------------------------------------------------------------- advisories for citizens
 
 
-class AdvisoryForm(forms.ModelForm):
+class AdvisoryForm(ServiceChecks, forms.ModelForm):
+    problems = staticmethod(services.advisory_problems)
+
     class Meta:
         model = Advisory
         fields = ["unit", "kind", "title", "summary", "body", "incident"]
@@ -502,15 +504,6 @@ class AdvisoryForm(forms.ModelForm):
         self.fields["incident"].label_from_instance = lambda i: (
             f"{i.detected_at:%d/%m/%Y} — {i.title}"
         )
-
-    def clean(self):
-        cleaned = super().clean()
-        data = {k: v for k, v in cleaned.items() if k in self.Meta.fields}
-        for field, problems in services.advisory_problems(Advisory(**data)).items():
-            for problem in problems:
-                if field not in self.errors:
-                    self.add_error(field, problem)
-        return cleaned
 
 
 class AdvisorySaving(InScope):
@@ -536,7 +529,7 @@ class AdvisoryEditView(AdvisorySaving, generic.EditView):
     pass
 
 
-class AdvisoryDetail(ReadableValues, generic.InspectView):
+class AdvisoryDetail(ActionsOnItsPage, ReadableValues, generic.InspectView):
     template_name = "security/admin/advisory_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -550,24 +543,13 @@ class AdvisoryDetail(ReadableValues, generic.InspectView):
         )  # fmt: skip
         return context
 
-    def post(self, request, *args, **kwargs):
-        self.object = advisory = self.get_object()
-        action = request.POST.get("action")
-        try:
-            if action == "publish":
-                advisory = services.advisory_publish(user=request.user, advisory=advisory)
-                messages.success(
-                    request, _("Đã đăng lên cổng thông tin: %(u)s") % {"u": advisory.page_url}
-                )
-            elif action == "withdraw":
-                services.advisory_withdraw(user=request.user, advisory=advisory)
-                messages.success(request, _("Đã gỡ khỏi cổng thông tin."))
-            else:
-                raise ValidationError(_("Thao tác không hợp lệ."), code=E.UNKNOWN_ACTION)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        return redirect(request.path)
+    def act_publish(self, request, advisory):
+        advisory = services.advisory_publish(user=request.user, advisory=advisory)
+        return _("Đã đăng lên cổng thông tin: %(u)s") % {"u": advisory.page_url}
+
+    def act_withdraw(self, request, advisory):
+        services.advisory_withdraw(user=request.user, advisory=advisory)
+        return _("Đã gỡ khỏi cổng thông tin.")
 
 
 class AdvisoryViewSet(ScopedModelViewSet):
@@ -609,23 +591,7 @@ class AdvisoryViewSet(ScopedModelViewSet):
 # ---------------------------------------------------------------- rules kept as data
 
 
-class SettingSaving(ServiceErrorsMixin):
-    def save_instance(self):
-        return services.setting_save(user=self.request.user, setting=self.form.instance)
-
-
-class SettingCreateView(SettingSaving, generic.CreateView):
-    pass
-
-
-class SettingEditView(SettingSaving, generic.EditView):
-    pass
-
-
-class SettingViewSet(ModelViewSet):
-    add_view_class = SettingCreateView
-    edit_view_class = SettingEditView
-    copy_view_enabled = False
+class SettingViewSet(SharedDataViewSet):
     inspect_view_enabled = True
 
 

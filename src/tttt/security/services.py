@@ -596,19 +596,3 @@ def advisory_withdraw(*, user, advisory: Advisory) -> Advisory:
         advisory.status = Advisory.Status.WITHDRAWN
         advisory.save(update_fields=["status"])
     return advisory
-
-
-# ---------------------------------------------------------------- rules kept as data
-
-
-def setting_save(*, user, setting):
-    """Save a rule kept as data (deadlines of notices, response templates, what a level
-    asks): shared by every unit, so only an administrator with the permission changes it."""
-    meta = setting._meta
-    perm = f"{meta.app_label}.{'change' if setting.pk else 'add'}_{meta.model_name}"
-    if not user.has_perm(perm):
-        raise PermissionDenied(_("Bạn không có quyền sửa quy định này."))
-    with acting(user):
-        setting.full_clean()
-        setting.save()
-    return setting
