@@ -12,6 +12,7 @@ from tttt.infra.api import router as infra_router
 from tttt.inspections.api import router as inspections_router
 from tttt.onestop.api import router as onestop_router
 from tttt.org.api import router as org_router
+from tttt.press.api import router as press_router
 from tttt.reporting.api import router as reporting_router
 from tttt.security.api import router as security_router
 
@@ -29,6 +30,7 @@ api.add_router("/", infra_router)
 api.add_router("/", documents_router)
 api.add_router("/", reporting_router)
 api.add_router("/", security_router)
+api.add_router("/", press_router)
 
 
 def _answer(request, status: int, code: CoreError, detail: str, errors=()):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tttt.meetings",
     "tttt.security",
     "tttt.listening",
+    "tttt.press",
     "tttt.portal",
     "tttt.reporting",
     "tttt.demo",

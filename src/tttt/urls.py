@@ -24,6 +24,7 @@ urlpatterns = [
         portal_views.incident_report_post,
         name="portal_incident_report",
     ),  # fmt: skip
+    path("cong/phan-anh/<int:page_id>/", portal_views.tip_post, name="portal_tip_post"),
     path(
         "cong/rss/<int:page_id>/", cached_publicly(portal_feeds.SectionFeed()), name="portal_feed"
     ),

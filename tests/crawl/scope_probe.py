@@ -160,12 +160,18 @@ RECORD_PATHS = {
     "/api/v1/inspections/{pk}": ("inspections.inspection", "pk"),
     "/api/v1/documents/{pk}": ("documents.document", "pk"),
     "/api/v1/security/incidents/{pk}": ("security.incident", "pk"),
+    "/api/v1/inspections/tips/{pk}": ("inspections.tip", "pk"),
+    "/api/v1/inspections/recalls/{pk}": ("inspections.recall", "pk"),
+    "/api/v1/inspections/recall-checks/{pk}": ("inspections.recallcheck", "pk"),
+    "/api/v1/press/issues/{pk}": ("press.pressissue", "pk"),
+    "/api/v1/press/statements/{pk}": ("press.pressstatement", "pk"),
 }
 
 
 # Records worked on pages of their own rather than a viewset: how to read them in scope.
 OWN_PAGES = {
     "inspections.inspection": ("inspections.Inspection", "establishment__unit"),
+    "inspections.recallcheck": ("inspections.RecallCheck", "recall__unit"),
 }
 
 

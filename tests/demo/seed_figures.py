@@ -33,6 +33,7 @@ def seed_figures():
     documents_and_meetings()
     information_security()
     online_listening()
+    press_sim_and_recalls()
 
 
 def establishments():
@@ -189,12 +190,17 @@ def reports():
         "infra.radio_news_programmes": "298", "infra.radio_items_used": "3.412", "infra.radio_relays": "4",
         "infra.radio_tv_clips": "306", "infra.radio_tv_features": "40", "infra.radio_posted_online": "260",
         "security.incidents": "3", "security.serious_incidents": "0", "security.notices_on_time_share": "100%",
+        "press.issues": "3", "press.issues_answered": "2", "press.statements": "2", "press.conferences": "1",
+        "inspections.recall_checks": "6", "inspections.recall_copies": "47",
     }  # fmt: skip
     assert not any(r.difference for r in queries.report_rows(luong_tai))  # records unchanged since
     long_an = legacy("Tỉnh Long An")
     province = {r.code: r.shown for r in queries.report_rows(Report.objects.get(unit=long_an))}
     assert (province["onestop.on_time_rate"], province["infra.postal_points"],
             province["infra.postal_points_suspended"]) == ("61%", "175", "26")  # fmt: skip
+    # Seed 002: prepaid SIM sellers, counted from the province's inspection records.
+    assert (province["establishments.operating_sim"], province["inspections.sim_inspected"],
+            province["inspections.sim_with_violations"]) == ("24", "20", "8")  # fmt: skip
     form = Report.objects.filter(form__code="bc-quy-huyen").first().form
     done = queries.completeness(form, long_an, Period.parse("2013-Q1"))
     assert done.expected == long_an.children.filter(kind="district").count()
@@ -318,3 +324,19 @@ def online_listening():
     assert get_indicator("listening.negative_against_usual").compute([luong_tai], week) >= 200
     assert Alert.objects.filter(rule__code="listening.negative_against_usual", closed_at__isnull=True,
                                 rule__unit__name="Xã Lương Tài").exists()  # fmt: skip
+
+
+def press_sim_and_recalls():
+    """Issue 20: SIM sellers, citizens' reports, a publication recall and the press register
+    of Lương Tài, each figure from its records; the district's portal publishes its
+    spokespeople and statements and takes citizens' reports."""
+    from tttt.inspections.models import Tip
+    from tttt.portal.models import PressPage, TipPage
+
+    luong_tai = legacy("Huyện Lương Tài")
+    assert get_indicator("inspections.tips").compute([luong_tai], Period.parse("2019")) == 2
+    assert get_indicator("inspections.tips_targeted").compute([luong_tai], Period.parse("2019")) == 1
+    assert Tip.objects.filter(unit=luong_tai, status="new").count() == 1  # today's, waiting
+    assert Tip.objects.get(status="targeted").target.plan.unit == luong_tai
+    assert PressPage.objects.live().filter(unit=luong_tai).exists()
+    assert TipPage.objects.live().filter(unit=luong_tai).exists()

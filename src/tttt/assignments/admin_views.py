@@ -18,7 +18,7 @@ from wagtail.admin.views import generic
 
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
-from tttt.core.forms import ServiceErrorsMixin
+from tttt.core.forms import DATE, ServiceErrorsMixin
 from tttt.org.admin_views import ChangedOnItsPage, FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import user_can, user_scope
@@ -26,8 +26,6 @@ from tttt.org.queries import user_can, user_scope
 from . import queries, services
 from .errors import AssignmentsError as E
 from .models import Task, TaskProgress
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class TaskForm(forms.ModelForm):

@@ -28,6 +28,7 @@ class Task(models.Model):
         SUPERVISION = "supervision", _("Kiến nghị của đoàn giám sát, kiểm tra")
         DOCUMENT = "document", _("Văn bản của cấp trên")
         LISTENING = "listening", _("Thông tin trên mạng cần xử lý")
+        PRESS = "press", _("Vấn đề báo chí nêu")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Đang thực hiện")

@@ -55,3 +55,7 @@ class PlainSelect(forms.Select):
                 parts.append(mark_safe("</optgroup>"))
         parts.append(mark_safe("</select>"))
         return format_html_join("", "{}", ((part,) for part in parts))
+
+
+# A browser's date picker; the value written as ISO, which is what it reads.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -337,6 +337,10 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     from .inspections import build_inspections
 
     build_inspections(write, cua_lo=cua_lo, luong_tai=luong_tai)
+    from .inspections import build_recalls, build_sim_sellers
+
+    build_sim_sellers(write, long_an=long_an, luong_tai=luong_tai)
+    build_recalls(write, luong_tai=luong_tai)
     from .assignments import build_tasks
     from .portal import build_portals
 
@@ -362,6 +366,9 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     build_listening(
         write, luong_tai=luong_tai, province=bac_ninh, today_communes=[new_trung_chinh, new_thua]
     )
+    from .press import build_press
+
+    build_press(write, luong_tai=luong_tai, today_commune=new_trung_chinh)
     from .reporting import build_reporting
 
     build_reporting(write, luong_tai=luong_tai, long_an=long_an, cua_lo=cua_lo, cluster=cluster)

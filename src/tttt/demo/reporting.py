@@ -72,6 +72,8 @@ DISTRICT_9M = [
     ("Đài truyền thanh", ["infra.radio_news_programmes", "infra.radio_items_used", "infra.radio_relays",
                           "infra.radio_tv_clips", "infra.radio_tv_features", "infra.radio_posted_online"]),
     ("An toàn thông tin", ["security.incidents", "security.serious_incidents", "security.notices_on_time_share"]),
+    ("Báo chí, xuất bản", ["press.issues", "press.issues_answered", "press.statements", "press.conferences",
+                           "inspections.recall_checks", "inspections.recall_copies"]),
 ]  # fmt: skip
 
 PROVINCE_QUARTER = [
@@ -79,6 +81,8 @@ PROVINCE_QUARTER = [
     ("Bưu chính, viễn thông", ["infra.postal_points", "infra.postal_points_suspended",
                                "infra.undergrounding_overdue", "infra.bts_operating"]),
     ("Dịch vụ Internet, trò chơi điện tử", ["inspections.done", "inspections.penalties"]),
+    ("Quản lý thuê bao di động trả trước", ["establishments.operating_sim", "inspections.sim_inspected",
+                                           "inspections.sim_with_violations"]),
 ]  # fmt: skip
 
 DISTRICT_QUARTER = [

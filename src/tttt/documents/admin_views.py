@@ -21,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
-from tttt.core.forms import ServiceErrorsMixin, add_service_errors
+from tttt.core.forms import DATE, ServiceErrorsMixin, add_service_errors
 from tttt.org.admin_views import (
     ChangedOnItsPage,
     FigureRecords,
@@ -43,7 +43,6 @@ from .models import (
     TrustedRoot,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 

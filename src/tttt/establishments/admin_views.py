@@ -28,7 +28,8 @@ from .models import BusinessType, Certificate, Establishment
 FIELDS = [
     "business_type", "name", "owner_kind", "owner_name", "owner_id_number",
     "registration_number", "address", "unit", "former_unit", "latitude", "longitude",
-    "floor_area", "machines", "rooms", "opening_hours", "status", "opened_on", "closed_on",
+    "floor_area", "machines", "rooms", "opening_hours", "principal", "is_mobile", "status",
+    "opened_on", "closed_on",
 ]  # fmt: skip
 
 
@@ -73,7 +74,25 @@ class EstablishmentFormMixin:
 
 
 class EstablishmentCreateView(EstablishmentFormMixin, generic.CreateView):
-    pass
+    """Also opened from a citizen's report (`?phan_anh=<id>&name=…`): the form starts with
+    what the report says, and the report's page is next."""
+
+    PREFILLED = ("business_type", "name", "address", "unit")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial.update({k: self.request.GET[k] for k in self.PREFILLED if self.request.GET.get(k)})
+        return initial
+
+    def get_add_url(self):  # the form posts back with the report it came from
+        tip = self.request.GET.get("phan_anh", "")
+        return f"{super().get_add_url()}?phan_anh={tip}" if tip.isdigit() else super().get_add_url()
+
+    def get_success_url(self):
+        tip = self.request.GET.get("phan_anh", "")
+        if tip.isdigit():
+            return reverse("inspections_tips:inspect", args=[int(tip)])
+        return super().get_success_url()
 
 
 class EstablishmentEditView(EstablishmentFormMixin, generic.EditView):
@@ -185,7 +204,8 @@ class EstablishmentViewSet(ScopedModelViewSet):
         Column("get_status_display", label=gettext_lazy("trạng thái")),
     ]
     list_export = ["name", "business_type", "owner_name", "registration_number", "address",
-                   "unit", "floor_area", "machines", "rooms", "opening_hours", "status"]  # fmt: skip
+                   "unit", "floor_area", "machines", "rooms", "opening_hours", "principal", "is_mobile",
+                   "status"]  # fmt: skip
 
     def get_form_class(self, for_update=False):
         return EstablishmentForm

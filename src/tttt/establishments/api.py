@@ -50,6 +50,8 @@ class EstablishmentOut(Schema):
     machines: int | None
     rooms: int | None
     opening_hours: str
+    principal: str
+    is_mobile: bool
     status: str
     opened_on: date | None
     closed_on: date | None
@@ -90,6 +92,8 @@ class EstablishmentIn(Schema):
     machines: int | None = None
     rooms: int | None = None
     opening_hours: str = ""
+    principal: str = ""
+    is_mobile: bool = False
     opened_on: date | None = None
 
 

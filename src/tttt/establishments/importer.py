@@ -32,6 +32,7 @@ COLUMNS = [
     ("machines", "Số máy"),
     ("rooms", "Số phòng"),
     ("opening_hours", "Giờ hoạt động"),
+    ("principal", "Doanh nghiệp viễn thông / đại lý"),
     ("opened_on", "Ngày bắt đầu hoạt động"),
 ]
 HEADERS = [title for _key, title in COLUMNS]
@@ -69,6 +70,7 @@ def parse(table, user):
         data["owner_id_number"] = v.get("owner_id_number", "")
         data["registration_number"] = v.get("registration_number", "")
         data["opening_hours"] = v.get("opening_hours", "")
+        data["principal"] = v.get("principal", "")
         current, former = resolve_unit(v["unit"]) if v["unit"] else (None, None)
         if v["unit"] and current is None:
             bad(number, "unit", f"Không có đơn vị hành chính mã «{v['unit']}».")

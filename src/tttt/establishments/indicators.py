@@ -52,6 +52,7 @@ for _code, _name in [
     ("karaoke", _("Cơ sở kinh doanh dịch vụ karaoke (cuối kỳ)")),
     ("printing", _("Cơ sở in, photocopy (cuối kỳ)")),
     ("publication", _("Cơ sở phát hành xuất bản phẩm (cuối kỳ)")),
+    ("sim", _("Điểm bán SIM, đăng ký thông tin thuê bao (cuối kỳ)")),
 ]:
     _register_type(_code, _name)
 

@@ -92,6 +92,17 @@ class Establishment(models.Model):
     opening_hours = models.CharField(
         _("giờ hoạt động đăng ký"), max_length=50, blank=True, help_text=_("Ví dụ: 08:00-22:00")
     )
+    principal = models.CharField(
+        _("doanh nghiệp viễn thông / đại lý ủy quyền"),
+        max_length=200,
+        blank=True,
+        help_text=_("Điểm bán SIM: doanh nghiệp hoặc đại lý mà điểm bán, đăng ký thuê bao cho."),
+    )
+    is_mobile = models.BooleanField(
+        _("bán lưu động"),
+        default=False,
+        help_text=_("Không có địa điểm cố định; địa chỉ là nơi thường gặp người bán."),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )

@@ -25,7 +25,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
-from tttt.core.forms import PlainSelect, ServiceErrorsMixin
+from tttt.core.forms import DATE, PlainSelect, ServiceErrorsMixin
 from tttt.core.periods import Period, PeriodError
 from tttt.core.text import fold
 from tttt.org.admin_views import FigureRecords, ScopedModelViewSet, SharedDataViewSet, unit_for_page
@@ -49,9 +49,6 @@ from .models import (
     UndergroundingProgress,
     UndergroundingProject,
 )
-
-DATE = forms.DateInput(attrs={"type": "date"})
-
 
 # ---------------------------------------------------------------- generic registry views
 

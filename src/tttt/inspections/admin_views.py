@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -10,24 +11,43 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from tttt.core.admin_views import ActionsOnItsPage, ReadableValues
 from tttt.core.errors import CoreError, refuse
+from tttt.core.forms import DATE
 from tttt.establishments.models import BusinessType, Establishment
 from tttt.establishments.queries import matching
-from tttt.org.admin_views import records_page
+from tttt.org.admin_views import (
+    ChangedOnItsPage,
+    FigureRecords,
+    SavedInScope,
+    ScopedModelViewSet,
+    UnitOfRecord,
+    records_page,
+)
 from tttt.org.models import Unit, User
 from tttt.org.queries import restrict_to_scope, user_can
 
 from . import queries, services
 from .errors import InspectionsError as E
-from .models import CheckItem, Inspection, InspectionPlan, PenaltyDecision, Regulation
+from .models import (
+    CheckItem,
+    Inspection,
+    InspectionPlan,
+    PenaltyDecision,
+    Recall,
+    RecallCheck,
+    Regulation,
+    Tip,
+)
 
 # ---------------------------------------------------------------- regulations
 
@@ -329,3 +349,250 @@ def inspection_photo(request, pk, photo_pk):
     if photo is None:
         raise Http404
     return FileResponse(photo.image.open("rb"), filename=photo.image.name.rsplit("/", 1)[-1])
+
+
+# ---------------------------------------------------------------- citizens' reports
+
+
+class TipForm(UnitOfRecord, forms.ModelForm):
+    """A report taken by phone or in person is recorded as one from the portal is."""
+
+    unit_perm = "inspections.add_tip"
+
+    class Meta:
+        model = Tip
+        fields = ["unit", "business_type", "place", "address", "description", "reporter_name",
+                  "reporter_contact"]  # fmt: skip
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business_type"].queryset = BusinessType.objects.filter(is_active=True)
+
+
+class TipCreateView(SavedInScope, generic.CreateView):
+    namespace = "inspections_tips"
+    page_title = gettext_lazy("Ghi nhận phản ánh")
+
+    def save_instance(self):
+        return services.tip_record(user=self.request.user, tip=self.form.instance)
+
+
+class TargetForm(forms.Form):
+    plan = forms.ModelChoiceField(
+        label=gettext_lazy("Kế hoạch kiểm tra"), queryset=InspectionPlan.objects.none()
+    )
+    establishment = forms.ModelChoiceField(label=gettext_lazy("Cơ sở trên sổ quản lý"),
+                                           queryset=Establishment.objects.none())  # fmt: skip
+
+    def __init__(self, *args, tip, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = queries.plans_for_tip(tip, user)
+        self.fields["establishment"].queryset = queries.establishments_for_tip(tip, user)
+        self.fields["establishment"].label_from_instance = lambda e: f"{e.name} — {e.address}"
+
+
+class TipDetail(ActionsOnItsPage, ReadableValues, generic.InspectView):
+    template_name = "inspections/admin/tip_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tip, user = self.object, self.request.user
+        can_handle = tip.status == Tip.Status.NEW and user_can(user, services.HANDLE_TIP, tip.unit)
+        form = TargetForm(tip=tip, user=user) if can_handle else None
+        context.update(
+            tip=tip, target_form=form, can_dismiss=can_handle,
+            no_plan=form is not None and not form.fields["plan"].queryset.exists(),
+            add_establishment=reverse("establishments:add") + "?" + urlencode({
+                "business_type": tip.business_type_id, "name": tip.place, "address": tip.address,
+                "unit": tip.unit_id, "phan_anh": tip.pk}) if can_handle else "",
+        )  # fmt: skip
+        return context
+
+    def act_target(self, request, tip):
+        form = TargetForm(request.POST, tip=tip, user=request.user)
+        if not form.is_valid():
+            raise refuse(
+                CoreError.INVALID, _("Hãy chọn kế hoạch kiểm tra và cơ sở trên sổ quản lý.")
+            )
+        tip = services.tip_target(user=request.user, tip=tip, **form.cleaned_data)
+        return _("Đã đưa «%(e)s» vào kế hoạch «%(p)s».") % {
+            "e": tip.establishment.name, "p": tip.target.plan.title}  # fmt: skip
+
+    def act_dismiss(self, request, tip):
+        services.tip_dismiss(user=request.user, tip=tip, reason=request.POST.get("reason", ""))
+        return _("Đã ghi nhận không kiểm tra theo phản ánh này.")
+
+
+class TipIndexView(FigureRecords, generic.IndexView):
+    page_title = gettext_lazy("Phản ánh vi phạm")
+    add_item_label = gettext_lazy("Ghi nhận phản ánh")
+
+
+class TipViewSet(ScopedModelViewSet):
+    model = Tip
+    name = "inspections_tips"
+    url_prefix = "kiem-tra/phan-anh"
+    icon = "mail"
+    menu_label = gettext_lazy("Phản ánh vi phạm")
+    add_to_admin_menu = True
+    menu_order = 142
+    index_view_class = TipIndexView
+    add_view_class = TipCreateView
+    edit_view_class = ChangedOnItsPage
+    inspect_view_class = TipDetail
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = ["status", "business_type"]
+    search_fields = ["place", "address", "description"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        DateColumn("received_at", label=gettext_lazy("nhận lúc")),
+        TitleColumn(
+            "place",
+            label=gettext_lazy("cơ sở, người bán"),
+            get_url=lambda o: reverse("inspections_tips:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        Column(
+            "business_type",
+            label=gettext_lazy("loại hình"),
+            accessor=lambda o: o.business_type.name,
+        ),
+        "address",
+        Column("unit", label=gettext_lazy("đơn vị nhận"), accessor=lambda o: o.unit.name),
+        Column("status", label=gettext_lazy("tình trạng"), accessor="get_status_display"),
+    ]
+    list_export = ["received_at", "business_type", "place", "address", "description", "unit", "status",
+                   "establishment", "note"]  # fmt: skip
+    export_filename = "phan-anh-vi-pham"
+
+    def get_form_class(self, for_update=False):
+        return TipForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_tips(user, perm)
+
+
+# ---------------------------------------------------------------- publication recalls
+
+
+class RecallForm(UnitOfRecord, forms.ModelForm):
+    unit_perm = services.RECALL
+
+    class Meta:
+        model = Recall
+        fields = ["unit", "publication", "publisher", "decision_number", "issuer", "decided_on",
+                  "received_on", "reason"]  # fmt: skip
+        widgets = {
+            "decided_on": DATE,
+            "received_on": DATE,
+            "reason": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class RecallCreateView(SavedInScope, generic.CreateView):
+    namespace = "inspections_recalls"
+    page_title = gettext_lazy("Nhập quyết định thu hồi xuất bản phẩm")
+
+    def save_instance(self):
+        return services.recall_create(user=self.request.user, recall=self.form.instance)
+
+
+class CheckResultForm(forms.Form):
+    result = forms.ChoiceField(
+        label=gettext_lazy("Kết quả"), choices=RecallCheck.Result.choices[1:]
+    )
+    checked_on = forms.DateField(label=gettext_lazy("Ngày kiểm tra"), widget=DATE)
+    quantity = forms.IntegerField(label=gettext_lazy("Số bản thu hồi"), min_value=0, required=False)
+    note = forms.CharField(label=gettext_lazy("Ghi chú"), required=False, max_length=300)
+
+
+class RecallDetail(ActionsOnItsPage, ReadableValues, generic.InspectView):
+    template_name = "inspections/admin/recall_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        recall, user = self.object, self.request.user
+        can_list = user_can(user, services.RECALL, recall.unit)
+        checks = list(
+            recall.checks.select_related("establishment__business_type", "establishment__unit")
+        )
+        context.update(
+            recall=recall, checks=checks, today=timezone.localdate(),
+            can_check=user_can(user, services.CHECK_RECALL, recall.unit),
+            candidates=services.recall_candidates(recall).select_related("unit", "business_type")[:500]
+            if can_list else [],
+            checked=sum(1 for c in checks if c.result),
+            withdrawn=sum(c.quantity for c in checks),
+        )  # fmt: skip
+        return context
+
+    def act_add(self, request, recall):
+        chosen = services.recall_candidates(recall).filter(
+            pk__in=request.POST.getlist("establishment")
+        )
+        if not chosen:
+            raise refuse(CoreError.INVALID, _("Hãy chọn ít nhất một cơ sở."))
+        made = services.recall_add_sellers(user=request.user, recall=recall, establishments=chosen)
+        return _("Đã thêm %(n)s cơ sở vào danh sách kiểm tra.") % {"n": made}
+
+    def act_check(self, request, recall):
+        check = get_object_or_404(RecallCheck, pk=request.POST.get("check"), recall=recall)
+        form = CheckResultForm(request.POST)
+        if not form.is_valid():
+            raise refuse(CoreError.INVALID, _("Hãy chọn kết quả và nhập ngày kiểm tra hợp lệ."))
+        data = form.cleaned_data
+        services.recall_check(user=request.user, check=check, result=data["result"], on=data["checked_on"],
+                              quantity=data["quantity"] or 0, note=data["note"])  # fmt: skip
+        return _("Đã ghi kết quả kiểm tra %(e)s.") % {"e": check.establishment.name}
+
+
+class RecallIndexView(FigureRecords, generic.IndexView):
+    page_title = gettext_lazy("Thu hồi xuất bản phẩm")
+    add_item_label = gettext_lazy("Nhập quyết định thu hồi")
+
+
+class RecallViewSet(ScopedModelViewSet):
+    model = Recall
+    name = "inspections_recalls"
+    url_prefix = "kiem-tra/thu-hoi-xuat-ban-pham"
+    icon = "resubmit"
+    menu_label = gettext_lazy("Thu hồi xuất bản phẩm")
+    add_to_admin_menu = True
+    menu_order = 143
+    index_view_class = RecallIndexView
+    add_view_class = RecallCreateView
+    edit_view_class = ChangedOnItsPage
+    inspect_view_class = RecallDetail
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_fields = ["publication", "publisher", "decision_number"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        DateColumn("received_on", label=gettext_lazy("ngày nhận")),
+        TitleColumn(
+            "publication",
+            label=gettext_lazy("xuất bản phẩm"),
+            get_url=lambda o: reverse("inspections_recalls:inspect", args=[o.pk]),
+        ),  # fmt: skip
+        "decision_number",
+        "issuer",
+        Column("unit", label=gettext_lazy("đơn vị thực hiện"), accessor=lambda o: o.unit.name),
+        Column(
+            "checked",
+            label=gettext_lazy("đã kiểm tra"),
+            accessor=lambda o: f"{o.checked}/{o.sellers}",
+        ),
+        Column("withdrawn", label=gettext_lazy("số bản thu hồi")),
+    ]
+    list_export = ["received_on", "publication", "publisher", "decision_number", "issuer", "decided_on",
+                   "unit", "sellers", "checked", "withdrawn"]  # fmt: skip
+    export_filename = "thu-hoi-xuat-ban-pham"
+
+    def get_form_class(self, for_update=False):
+        return RecallForm
+
+    def scoped(self, user, perm):
+        return queries.scoped_recalls(user, perm)

@@ -1,7 +1,8 @@
 """Inspections API: rules in force, records (with autosave) and penalty decisions."""
 
-from datetime import date
+from datetime import date, datetime
 
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
@@ -13,7 +14,7 @@ from tttt.org.apiauth import API_AUTH
 from tttt.org.queries import get_in_scope, in_unit
 
 from . import queries, services
-from .models import Inspection, PenaltyDecision, Violation
+from .models import Inspection, PenaltyDecision, Recall, Violation
 
 router = Router(tags=["Kiểm tra, xử phạt"])
 
@@ -174,3 +175,157 @@ def issue(request, payload: PenaltyIn):
         user=request.user, violation=violation, corrects=original, **data
     )
     return Status(201, decision)
+
+
+# ---------------------------------------------------------------- citizens' reports, recalls
+
+
+class TipOut(Schema):
+    id: int
+    unit: int
+    business_type: str
+    place: str
+    address: str
+    description: str
+    received_at: datetime
+    status: str
+    establishment: int | None
+    plan: int | None
+    note: str
+
+    @staticmethod
+    def resolve_unit(tip):
+        return tip.unit_id
+
+    @staticmethod
+    def resolve_business_type(tip):
+        return tip.business_type.code
+
+    @staticmethod
+    def resolve_establishment(tip):
+        return tip.establishment_id
+
+    @staticmethod
+    def resolve_plan(tip):
+        return tip.target.plan_id if tip.target_id else None
+
+
+@router.get("/inspections/tips", response=list[TipOut], auth=API_AUTH,
+            summary="Phản ánh vi phạm của người dân trong phạm vi")  # fmt: skip
+@paginate(Pagination)
+def list_tips(request, unit: Id | None = None, status: str = ""):
+    qs = in_unit(queries.scoped_tips(request.user), unit).select_related("target")
+    return qs.filter(status=status) if status else qs
+
+
+@router.get("/inspections/tips/{pk}", response={200: TipOut, 403: Problem, 404: Problem},
+            auth=API_AUTH, summary="Một phản ánh")  # fmt: skip
+def get_tip(request, pk: Id):
+    return Status(
+        200, get_in_scope(queries.scoped_tips(request.user).select_related("target"), pk=pk)
+    )
+
+
+class RecallCheckOut(Schema):
+    id: int
+    establishment: int
+    establishment_name: str
+    result: str
+    checked_on: date | None
+    quantity: int
+    note: str
+
+    @staticmethod
+    def resolve_establishment(check):
+        return check.establishment_id
+
+    @staticmethod
+    def resolve_establishment_name(check):
+        return check.establishment.name
+
+
+class RecallOut(Schema):
+    id: int
+    unit: int
+    publication: str
+    publisher: str
+    decision_number: str
+    issuer: str
+    decided_on: date
+    received_on: date
+    reason: str
+    sellers: int
+    checked: int
+    withdrawn: int
+
+    @staticmethod
+    def resolve_unit(recall):
+        return recall.unit_id
+
+
+class RecallDetailOut(RecallOut):
+    checks: list[RecallCheckOut]
+
+    @staticmethod
+    def resolve_checks(recall):
+        return list(recall.checks.select_related("establishment"))
+
+
+class RecallIn(Schema):
+    unit: Id
+    publication: str
+    publisher: str = ""
+    decision_number: str
+    issuer: str
+    decided_on: date
+    received_on: date
+    reason: str = ""
+    establishments: list[Id] = []
+
+
+class CheckIn(Schema):
+    result: str
+    checked_on: date
+    quantity: int = 0
+    note: str = ""
+
+
+@router.get("/inspections/recalls", response=list[RecallOut], auth=API_AUTH,
+            summary="Quyết định thu hồi xuất bản phẩm trong phạm vi, với tiến độ kiểm tra")  # fmt: skip
+@paginate(Pagination)
+def list_recalls(request, unit: Id | None = None):
+    return in_unit(queries.scoped_recalls(request.user), unit)
+
+
+@router.get("/inspections/recalls/{pk}", response={200: RecallDetailOut, 403: Problem, 404: Problem},
+            auth=API_AUTH, summary="Một quyết định thu hồi và kết quả kiểm tra từng cơ sở")  # fmt: skip
+def get_recall(request, pk: Id):
+    return Status(200, get_in_scope(queries.scoped_recalls(request.user), pk=pk))
+
+
+@router.post("/inspections/recalls", response={201: RecallDetailOut, 403: Problem, 404: Problem, 422: Problem},
+             auth=API_AUTH, summary="Nhập quyết định thu hồi và các cơ sở cần kiểm tra")  # fmt: skip
+@transaction.atomic
+def create_recall(request, payload: RecallIn):
+    from tttt.org.models import Unit
+
+    data = payload.dict()
+    unit, chosen = get_object_or_404(Unit, pk=data.pop("unit")), data.pop("establishments")
+    recall = services.recall_create(user=request.user, recall=Recall(unit=unit, **data))
+    if chosen:
+        found = list(Establishment.objects.filter(pk__in=chosen).select_related("unit"))
+        if len(found) != len(set(chosen)):
+            raise refuse(
+                CoreError.UNKNOWN_REFERENCE, "Không có cơ sở với mã đã gửi.", field="establishments"
+            )
+        services.recall_add_sellers(user=request.user, recall=recall, establishments=found)
+    return Status(201, queries.scoped_recalls(request.user).get(pk=recall.pk))
+
+
+@router.post("/inspections/recall-checks/{pk}",
+             response={200: RecallCheckOut, 403: Problem, 404: Problem, 422: Problem},
+             auth=API_AUTH, summary="Ghi kết quả kiểm tra một cơ sở theo quyết định thu hồi")  # fmt: skip
+def record_check(request, pk: Id, payload: CheckIn):
+    row = get_in_scope(queries.scoped_recall_checks(request.user), pk=pk)
+    return Status(200, services.recall_check(user=request.user, check=row, result=payload.result,
+                                             on=payload.checked_on, quantity=payload.quantity, note=payload.note))  # fmt: skip

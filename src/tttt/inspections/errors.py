@@ -19,3 +19,9 @@ class InspectionsError(StrEnum):
     PAID_BEFORE_ISSUED = "paid_before_issued"
     DECISION_ISSUED = "decision_issued"  # an issued decision is corrected by a new one
     PHOTO_MISSING = "photo_missing"
+    TIP_HANDLED = "tip_handled"  # a report already targeted or dismissed
+    REASON_REQUIRED = "reason_required"
+    OUTSIDE_UNIT = "outside_unit"  # an establishment not on the plan's or recall's territory
+    TYPE_INACTIVE = "type_inactive"
+    CHECK_DONE = "check_done"  # a seller's check is recorded once
+    QUANTITY = "quantity"

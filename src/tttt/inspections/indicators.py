@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tttt.core.indicators import Aggregation, Measure, indicator
 from tttt.org.indicators import each, n, territory_q
 
-from .models import Inspection, PenaltyDecision
+from .models import Inspection, PenaltyDecision, Recall, RecallCheck, Tip
 
 REGISTER = "establishments:index"  # counts of establishments list them on the register
 DECISIONS = "inspections_penalties"  # the list of penalty decisions
@@ -114,3 +114,104 @@ def penalties(units, period):
            batch_each=each(_decisions_in, {"n": Sum("amount")}, DECIDED_AT), derive=n)  # fmt: skip
 def penalty_amount(units, period):
     return _decisions(units, period).aggregate(total=Sum("amount"))["total"] or 0
+
+
+# ---------------------------------------------------------------- citizens' reports, recalls
+
+TIPS = "inspections_tips:index"
+RECALLS = "inspections_recalls:index"
+
+
+def _received_in(period, extra: Q | None = None) -> Q:
+    return Q(received_at__date__gte=period.start, received_at__date__lte=period.end) & (
+        extra or Q()
+    )
+
+
+TARGETED = Q(status=Tip.Status.TARGETED)
+
+
+@indicator(code="inspections.tips", name=_("Phản ánh vi phạm của người dân"), measure=Measure.COUNT,
+           aggregation=Aggregation.SUM, description=_("Phản ánh gửi qua cổng thông tin, theo ngày nhận."),
+           records=_received_in, records_list=TIPS, derive=n,
+           batch_each=each(lambda p: Tip.objects.filter(_received_in(p))))  # fmt: skip
+def tips(units, period):
+    return Tip.objects.filter(territory_q(units), _received_in(period)).count()
+
+
+@indicator(code="inspections.tips_targeted", name=_("Phản ánh được đưa vào kiểm tra"),
+           measure=Measure.COUNT, aggregation=Aggregation.SUM,
+           records=lambda p: _received_in(p, TARGETED), records_list=TIPS, derive=n,
+           batch_each=each(lambda p: Tip.objects.filter(_received_in(p, TARGETED))))  # fmt: skip
+def tips_targeted(units, period):
+    return Tip.objects.filter(territory_q(units), _received_in(period, TARGETED)).count()
+
+
+def _recalls_received(period) -> Q:
+    return Q(received_on__gte=period.start, received_on__lte=period.end)
+
+
+def _checked_in(period) -> Q:
+    return ~Q(result="") & Q(checked_on__gte=period.start, checked_on__lte=period.end)
+
+
+def _checks(period):
+    return RecallCheck.objects.filter(_checked_in(period))
+
+
+def _recalls_checked(period) -> Q:
+    return Q(pk__in=_checks(period).values("recall"))
+
+
+CHECKED_AT = ("establishment__unit",)  # a check counts where the seller is
+
+
+@indicator(code="inspections.recalls", name=_("Quyết định thu hồi xuất bản phẩm nhận được"),
+           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_recalls_received,
+           records_list=RECALLS, derive=n,
+           batch_each=each(lambda p: Recall.objects.filter(_recalls_received(p))))  # fmt: skip
+def recalls(units, period):
+    return Recall.objects.filter(territory_q(units), _recalls_received(period)).count()
+
+
+@indicator(code="inspections.recall_checks", name=_("Lượt kiểm tra cơ sở theo quyết định thu hồi"),
+           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_recalls_checked,
+           records_list=RECALLS, derive=n, batch_each=each(_checks, unit_fields=CHECKED_AT))  # fmt: skip
+def recall_checks(units, period):
+    return _checks(period).filter(territory_q(units, "establishment__unit")).count()
+
+
+@indicator(code="inspections.recall_copies", name=_("Xuất bản phẩm thu hồi (bản)"),
+           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_recalls_checked,
+           records_list=RECALLS, derive=n,
+           batch_each=each(_checks, {"n": Sum("quantity")}, CHECKED_AT))  # fmt: skip
+def recall_copies(units, period):
+    qs = _checks(period).filter(territory_q(units, "establishment__unit"))
+    return qs.aggregate(total=Sum("quantity"))["total"] or 0
+
+
+# ---------------------------------------------------------------- SIM retail points (seed 002)
+
+SIM = Q(establishment__business_type__code="sim")
+
+
+@indicator(code="inspections.sim_inspected", name=_("Điểm bán SIM được kiểm tra"),
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
+           records=_inspected(SIM), records_list=REGISTER, derive=n,
+           batch_each=each(lambda p: _closed(p).filter(SIM), ESTABLISHMENTS, AT))  # fmt: skip
+def sim_inspected(units, period):
+    return _inspections(units, period).filter(SIM).values("establishment").distinct().count()
+
+
+SIM_VIOLATING = SIM & Q(violations__isnull=False)
+
+
+@indicator(code="inspections.sim_with_violations", name=_("Điểm bán SIM vi phạm"),
+           measure=Measure.COUNT, aggregation=Aggregation.RECOMPUTE,
+           description=_("Điểm bán SIM có vi phạm trong biên bản kiểm tra (bán SIM đã đăng ký thông tin của người khác…)."),
+           records=_inspected(SIM_VIOLATING), records_list=REGISTER, derive=n,
+           batch_each=each(lambda p: _closed(p).filter(SIM_VIOLATING), ESTABLISHMENTS, AT))  # fmt: skip
+def sim_with_violations(units, period):
+    return (
+        _inspections(units, period).filter(SIM_VIOLATING).values("establishment").distinct().count()
+    )

@@ -338,3 +338,132 @@ class PenaltyDecision(models.Model):
     def is_current(self) -> bool:
         """Not replaced by a correction."""
         return not hasattr(self, "corrected_by")
+
+
+class Tip(models.Model):
+    """A citizen's report (phản ánh) of a business breaking the rules — a SIM seller selling
+    cards registered to someone else, a game point open at night — sent on the unit's portal.
+    Staff check it: it becomes a target of an inspection plan, or is dismissed with a reason."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Mới nhận, chưa xử lý")
+        TARGETED = "targeted", _("Đã đưa vào kế hoạch kiểm tra")
+        DISMISSED = "dismissed", _("Không có cơ sở để kiểm tra")
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="tips",
+                             verbose_name=_("đơn vị nhận"))  # fmt: skip
+    business_type = models.ForeignKey(BusinessType, on_delete=models.PROTECT, related_name="tips",
+                                      verbose_name=_("loại hình"))  # fmt: skip
+    place = models.CharField(_("cơ sở, người bán bị phản ánh"), max_length=200)
+    address = models.CharField(_("địa chỉ, nơi bán"), max_length=300)
+    description = models.TextField(_("nội dung phản ánh"))
+    reporter_name = models.CharField(_("người phản ánh"), max_length=120)
+    reporter_contact = models.CharField(_("điện thoại hoặc thư điện tử"), max_length=150)
+    received_at = models.DateTimeField(_("nhận lúc"), default=timezone.now)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices,
+                              default=Status.NEW)  # fmt: skip
+    establishment = models.ForeignKey(Establishment, on_delete=models.PROTECT, null=True, blank=True,
+                                      related_name="tips", verbose_name=_("cơ sở"))  # fmt: skip
+    target = models.ForeignKey(PlanTarget, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="tips", verbose_name=_("kiểm tra theo kế hoạch"))  # fmt: skip
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+", verbose_name=_("người xử lý"))  # fmt: skip
+    handled_at = models.DateTimeField(_("xử lý lúc"), null=True, blank=True)
+    note = models.CharField(_("ghi chú, lý do"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("phản ánh vi phạm")
+        verbose_name_plural = _("phản ánh vi phạm")
+        indexes = [
+            models.Index(fields=["unit", "status", "received_at"], name="tip_unit_status"),
+            models.Index(fields=["received_at"], name="tip_received"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="targeted")
+                | Q(target__isnull=False, establishment__isnull=False),
+                name="tip_targeted_has_target",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="dismissed") | ~Q(note=""), name="tip_dismissed_has_reason"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.place} — {self.received_at:%d/%m/%Y}"
+
+
+class Recall(models.Model):
+    """A decision to recall a publication (thu hồi xuất bản phẩm), received by a unit that
+    checks the sellers and printers on its territory."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="recalls",
+                             verbose_name=_("đơn vị thực hiện"))  # fmt: skip
+    publication = models.CharField(_("xuất bản phẩm"), max_length=300)
+    publisher = models.CharField(_("nhà xuất bản, đối tác liên kết"), max_length=200, blank=True)
+    decision_number = models.CharField(_("số quyết định thu hồi"), max_length=60)
+    issuer = models.CharField(_("cơ quan ra quyết định"), max_length=200,
+                              help_text=_("Ví dụ: Cục Xuất bản, In và Phát hành"))  # fmt: skip
+    decided_on = models.DateField(_("ngày quyết định"))
+    received_on = models.DateField(_("ngày nhận"))
+    reason = models.TextField(_("lý do thu hồi"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        verbose_name = _("thu hồi xuất bản phẩm")
+        verbose_name_plural = _("thu hồi xuất bản phẩm")
+        indexes = [models.Index(fields=["unit", "received_on"], name="recall_unit_received")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(received_on__gte=models.F("decided_on")),
+                name="recall_received_after_decision",
+            ),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["unit", "decision_number", "publication"], name="recall_once_per_unit"
+            ),  # fmt: skip
+        ]
+
+    def __str__(self):
+        return f"{self.publication} (QĐ {self.decision_number})"
+
+
+class RecallCheck(models.Model):
+    """One seller to check for a recalled publication, and what the check found."""
+
+    class Result(models.TextChoices):
+        PENDING = "", _("Chưa kiểm tra")
+        NONE_FOUND = "none", _("Không phát hiện")
+        WITHDRAWN = "withdrawn", _("Đã thu hồi")
+
+    recall = models.ForeignKey(Recall, on_delete=models.CASCADE, related_name="checks")
+    establishment = models.ForeignKey(Establishment, on_delete=models.PROTECT,
+                                      related_name="recall_checks", verbose_name=_("cơ sở"))  # fmt: skip
+    result = models.CharField(_("kết quả"), max_length=10, choices=Result.choices, blank=True)
+    checked_on = models.DateField(_("ngày kiểm tra"), null=True, blank=True)
+    quantity = models.PositiveIntegerField(_("số bản thu hồi"), default=0)
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["recall", "pk"]
+        verbose_name = _("cơ sở cần kiểm tra")
+        verbose_name_plural = _("cơ sở cần kiểm tra")
+        indexes = [models.Index(fields=["checked_on"], name="recall_check_date")]
+        constraints = [
+            models.UniqueConstraint(fields=["recall", "establishment"], name="recall_check_once"),
+            models.CheckConstraint(
+                condition=Q(result="") | Q(checked_on__isnull=False), name="recall_check_dated"
+            ),  # fmt: skip
+            models.CheckConstraint(
+                condition=(Q(result="withdrawn") & Q(quantity__gt=0))
+                | (~Q(result="withdrawn") & Q(quantity=0)),
+                name="recall_quantity_when_withdrawn",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recall}: {self.establishment}"

@@ -1,10 +1,11 @@
 """Reads of the inspections app (DESIGN.md): scoped lists."""
 
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 
 from tttt.org.queries import restrict_to_scope
 
-from .models import Inspection, PenaltyDecision
+from .models import Inspection, PenaltyDecision, Recall, Tip
 
 VIEW = "inspections.view_inspection"
 VIEW_DECISIONS = "inspections.view_penaltydecision"
@@ -31,3 +32,53 @@ def scoped_decisions(user):
 def total_amount(decisions) -> int:
     """The fines of `decisions` that no correction replaced (as the figure counts them)."""
     return decisions.filter(corrected_by__isnull=True).aggregate(total=Sum("amount"))["total"] or 0
+
+
+def scoped_tips(user, perm="inspections.view_tip"):
+    """Citizens' reports received by the units in the person's scope."""
+    return restrict_to_scope(Tip.objects.select_related("unit", "business_type"), user, perm=perm)
+
+
+def scoped_recalls(user, perm="inspections.view_recall"):
+    """Recalls carried out by the units in the person's scope, with their progress (one
+    query: sellers listed, checked, copies withdrawn)."""
+    return restrict_to_scope(Recall.objects.select_related("unit"), user, perm=perm).annotate(
+        sellers=Count("checks", distinct=True),
+        checked=Count("checks", filter=~Q(checks__result=""), distinct=True),
+        withdrawn=Coalesce(Sum("checks__quantity"), 0),
+    )
+
+
+def plans_for_tip(tip, user):
+    """Plans a report can join: not finished, of the unit that received it or a unit above
+    it, where the person may change plans."""
+    from .models import InspectionPlan
+
+    plans = InspectionPlan.objects.filter(unit__in=[*tip.unit.ancestor_ids, tip.unit_id]).exclude(
+        status=InspectionPlan.Status.DONE
+    )
+    return restrict_to_scope(plans, user, perm="inspections.change_inspectionplan").order_by(
+        "-period_start"
+    )
+
+
+def establishments_for_tip(tip, user):
+    """The establishments of the report's type on the receiving unit's territory, in scope."""
+    from tttt.establishments.models import Establishment
+
+    qs = Establishment.objects.filter(
+        unit__path__startswith=tip.unit.path, business_type=tip.business_type
+    ).exclude(status=Establishment.Status.CLOSED)
+    return restrict_to_scope(qs, user, perm="inspections.change_tip").order_by("name")
+
+
+def scoped_recall_checks(user, perm="inspections.view_recallcheck"):
+    """The sellers to check of the recalls in the person's scope."""
+    from .models import RecallCheck
+
+    return restrict_to_scope(
+        RecallCheck.objects.select_related("recall__unit", "establishment"),
+        user,
+        unit_field="recall__unit",
+        perm=perm,
+    )

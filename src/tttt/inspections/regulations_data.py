@@ -52,6 +52,109 @@ EXPIRED_103 = (
 # it stood then, not a text of 2024.
 AMENDED_148 = "Nghị định 54/2019/NĐ-CP được sửa đổi bởi Nghị định 148/2024/NĐ-CP"
 
+SIM = "sim"
+TT04 = "Thông tư 04/2012/TT-BTTTT"
+TT04_SOURCE = (
+    "Nguồn thứ cấp (tin về Thông tư 04/2012/TT-BTTTT, hiệu lực 01/6/2012); chưa đối chiếu văn "
+    "bản gốc, điều khoản và ngày hết áp dụng chưa kiểm chứng"
+)
+ND49 = "Nghị định 25/2011/NĐ-CP (sửa đổi bởi Nghị định 49/2017/NĐ-CP)"
+ND49_SOURCE = "Chưa kiểm chứng văn bản gốc; thời kỳ áp dụng theo ngày ký Nghị định 49/2017/NĐ-CP"
+ND163 = "Nghị định 163/2024/NĐ-CP"
+ND163_SOURCE = (
+    "Kiểm chứng qua DX/vien-thong-buu-chinh/thong-tu-08-2026-tt-bkhoa-hoc-cong-nghe-xac-thuc-"
+    "thue-bao.md (Điều 4 dẫn Điều 16 khoản 1, 2); ngày hiệu lực 01/01/2025 theo nguồn thứ cấp"
+)
+_SIM_THEMES = [
+    (
+        "hop-dong",
+        "Điểm đăng ký thông tin thuê bao có hợp đồng ủy quyền (đại lý) với doanh nghiệp viễn thông",
+    ),
+    (
+        "dia-diem",
+        "Điểm đăng ký thông tin thuê bao có địa chỉ xác định, không bán, đăng ký lưu động",
+    ),
+    (
+        "sim-nguoi-khac",
+        "Không bán SIM đã kích hoạt sẵn hoặc đã đăng ký thông tin thuê bao của người khác",
+    ),
+]
+SIM_RULES = [
+    *(
+        dict(
+            code=f"tt04-{key}",
+            title=title,
+            legal_basis=TT04,
+            source=TT04_SOURCE,
+            valid_from=date(2012, 6, 1),
+            valid_to=date(2017, 4, 23),
+            types=[SIM],
+            check_kind="yes_no",
+            no_fine_note=NO_RANGE_UNVERIFIED,
+        )
+        for key, title in _SIM_THEMES
+    ),
+    *(
+        dict(
+            code=f"nd49-{key}",
+            title=title,
+            legal_basis=ND49,
+            article="Điều 15",
+            source=ND49_SOURCE,
+            valid_from=date(2017, 4, 24),
+            valid_to=date(2024, 12, 31),
+            types=[SIM],
+            check_kind="yes_no",
+            no_fine_note=NO_RANGE_UNVERIFIED,
+        )
+        for key, title in _SIM_THEMES
+    ),
+    dict(
+        code="nd163-hop-dong",
+        title=_SIM_THEMES[0][1],
+        legal_basis=ND163,
+        article="Điều 16 khoản 2",
+        source=ND163_SOURCE,
+        valid_from=date(2025, 1, 1),
+        types=[SIM],
+        check_kind="yes_no",
+        no_fine_note=NO_RANGE_UNVERIFIED,
+    ),
+    dict(
+        code="nd163-dia-diem",
+        title=_SIM_THEMES[1][1],
+        legal_basis=ND163,
+        article="Điều 16 khoản 2",
+        source=ND163_SOURCE,
+        valid_from=date(2025, 1, 1),
+        types=[SIM],
+        check_kind="yes_no",
+        no_fine_note=NO_RANGE_UNVERIFIED,
+    ),
+    dict(
+        code="nd163-sim-nguoi-khac",
+        title=_SIM_THEMES[2][1],
+        legal_basis=ND163,
+        article="",
+        source="Chưa kiểm chứng điều khoản cấm trong Luật Viễn thông 2023 và Nghị định 163/2024/NĐ-CP",
+        valid_from=date(2025, 1, 1),
+        types=[SIM],
+        check_kind="yes_no",
+        no_fine_note=NO_RANGE_UNVERIFIED,
+    ),
+    dict(
+        code="tt08-xac-thuc",
+        title="Xác thực 04 trường thông tin và ảnh khuôn mặt người đăng ký tại điểm",
+        legal_basis="Thông tư 08/2026/TT-BKHCN",
+        article="Điều 4, 5",
+        source="Kiểm chứng qua DX/vien-thong-buu-chinh/thong-tu-08-2026-tt-bkhoa-hoc-cong-nghe-xac-thuc-thue-bao.md (hiệu lực 15/4/2026)",
+        valid_from=date(2026, 4, 15),
+        types=[SIM],
+        check_kind="yes_no",
+        no_fine_note=NO_RANGE_UNVERIFIED,
+    ),
+]
+
 RULES = [
     # Decree 72/2013 (as amended by Decree 27/2018): game points until Decree 147/2024.
     dict(code="nd72-khoang-cach-truong-hoc", title="Điểm trò chơi cách cổng trường tiểu học, THCS, THPT từ 200 m trở lên",
@@ -133,11 +236,12 @@ RULES = [
 ]  # fmt: skip
 
 
-def load(Regulation, BusinessType) -> int:
+def load(Regulation, BusinessType, rows=None) -> int:
+    """Create the shipped rules (`rows`, by default RULES) that are missing."""
     types = {t.code: t for t in BusinessType.objects.all()}
     fields = {f.name for f in Regulation._meta.get_fields()}  # an older migration's model
     made = 0
-    for row in RULES:
+    for row in RULES if rows is None else rows:
         data = {k: v for k, v in row.items() if k in fields or k == "types"}
         codes = data.pop("types")
         rule, created = Regulation.objects.get_or_create(code=data["code"], defaults=data)

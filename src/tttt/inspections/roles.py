@@ -7,6 +7,9 @@ _READ = [
     "inspections.view_inspectionplan",
     "inspections.view_inspection",
     "inspections.view_penaltydecision",
+    "inspections.view_tip",
+    "inspections.view_recall",
+    "inspections.view_recallcheck",
 ]
 _WORK = [
     *_READ,
@@ -15,6 +18,10 @@ _WORK = [
     "inspections.add_inspection",
     "inspections.change_inspection",
     "inspections.add_penaltydecision",
+    "inspections.add_tip",
+    "inspections.change_tip",
+    "inspections.add_recall",
+    "inspections.change_recallcheck",
 ]
 
 GRANTS = {

@@ -3,9 +3,11 @@ and penalty decisions (within the rule's range; issued once, corrected by a new 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,13 +27,19 @@ from .models import (
     InspectionPlan,
     PenaltyDecision,
     PlanTarget,
+    Recall,
+    RecallCheck,
     Regulation,
+    Tip,
     Violation,
 )
 
 PLAN = "inspections.change_inspectionplan"
 INSPECT = "inspections.change_inspection"
 PENALISE = "inspections.add_penaltydecision"
+HANDLE_TIP = "inspections.change_tip"
+RECALL = "inspections.add_recall"
+CHECK_RECALL = "inspections.change_recallcheck"
 
 
 class StaleRecord(Conflict):
@@ -366,3 +374,178 @@ def inspection_add_photo(*, user, inspection: Inspection, upload, caption: str =
         photo.image.save(os.path.basename(upload.name), upload, save=False)
         photo.save()
     return photo
+
+
+# ---------------------------------------------------------------- citizens' reports
+
+
+@dataclass
+class TipReport:
+    """What a citizen sends on the portal's form."""
+
+    business_type: str  # a business type's code
+    place: str
+    address: str
+    description: str
+    reporter_name: str
+    reporter_contact: str
+
+
+def tip_from_citizen(*, unit: Unit, report: TipReport, now=None) -> Tip:
+    """A citizen reports a business breaking the rules to `unit` (no account: the portal's
+    form has its honeypot and rate limit). It waits for staff as a new report."""
+    from tttt.establishments.models import BusinessType
+
+    btype = BusinessType.objects.filter(code=report.business_type, is_active=True).first()
+    if btype is None:
+        raise ValidationError(
+            {"business_type": [ValidationError(_("Hãy chọn loại hình cơ sở bị phản ánh."),
+                                               code=E.TYPE_INACTIVE)]}
+        )  # fmt: skip
+    tip = Tip(unit=unit, business_type=btype, received_at=now or timezone.now(),
+              **{k: (getattr(report, k) or "").strip() for k in
+                 ("place", "address", "description", "reporter_name", "reporter_contact")})  # fmt: skip
+    tip.full_clean()
+    tip.save()
+    return tip
+
+
+def _open_tip(user, tip: Tip) -> Tip:
+    tip = Tip.objects.select_for_update().select_related("unit").get(pk=tip.pk)
+    _require(user, HANDLE_TIP, tip.unit, _("Bạn không có quyền xử lý phản ánh này."))
+    if tip.status != Tip.Status.NEW:
+        raise refuse(E.TIP_HANDLED, _("Phản ánh này đã được xử lý ({status}).").format(
+            status=tip.get_status_display()))  # fmt: skip
+    return tip
+
+
+@transaction.atomic
+def tip_target(*, user, tip: Tip, plan: InspectionPlan, establishment: Establishment) -> Tip:
+    """Make a report an inspection target: the establishment it names (found on the register,
+    or added there first) goes into `plan`, scheduled on the plan's next working day."""
+    tip = _open_tip(user, tip)
+    _require(user, PLAN, plan.unit, _("Bạn không có quyền sửa kế hoạch này."))
+    _refuse_if_done(plan, _("Kế hoạch «{plan}» đã hoàn thành; hãy chọn kế hoạch khác."))
+    if not establishment.unit.path.startswith(plan.unit.path):
+        raise refuse(E.OUTSIDE_UNIT, _("Cơ sở «{e}» không thuộc địa bàn của kế hoạch «{plan}».").format(
+            e=establishment.name, plan=plan.title), field="establishment")  # fmt: skip
+    today = timezone.localdate()
+    with acting(user):
+        target, _created = PlanTarget.objects.get_or_create(
+            plan=plan, establishment=establishment,
+            defaults={"scheduled_on": today if plan.period_start <= today <= plan.period_end
+                      else plan.period_start},
+        )  # fmt: skip  # a second report of the same place joins the target already there
+        tip.status, tip.establishment, tip.target = Tip.Status.TARGETED, establishment, target
+        tip.handled_by, tip.handled_at = user, timezone.now()
+        tip.save()
+    return tip
+
+
+@transaction.atomic
+def tip_dismiss(*, user, tip: Tip, reason: str) -> Tip:
+    """No ground to inspect (the place does not exist, it is another authority's…): the
+    reason is required and stays with the report."""
+    tip = _open_tip(user, tip)
+    reason = (reason or "").strip()
+    if not reason:
+        raise refuse(E.REASON_REQUIRED, _("Hãy ghi lý do không kiểm tra theo phản ánh."),
+                     field="reason")  # fmt: skip
+    with acting(user):
+        tip.status, tip.note = Tip.Status.DISMISSED, reason[:500]
+        tip.handled_by, tip.handled_at = user, timezone.now()
+        tip.save()
+    return tip
+
+
+# ---------------------------------------------------------------- publication recalls
+
+RECALL_TYPES = ("publication", "printing")  # who may hold a recalled publication
+
+
+def recall_create(*, user, recall: Recall) -> Recall:
+    """Register a recall decision the unit received (every problem named at once)."""
+    _require(
+        user, RECALL, recall.unit, _("Bạn không có quyền nhập quyết định thu hồi ở đơn vị này.")
+    )
+    recall.created_by = user
+    with acting(user):
+        recall.full_clean()
+        recall.save()
+    return recall
+
+
+def recall_candidates(recall: Recall):
+    """Active sellers and printers on the recall's territory not yet on its list."""
+    return Establishment.objects.filter(
+        unit__path__startswith=recall.unit.path,
+        business_type__code__in=RECALL_TYPES,
+        status=Establishment.Status.ACTIVE,
+    ).exclude(recall_checks__recall=recall)
+
+
+@transaction.atomic
+def recall_add_sellers(*, user, recall: Recall, establishments) -> int:
+    """Put sellers on the recall's list (once each; any outside its territory refused)."""
+    _require(user, RECALL, recall.unit, _("Bạn không có quyền sửa danh sách kiểm tra này."))
+    rows = list(establishments)
+    outside = [e.name for e in rows if not e.unit.path.startswith(recall.unit.path)]
+    if outside:
+        raise refuse(E.OUTSIDE_UNIT, _("Không thuộc địa bàn của {unit}: {names}.").format(
+            unit=recall.unit.name, names=", ".join(outside)), field="establishments")  # fmt: skip
+    with acting(user):
+        made = RecallCheck.objects.bulk_create(
+            [RecallCheck(recall=recall, establishment=e) for e in rows], ignore_conflicts=True
+        )
+    return len(made)
+
+
+@transaction.atomic
+def recall_check(*, user, check: RecallCheck, result: str, on: date, quantity: int = 0,
+                 note: str = "") -> RecallCheck:  # fmt: skip
+    """Record what the check of one seller found: nothing, or the copies withdrawn."""
+    check = RecallCheck.objects.select_for_update().select_related("recall__unit").get(pk=check.pk)
+    _require(
+        user, CHECK_RECALL, check.recall.unit, _("Bạn không có quyền ghi kết quả kiểm tra này.")
+    )
+    if check.result:
+        raise refuse(E.CHECK_DONE, _("Kết quả kiểm tra cơ sở này đã được ghi."))
+    problems = {}
+    if result not in (RecallCheck.Result.NONE_FOUND, RecallCheck.Result.WITHDRAWN):
+        problems["result"] = ValidationError(_("Hãy chọn kết quả kiểm tra."), code="invalid")
+    if on is None:
+        problems["checked_on"] = ValidationError(_("Hãy nhập ngày kiểm tra."), code="required")
+    elif on < check.recall.decided_on or on > timezone.localdate():
+        problems["checked_on"] = ValidationError(
+            _("Ngày kiểm tra phải từ ngày quyết định thu hồi đến hôm nay."), code="invalid")  # fmt: skip
+    quantity = quantity or 0
+    if result == RecallCheck.Result.WITHDRAWN and quantity <= 0:
+        problems["quantity"] = ValidationError(
+            _("Hãy nhập số bản đã thu hồi (lớn hơn 0)."), code=E.QUANTITY
+        )
+    if result == RecallCheck.Result.NONE_FOUND and quantity:
+        problems["quantity"] = ValidationError(
+            _("Không phát hiện thì số bản thu hồi là 0."), code=E.QUANTITY)  # fmt: skip
+    if problems:
+        raise ValidationError(problems)
+    with acting(user):
+        check.result, check.checked_on, check.quantity = result, on, quantity
+        check.note, check.checked_by = (note or "").strip()[:300], user
+        check.full_clean()
+        check.save()
+    return check
+
+
+def tip_record(*, user, tip: Tip) -> Tip:
+    """A report taken by phone or in person, recorded by staff as a citizen's report."""
+    _require(
+        user,
+        "inspections.add_tip",
+        tip.unit,
+        _("Bạn không có quyền ghi nhận phản ánh ở đơn vị này."),
+    )
+    with acting(user):
+        tip.status = Tip.Status.NEW
+        tip.full_clean()
+        tip.save()
+    return tip

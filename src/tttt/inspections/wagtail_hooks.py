@@ -8,7 +8,7 @@ from . import admin_views
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return admin_views.RegulationViewSet()
+    return [admin_views.RegulationViewSet(), admin_views.TipViewSet(), admin_views.RecallViewSet()]
 
 
 @hooks.register("register_admin_urls")

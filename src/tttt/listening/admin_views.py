@@ -23,32 +23,24 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from tttt.core.admin_views import ActionsOnItsPage, ReadableValues
 from tttt.core.errors import CoreError, refuse
-from tttt.core.forms import PlainSelect, ServiceErrorsMixin
+from tttt.core.forms import DATE, PlainSelect, ServiceErrorsMixin
 from tttt.org.admin_views import (
     ChangedOnItsPage,
     FigureRecords,
     ScopedModelViewSet,
     SharedDataViewSet,
     unit_for_page,
+    units_in_scope,
 )
 from tttt.org.models import Unit
-from tttt.org.queries import user_can, user_scope
+from tttt.org.queries import user_can
 from tttt.security.models import Incident
 
 from . import queries, services
 from .errors import ListeningError as E
 from .models import Mention, Sentiment, SentimentTerm, Source, WatchTerm
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TONES = {"negative": "#b00020", "positive": "#0a7a2f", "neutral": "#555"}
-
-
-def _units(user, perm: str):
-    return (
-        Unit.objects.filter(user_scope(user, perm=perm).q(None))
-        .exclude(kind=Unit.Kind.OFFICE)
-        .order_by("path")
-    )
 
 
 def _sentiment(mention):
@@ -210,7 +202,7 @@ def week_view(request):
     }
     biggest = max([sum(d.values()) for d in picture["days"].values()] + [1])
     return TemplateResponse(request, "listening/admin/week.html", {
-        "unit": unit, "units": _units(request.user, "listening.view_mention")[:500], "picture": picture,
+        "unit": unit, "units": units_in_scope(request.user, "listening.view_mention")[:500], "picture": picture,
         "link": link, "shares": shares, "biggest": biggest, "sentiments": Sentiment.choices,
         "previous": start - timedelta(days=7), "next": start + timedelta(days=7) if start + timedelta(days=7) <= timezone.localdate() else None,
         "page_title": _("Tình hình thông tin trên mạng trong tuần"), "header_icon": "comment",
@@ -235,7 +227,7 @@ class SourceForm(forms.ModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         perm = services.KEEP if self.instance.pk else "listening.add_source"
-        self.fields["unit"].queryset = _units(for_user, perm)
+        self.fields["unit"].queryset = units_in_scope(for_user, perm)
         self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
 
 
@@ -339,7 +331,7 @@ class TermForm(forms.ModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = _units(for_user, "listening.add_watchterm")
+        self.fields["unit"].queryset = units_in_scope(for_user, "listening.add_watchterm")
         self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
 
 
@@ -361,11 +353,12 @@ class TermIndexView(generic.IndexView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs),
-                "refresh_units": _units(self.request.user, "listening.add_watchterm")[:300]}  # fmt: skip
+                "refresh_units": units_in_scope(self.request.user, "listening.add_watchterm")[:300]}  # fmt: skip
 
     def post(self, request, *args, **kwargs):
         unit = get_object_or_404(
-            _units(request.user, "listening.add_watchterm"), pk=request.POST.get("unit") or 0
+            units_in_scope(request.user, "listening.add_watchterm"),
+            pk=request.POST.get("unit") or 0,
         )
         added = services.watchlist_refresh(user=request.user, unit=unit)
         messages.success(

@@ -95,6 +95,58 @@ class ScopedModelViewSet(ModelViewSet):
         return super().construct_view(scoped_class, scoped_read=self.scoped, **kwargs)
 
 
+def units_in_scope(user, perm: str):
+    """The administrative units (not offices) where `user` holds `perm`, today's first: a
+    record of a former unit's past can still be entered."""
+    from django.db.models import F
+
+    from .queries import user_scope
+
+    return (
+        Unit.objects.filter(user_scope(user, perm=perm).q(None))
+        .exclude(kind=Unit.Kind.OFFICE)
+        .order_by(F("valid_to").desc(nulls_first=True), "path")
+    )
+
+
+class UnitOfRecord:
+    """A model form whose `unit` is chosen among the units where the person holds
+    `unit_perm` (drawn as a plain select), by default their own."""
+
+    unit_perm = ""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        from tttt.core.forms import PlainSelect
+
+        super().__init__(*args, **kwargs)
+        self.for_user = for_user
+        units = units_in_scope(for_user, self.unit_perm)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
+        if not self.instance.pk and for_user is not None:
+            self.fields["unit"].initial = units.filter(
+                pk__in=for_user.memberships.values("unit")
+            ).first()
+
+
+class SavedInScope(ServiceErrorsMixin):
+    """A create or edit view whose form is given the person's scope, saved by a service,
+    then on to the record's page (`namespace:inspect`)."""
+
+    namespace = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def get_success_buttons(self):
+        return []
+
+    def get_success_url(self):
+        from django.urls import reverse
+
+        return reverse(f"{self.namespace}:inspect", args=[self.object.pk])
+
+
 class ChangedOnItsPage(generic.EditView):
     """For records that change only through the steps on their page (each a service with
     its checks): the generic edit form is not offered, its URL opens the record's page."""

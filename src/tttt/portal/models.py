@@ -68,6 +68,7 @@ class RequiredCategory(models.Model):
             ("questions", _("Hỏi đáp")),
             ("contact", _("Danh bạ")),
             ("tasks", _("Theo dõi thực hiện nhiệm vụ")),
+            ("press", _("Phát ngôn, cung cấp thông tin cho báo chí")),
         ],
         help_text=_("Trang được tạo sẵn cho chuyên mục này khi lập cổng mới."),
     )
@@ -706,6 +707,37 @@ class TaskFollowUpPage(IntroPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(queries.task_listing(self, request.GET))
         return context
+
+
+class PressPage(IntroPage):
+    """Who speaks for the unit to the press, and the statements and press conferences it
+    made public (from `press`; Decree 09/2017/NĐ-CP)."""
+
+    class Meta:
+        verbose_name = _("phát ngôn, cung cấp thông tin cho báo chí")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import queries
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(queries.press_listing(self, request.GET))
+        return context
+
+
+class TipPage(IntroPage):
+    """Citizens report a business breaking the rules (a SIM seller selling cards registered
+    to someone else, a game point open at night…) to the unit's inspectors."""
+
+    parent_page_types = ["portal.PortalHomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("phản ánh cơ sở kinh doanh vi phạm")
+
+    def serve(self, request, *args, **kwargs):
+        from . import views
+
+        return views.tip_page(request, self)
 
 
 class SearchPage(SkipsEmptyViewRestrictions, Page):

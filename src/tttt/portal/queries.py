@@ -721,6 +721,14 @@ def task_listing(page, params) -> dict:
     }
 
 
+def press_listing(page, params) -> dict:
+    """The unit's spokespeople in office today and its public statements, newest first."""
+    from tttt.press.queries import public_register
+
+    register = public_register(page.unit)
+    return {**register, "statements": page_of(register["statements"], params.get("page"))}
+
+
 def royalty_month(home: PortalHomePage, month: date) -> dict:
     """The items published on a portal in a month with their grades, and the statement:
     per contributor, the items, the sum of coefficients and the amount."""

@@ -47,6 +47,7 @@ from .models import (
     DocumentType,
     NewsPage,
     PortalHomePage,
+    PressPage,
     ProcedureCatalogPage,
     Question,
     QuestionIndexPage,
@@ -56,11 +57,12 @@ from .models import (
     SearchPage,
     SectionPage,
     TaskFollowUpPage,
+    TipPage,
     coefficient_text,
 )
 
 # What citizens look for first is always in the portal's menu.
-IN_MENU_ALWAYS = ("procedures", "questions", "contact")
+IN_MENU_ALWAYS = ("procedures", "questions", "contact", "press")
 
 PAGE_KINDS = {
     "section": SectionPage,
@@ -69,6 +71,7 @@ PAGE_KINDS = {
     "questions": QuestionIndexPage,
     "contact": ContactPage,
     "tasks": TaskFollowUpPage,
+    "press": PressPage,
 }
 
 # The editorial board: org role → (group suffix, page permissions, workflow step).
@@ -156,6 +159,8 @@ def portal_create(
                 show_in_menus=order < 8 or category.page_kind in IN_MENU_ALWAYS,
                 **live,
             ))  # fmt: skip
+        home.add_child(instance=TipPage(title=_("Phản ánh vi phạm"), slug="phan-anh-vi-pham",
+                                        show_in_menus=True, **live))  # fmt: skip
         home.add_child(instance=SearchPage(title=_("Tìm kiếm"), slug="tim-kiem", **live))
         _board_setup(home)
     return home

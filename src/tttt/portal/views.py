@@ -21,11 +21,13 @@ from wagtail.views import serve as wagtail_serve
 
 from tttt.core.forms import add_service_errors
 from tttt.core.ratelimit import rate_limited
+from tttt.establishments.models import BusinessType
+from tttt.inspections import services as inspections
 from tttt.security import services as security
 
 from . import queries, services
 from .cache import public_cache
-from .models import NewsPage, QuestionIndexPage, SectionPage
+from .models import NewsPage, QuestionIndexPage, SectionPage, TipPage
 
 TOO_MANY = "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Hãy thử lại sau ít phút."
 
@@ -98,6 +100,30 @@ class IncidentReportForm(HoneypotForm):
         label="Điện thoại hoặc thư điện tử", max_length=150,
         help_text="Để cán bộ liên hệ xác minh; không công khai.",
     )  # fmt: skip
+
+
+class TipForm(HoneypotForm):
+    """A citizen reports a business breaking the rules to the unit's inspectors."""
+
+    business_type = forms.ChoiceField(label="Loại cơ sở", choices=())
+    place = forms.CharField(label="Tên cơ sở hoặc người bán", max_length=200,
+                            help_text="Ví dụ: Cửa hàng điện thoại Minh Anh; người bán SIM trước chợ.")  # fmt: skip
+    address = forms.CharField(label="Địa chỉ, nơi bán", max_length=300)
+    description = forms.CharField(
+        label="Nội dung phản ánh", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Sự việc, thời gian bạn thấy; ví dụ: bán SIM đã đăng ký sẵn thông tin của người khác.",
+    )  # fmt: skip
+    reporter_name = forms.CharField(label="Họ và tên", max_length=120)
+    reporter_contact = forms.CharField(
+        label="Điện thoại hoặc thư điện tử", max_length=150,
+        help_text="Để cán bộ liên hệ xác minh; không công khai.",
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business_type"].choices = [("", "— Chọn —")] + list(
+            BusinessType.objects.filter(is_active=True).values_list("code", "name")
+        )
 
 
 def _post_rate() -> str:
@@ -254,6 +280,39 @@ def incident_report_post(request, page_id: int):
     if saved:
         return redirect(f"{page.url}?da_gui=1#bao-cao-su-co")
     response = _render_section(request, page, form, message)
+    response.status_code = 429 if message else 400
+    return response
+
+
+def _render_tips(request, page, form=None, message=""):
+    context = page.get_context(request)
+    # Not the cached blank form: its business types are data an administrator may change.
+    context.update(form=form or TipForm(), message=message, sent=request.GET.get("da_gui"))
+    return TemplateResponse(request, "portal/tip_page.html", context)
+
+
+def tip_page(request, page):
+    """The form citizens report a business breaking the rules with."""
+    return public_cache(request, _render_tips(request, page))
+
+
+@csrf_exempt  # anonymous form, see comment_post
+@require_POST
+def tip_post(request, page_id: int):
+    page = get_object_or_404(TipPage.objects.live().select_related("unit"), pk=page_id)
+    form = TipForm(request.POST)
+    saved, message = _submit(
+        request,
+        form,
+        "tip",
+        lambda data: inspections.tip_from_citizen(
+            unit=page.unit,
+            report=inspections.TipReport(**{k: v for k, v in data.items() if k != "website"}),
+        ),
+    )
+    if saved:
+        return redirect(f"{page.url}?da_gui=1#phan-anh")
+    response = _render_tips(request, page, form, message)
     response.status_code = 429 if message else 400
     return response
 

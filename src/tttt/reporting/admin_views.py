@@ -31,7 +31,7 @@ from tttt.core import exports
 from tttt.core.admin_views import ReadableValues
 from tttt.core.errors import refuse
 from tttt.core.formatting import format_number
-from tttt.core.forms import ServiceErrorsMixin, add_service_errors
+from tttt.core.forms import DATE, ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError, parse_period
 from tttt.org.admin_views import ScopedModelViewSet, unit_for_page
 from tttt.org.models import Unit
@@ -50,8 +50,6 @@ from .models import (
     SupervisionVisit,
 )
 from .reminders import latest_period
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _last_quarter() -> str:

@@ -5,7 +5,6 @@ the rules kept as data. Every write is a service."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,15 +18,16 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from tttt.core.admin_views import ActionsOnItsPage, ReadableValues
 from tttt.core.errors import CoreError, refuse
-from tttt.core.forms import PlainSelect, ServiceErrorsMixin
+from tttt.core.forms import DATE, PlainSelect
 from tttt.org.admin_views import (
     ChangedOnItsPage,
     FigureRecords,
+    SavedInScope,
     ScopedModelViewSet,
     SharedDataViewSet,
+    units_in_scope,
 )
-from tttt.org.models import Unit
-from tttt.org.queries import user_can, user_scope
+from tttt.org.queries import user_can
 
 from . import queries, services
 from .models import (
@@ -44,32 +44,7 @@ from .models import (
     SystemCheck,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def _units(user, perm: str):
-    scope = user_scope(user, perm=perm)
-    return (
-        Unit.objects.filter(scope.q(None))
-        .exclude(kind=Unit.Kind.OFFICE)
-        .order_by(F("valid_to").desc(nulls_first=True), "path")
-    )  # today's units first; a former unit's past incidents can still be entered
-
-
-class InScope(ServiceErrorsMixin):
-    """A form given the person's scope; saved by a service; then on to the record's page."""
-
-    namespace = ""
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
-
-    def get_success_buttons(self):
-        return []
-
-    def get_success_url(self):
-        return reverse(f"{self.namespace}:inspect", args=[self.object.pk])
 
 
 # ---------------------------------------------------------------- systems
@@ -113,11 +88,11 @@ class SystemForm(ServiceChecks, forms.ModelForm):
             if self.instance.pk
             else "security.add_informationsystem"
         )
-        self.fields["unit"].queryset = _units(for_user, perm)
+        self.fields["unit"].queryset = units_in_scope(for_user, perm)
         self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
 
 
-class SystemSaving(InScope):
+class SystemSaving(SavedInScope):
     namespace = "security_systems"
 
     def save_instance(self):
@@ -220,7 +195,7 @@ class CheckForm(forms.ModelForm):
         self.fields["checked_on"].initial = timezone.localdate()
 
 
-class CheckCreateView(InScope, generic.CreateView):
+class CheckCreateView(SavedInScope, generic.CreateView):
     namespace = "security_systems"
 
     def get_initial(self):
@@ -283,7 +258,7 @@ class IncidentForm(ServiceChecks, forms.ModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units = _units(for_user, services.REPORT)
+        self.fields["unit"].queryset = units = units_in_scope(for_user, services.REPORT)
         self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
         self.fields["unit"].initial = units.filter(
             pk__in=for_user.memberships.values("unit")
@@ -295,7 +270,7 @@ class IncidentForm(ServiceChecks, forms.ModelForm):
         self.fields["detected_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
 
-class IncidentCreateView(InScope, generic.CreateView):
+class IncidentCreateView(SavedInScope, generic.CreateView):
     namespace = "security_incidents"
     page_title = gettext_lazy("Báo cáo sự cố")
     submit_button_label = gettext_lazy("Báo cáo sự cố")
@@ -494,7 +469,7 @@ class AdvisoryForm(ServiceChecks, forms.ModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units = _units(for_user, services.WRITE_ADVISORY)
+        self.fields["unit"].queryset = units = units_in_scope(for_user, services.WRITE_ADVISORY)
         self.fields["unit"].widget = PlainSelect(choices=self.fields["unit"].choices)
         if not self.instance.pk and for_user:
             self.fields["unit"].initial = units.filter(
@@ -506,7 +481,7 @@ class AdvisoryForm(ServiceChecks, forms.ModelForm):
         )
 
 
-class AdvisorySaving(InScope):
+class AdvisorySaving(SavedInScope):
     namespace = "security_advisories"
 
     def save_instance(self):

@@ -1,0 +1,40 @@
+"""Reads of the press register: scoped lists, what the portal publishes."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from tttt.org.queries import restrict_to_scope
+
+from .models import PressIssue, PressStatement, Spokesperson
+
+
+def scoped_issues(user, perm="press.view_pressissue"):
+    return restrict_to_scope(
+        PressIssue.objects.select_related("unit", "concerned", "task"), user, perm=perm
+    )
+
+
+def scoped_spokespeople(user, perm="press.view_spokesperson"):
+    return restrict_to_scope(Spokesperson.objects.select_related("unit"), user, perm=perm)
+
+
+def scoped_statements(user, perm="press.view_pressstatement"):
+    return restrict_to_scope(
+        PressStatement.objects.select_related("unit", "spokesperson"), user, perm=perm
+    )
+
+
+def in_office_q(day) -> Q:
+    return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+
+
+def public_register(unit, day=None) -> dict:
+    """What the portal publishes for `unit` (Decree 09/2017): who speaks for it today, and
+    the statements and press conferences it made public, newest first."""
+    day = day or timezone.localdate()
+    return {
+        "spokespeople": list(Spokesperson.objects.filter(in_office_q(day), unit=unit)
+                             .order_by("role", "name")),
+        "statements": PressStatement.objects.filter(unit=unit, is_public=True)
+        .select_related("spokesperson").order_by("-given_on", "-pk"),
+    }  # fmt: skip
