@@ -335,7 +335,9 @@ def press_sim_and_recalls():
 
     luong_tai = legacy("Huyện Lương Tài")
     assert get_indicator("inspections.tips").compute([luong_tai], Period.parse("2019")) == 2
-    assert get_indicator("inspections.tips_targeted").compute([luong_tai], Period.parse("2019")) == 1
+    assert (
+        get_indicator("inspections.tips_targeted").compute([luong_tai], Period.parse("2019")) == 1
+    )
     assert Tip.objects.filter(unit=luong_tai, status="new").count() == 1  # today's, waiting
     assert Tip.objects.get(status="targeted").target.plan.unit == luong_tai
     assert PressPage.objects.live().filter(unit=luong_tai).exists()

@@ -35,7 +35,7 @@ def make(user, unit, name="Karaoke Hoa Sen", type_code="karaoke", **kw):
 
 def test_business_types_are_data(db):
     assert set(BusinessType.objects.values_list("code", flat=True)) == {
-        "internet", "game", "karaoke", "printing", "publication"
+        "internet", "game", "karaoke", "printing", "publication", "sim"
     }  # fmt: skip
 
 

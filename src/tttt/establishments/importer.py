@@ -32,8 +32,11 @@ COLUMNS = [
     ("machines", "Số máy"),
     ("rooms", "Số phòng"),
     ("opening_hours", "Giờ hoạt động"),
-    ("principal", "Doanh nghiệp viễn thông / đại lý"),
     ("opened_on", "Ngày bắt đầu hoạt động"),
+    (
+        "principal",
+        "Doanh nghiệp viễn thông / đại lý",
+    ),  # SIM sellers; last, so older sheets still fit
 ]
 HEADERS = [title for _key, title in COLUMNS]
 REQUIRED = ["type", "name", "owner_name", "address", "unit"]

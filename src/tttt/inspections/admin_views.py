@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from tttt.core.admin_views import ActionsOnItsPage, ReadableValues
 from tttt.core.errors import CoreError, refuse
@@ -28,6 +29,7 @@ from tttt.establishments.queries import matching
 from tttt.org.admin_views import (
     ChangedOnItsPage,
     FigureRecords,
+    ReadOnlyPolicy,
     SavedInScope,
     ScopedModelViewSet,
     UnitOfRecord,
@@ -552,6 +554,9 @@ class RecallIndexView(FigureRecords, generic.IndexView):
     page_title = gettext_lazy("Thu hồi xuất bản phẩm")
     add_item_label = gettext_lazy("Nhập quyết định thu hồi")
 
+    def get_base_queryset(self):  # after the scope: combining querysets drops annotations
+        return queries.recall_progress(super().get_base_queryset())
+
 
 class RecallViewSet(ScopedModelViewSet):
     model = Recall
@@ -596,3 +601,48 @@ class RecallViewSet(ScopedModelViewSet):
 
     def scoped(self, user, perm):
         return queries.scoped_recalls(user, perm)
+
+
+class RecallCheckIndexView(FigureRecords, generic.IndexView):
+    page_title = gettext_lazy("Kết quả kiểm tra theo quyết định thu hồi")
+    figure_unit_field = "establishment__unit"  # a check counts where the seller is
+
+
+class RecallCheckViewSet(ScopedModelViewSet):
+    """The checks of every recall in scope (read only: results are recorded on the
+    recall's page), the list the recall figures open."""
+
+    model = RecallCheck
+    name = "inspections_recall_checks"
+    url_prefix = "kiem-tra/ket-qua-thu-hoi"
+    icon = "resubmit"
+    menu_label = gettext_lazy("Kết quả kiểm tra thu hồi")
+    add_to_admin_menu = False
+    scope_field = "recall__unit"
+    index_view_class = RecallCheckIndexView
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    list_filter = ["result"]
+    list_per_page = 50
+    list_display = [
+        TitleColumn(
+            "establishment",
+            label=gettext_lazy("cơ sở"),
+            get_url=lambda o: reverse("inspections_recalls:inspect", args=[o.recall_id]),
+        ),  # fmt: skip
+        Column(
+            "recall", label=gettext_lazy("xuất bản phẩm"), accessor=lambda o: o.recall.publication
+        ),
+        Column("result", label=gettext_lazy("kết quả"), accessor="get_result_display"),
+        DateColumn("checked_on", label=gettext_lazy("ngày kiểm tra")),
+        "quantity",
+    ]
+    list_export = ["recall", "establishment", "result", "checked_on", "quantity", "note"]
+    export_filename = "ket-qua-kiem-tra-thu-hoi"
+    form_fields = ["result"]  # never offered: the policy allows viewing only
+
+    def scoped(self, user, perm):
+        return queries.scoped_recall_checks(user, perm)
+
+
+register_permission_policy(RecallCheck, ReadOnlyPolicy(RecallCheck))

@@ -159,8 +159,7 @@ def _checks(period):
     return RecallCheck.objects.filter(_checked_in(period))
 
 
-def _recalls_checked(period) -> Q:
-    return Q(pk__in=_checks(period).values("recall"))
+CHECKS = "inspections_recall_checks:index"
 
 
 CHECKED_AT = ("establishment__unit",)  # a check counts where the seller is
@@ -175,15 +174,15 @@ def recalls(units, period):
 
 
 @indicator(code="inspections.recall_checks", name=_("Lượt kiểm tra cơ sở theo quyết định thu hồi"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_recalls_checked,
-           records_list=RECALLS, derive=n, batch_each=each(_checks, unit_fields=CHECKED_AT))  # fmt: skip
+           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_checked_in,
+           records_list=CHECKS, derive=n, batch_each=each(_checks, unit_fields=CHECKED_AT))  # fmt: skip
 def recall_checks(units, period):
     return _checks(period).filter(territory_q(units, "establishment__unit")).count()
 
 
 @indicator(code="inspections.recall_copies", name=_("Xuất bản phẩm thu hồi (bản)"),
-           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_recalls_checked,
-           records_list=RECALLS, derive=n,
+           measure=Measure.COUNT, aggregation=Aggregation.SUM, records=_checked_in,
+           records_list=CHECKS, records_sum="quantity", derive=n,
            batch_each=each(_checks, {"n": Sum("quantity")}, CHECKED_AT))  # fmt: skip
 def recall_copies(units, period):
     qs = _checks(period).filter(territory_q(units, "establishment__unit"))

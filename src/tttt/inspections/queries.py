@@ -40,9 +40,15 @@ def scoped_tips(user, perm="inspections.view_tip"):
 
 
 def scoped_recalls(user, perm="inspections.view_recall"):
-    """Recalls carried out by the units in the person's scope, with their progress (one
-    query: sellers listed, checked, copies withdrawn)."""
-    return restrict_to_scope(Recall.objects.select_related("unit"), user, perm=perm).annotate(
+    """Recalls carried out by the units in the person's scope, with their progress."""
+    return recall_progress(
+        restrict_to_scope(Recall.objects.select_related("unit"), user, perm=perm)
+    )
+
+
+def recall_progress(recalls):
+    """Recalls with their sellers listed, checked and copies withdrawn (one query)."""
+    return recalls.annotate(
         sellers=Count("checks", distinct=True),
         checked=Count("checks", filter=~Q(checks__result=""), distinct=True),
         withdrawn=Coalesce(Sum("checks__quantity"), 0),

@@ -398,10 +398,9 @@ def tip_from_citizen(*, unit: Unit, report: TipReport, now=None) -> Tip:
 
     btype = BusinessType.objects.filter(code=report.business_type, is_active=True).first()
     if btype is None:
-        raise ValidationError(
-            {"business_type": [ValidationError(_("Hãy chọn loại hình cơ sở bị phản ánh."),
-                                               code=E.TYPE_INACTIVE)]}
-        )  # fmt: skip
+        raise refuse(
+            E.TYPE_INACTIVE, _("Hãy chọn loại hình cơ sở bị phản ánh."), field="business_type"
+        )
     tip = Tip(unit=unit, business_type=btype, received_at=now or timezone.now(),
               **{k: (getattr(report, k) or "").strip() for k in
                  ("place", "address", "description", "reporter_name", "reporter_contact")})  # fmt: skip

@@ -8,7 +8,8 @@ from . import admin_views
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [admin_views.RegulationViewSet(), admin_views.TipViewSet(), admin_views.RecallViewSet()]
+    return [admin_views.RegulationViewSet(), admin_views.TipViewSet(), admin_views.RecallViewSet(),
+            admin_views.RecallCheckViewSet()]  # fmt: skip
 
 
 @hooks.register("register_admin_urls")
