@@ -85,7 +85,11 @@ def issue_respond(*, user, issue: PressIssue, response: str, on: date, published
                   url: str = "") -> PressIssue:  # fmt: skip
     """The unit's answer to the issue, once; published or not (sent to the outlet, put on
     the portal). The task, if any, is completed with it."""
-    issue = PressIssue.objects.select_for_update().select_related("unit", "task").get(pk=issue.pk)
+    issue = (
+        PressIssue.objects.select_for_update(of=("self",))
+        .select_related("unit", "task")
+        .get(pk=issue.pk)
+    )
     _require(user, HANDLE, issue.unit, _("Bạn không có quyền trả lời vấn đề này."))
     if issue.responded_on:
         raise refuse(E.ANSWERED, _("Vấn đề này đã có trả lời."))
