@@ -51,6 +51,21 @@ def test_an_issue_is_assigned_as_a_task_and_answered_once(tree, leader):
     with pytest.raises(ValidationError) as refused:
         services.issue_respond(user=leader, issue=issue, response="Lần hai", on=date(2019, 4, 11))
     assert refused.value.error_list[0].code == "answered"
+    issue.title = "Sửa sau khi đã trả lời"
+    with pytest.raises(ValidationError) as refused:
+        services.issue_save(user=leader, issue=issue)
+    assert refused.value.error_list[0].code == "answered"
+    assert PressIssue.objects.get(pk=issue.pk).title != "Sửa sau khi đã trả lời"
+    direct = _issue(leader, tree.luong_tai, title="Trả lời ngay, không giao")
+    services.issue_respond(user=leader, issue=direct, response="Đã trả lời.", on=date(2019, 3, 20))
+    with pytest.raises(ValidationError) as refused:
+        services.issue_assign(
+            user=leader, issue=direct, assignee=office, deadline=date(2019, 4, 20)
+        )
+    assert (
+        refused.value.error_list[0].code == "answered"
+        and not Task.objects.filter(title__contains="ngay").exists()
+    )
 
 
 def test_a_bad_issue_names_every_field_and_a_reader_cannot_write(tree, leader, member):
@@ -95,12 +110,14 @@ def test_the_portal_publishes_who_speaks_today_and_the_public_statements(client,
 
     portal.portal_create(user=superuser, unit=tree.luong_tai, hostname="luongtai.localhost",
                          today=date(2019, 9, 1))  # fmt: skip
-    for name, start, end in [
-        ("Phạm Thị Lan", date(2019, 1, 8), None),
-        ("Đỗ Văn Cũ", date(2015, 1, 1), date(2018, 12, 31)),
+    for name, role, start, end in [
+        ("Phạm Thị Lan", "spokesperson", date(2019, 1, 8), None),
+        ("Đỗ Văn Cũ", "spokesperson", date(2015, 1, 1), date(2018, 12, 31)),
+        ("Lê Quang Minh", "head", date(2016, 7, 1), None),
+        ("Trần Văn Ủy", "authorised", date(2019, 3, 1), None),
     ]:
         services.spokesperson_save(user=superuser, person=Spokesperson(
-            unit=tree.luong_tai, name=name, position="Chánh Văn phòng", valid_from=start, valid_to=end))  # fmt: skip
+            unit=tree.luong_tai, name=name, role=role, position="Lãnh đạo", valid_from=start, valid_to=end))  # fmt: skip
     for title, public in [("Họp báo 9 tháng", True), ("Trao đổi nội bộ", False)]:
         services.statement_save(user=superuser, statement=PressStatement(
             unit=tree.luong_tai, kind="conference", given_on=date(2019, 9, 30), title=title,
@@ -108,6 +125,8 @@ def test_the_portal_publishes_who_speaks_today_and_the_public_statements(client,
     page = PressPage.objects.get(unit=tree.luong_tai)
     html = client.get(page.url, HTTP_HOST="luongtai.localhost").content.decode()
     assert "Phạm Thị Lan" in html and "Đỗ Văn Cũ" not in html
+    # The head first, then the spokesperson, then the person authorised.
+    assert html.index("Lê Quang Minh") < html.index("Phạm Thị Lan") < html.index("Trần Văn Ủy")
     assert "Họp báo 9 tháng" in html and "Trao đổi nội bộ" not in html
 
 

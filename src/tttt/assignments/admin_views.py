@@ -187,8 +187,6 @@ class TaskViewSet(ScopedModelViewSet):
     list_export = ["title", "unit", "assignee", "source", "source_reference", "assigned_on", "deadline",
                    "status", "completed_on", "result"]  # fmt: skip
 
-    def get_form_class(self, for_update=False):
-        return TaskForm
+    form_class = TaskForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_tasks(user, perm)
+    scoped_query = staticmethod(queries.scoped_tasks)

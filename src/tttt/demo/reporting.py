@@ -80,7 +80,7 @@ PROVINCE_QUARTER = [
     ("Một cửa điện tử", ["onestop.received", "onestop.resolved", "onestop.on_time_rate"]),
     ("Bưu chính, viễn thông", ["infra.postal_points", "infra.postal_points_suspended",
                                "infra.undergrounding_overdue", "infra.bts_operating"]),
-    ("Dịch vụ Internet, trò chơi điện tử", ["inspections.done", "inspections.penalties"]),
+    ("Kiểm tra, xử lý vi phạm (Internet, trò chơi, SIM, xuất bản…)", ["inspections.done", "inspections.penalties"]),
     ("Quản lý thuê bao di động trả trước", ["establishments.operating_sim", "inspections.sim_inspected",
                                            "inspections.sim_with_violations"]),
 ]  # fmt: skip

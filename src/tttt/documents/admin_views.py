@@ -311,11 +311,9 @@ class IncomingViewSet(ScopedModelViewSet):
                    "excerpt", "kind", "urgency", "secrecy", "medium", "signature"]  # fmt: skip
     export_filename = "so-van-ban-den"
 
-    def get_form_class(self, for_update=False):
-        return IncomingForm
+    form_class = IncomingForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_documents(user, perm)
+    scoped_query = staticmethod(queries.scoped_documents)
 
 
 # ---------------------------------------------------------------- outgoing
@@ -454,11 +452,9 @@ class OutgoingViewSet(ScopedModelViewSet):
                    "signer_name", "recipients", "status", "is_signed"]  # fmt: skip
     export_filename = "so-van-ban-di"
 
-    def get_form_class(self, for_update=False):
-        return OutgoingForm
+    form_class = OutgoingForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_documents(user, perm)
+    scoped_query = staticmethod(queries.scoped_documents)
 
 
 # ---------------------------------------------------------------- registers, kinds
@@ -494,8 +490,7 @@ class RegisterViewSet(ScopedModelViewSet):
     list_filter = ["direction", "is_active"]
     copy_view_enabled = False
 
-    def scoped(self, user, perm):
-        return queries.scoped_registers(user, perm)
+    scoped_query = staticmethod(queries.scoped_registers)
 
 
 class KindViewSet(SharedDataViewSet):

@@ -207,11 +207,9 @@ class EstablishmentViewSet(ScopedModelViewSet):
                    "unit", "floor_area", "machines", "rooms", "opening_hours", "principal", "is_mobile",
                    "status"]  # fmt: skip
 
-    def get_form_class(self, for_update=False):
-        return EstablishmentForm
+    form_class = EstablishmentForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_establishments(user, perm)
+    scoped_query = staticmethod(queries.scoped_establishments)
 
 
 def warnings_view(request):

@@ -469,11 +469,9 @@ class TipViewSet(ScopedModelViewSet):
                    "establishment", "note"]  # fmt: skip
     export_filename = "phan-anh-vi-pham"
 
-    def get_form_class(self, for_update=False):
-        return TipForm
+    form_class = TipForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_tips(user, perm)
+    scoped_query = staticmethod(queries.scoped_tips)
 
 
 # ---------------------------------------------------------------- publication recalls
@@ -596,11 +594,9 @@ class RecallViewSet(ScopedModelViewSet):
                    "unit", "sellers", "checked", "withdrawn"]  # fmt: skip
     export_filename = "thu-hoi-xuat-ban-pham"
 
-    def get_form_class(self, for_update=False):
-        return RecallForm
+    form_class = RecallForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_recalls(user, perm)
+    scoped_query = staticmethod(queries.scoped_recalls)
 
 
 class RecallCheckIndexView(FigureRecords, generic.IndexView):
@@ -635,14 +631,13 @@ class RecallCheckViewSet(ScopedModelViewSet):
         ),
         Column("result", label=gettext_lazy("kết quả"), accessor="get_result_display"),
         DateColumn("checked_on", label=gettext_lazy("ngày kiểm tra")),
-        "quantity",
+        Column("quantity", label=gettext_lazy("số bản thu hồi")),
     ]
     list_export = ["recall", "establishment", "result", "checked_on", "quantity", "note"]
     export_filename = "ket-qua-kiem-tra-thu-hoi"
     form_fields = ["result"]  # never offered: the policy allows viewing only
 
-    def scoped(self, user, perm):
-        return queries.scoped_recall_checks(user, perm)
+    scoped_query = staticmethod(queries.scoped_recall_checks)
 
 
 register_permission_policy(RecallCheck, ReadOnlyPolicy(RecallCheck))

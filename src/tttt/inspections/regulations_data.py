@@ -65,95 +65,33 @@ ND163_SOURCE = (
     "Kiểm chứng qua DX/vien-thong-buu-chinh/thong-tu-08-2026-tt-bkhoa-hoc-cong-nghe-xac-thuc-"
     "thue-bao.md (Điều 4 dẫn Điều 16 khoản 1, 2); ngày hiệu lực 01/01/2025 theo nguồn thứ cấp"
 )
-_SIM_THEMES = [
-    (
-        "hop-dong",
-        "Điểm đăng ký thông tin thuê bao có hợp đồng ủy quyền (đại lý) với doanh nghiệp viễn thông",
-    ),
-    (
-        "dia-diem",
-        "Điểm đăng ký thông tin thuê bao có địa chỉ xác định, không bán, đăng ký lưu động",
-    ),
-    (
-        "sim-nguoi-khac",
-        "Không bán SIM đã kích hoạt sẵn hoặc đã đăng ký thông tin thuê bao của người khác",
-    ),
-]
+CONTRACT = (
+    "Điểm đăng ký thông tin thuê bao có hợp đồng ủy quyền (đại lý) với doanh nghiệp viễn thông"
+)
+ADDRESS = "Điểm đăng ký thông tin thuê bao có địa chỉ xác định, không bán, đăng ký lưu động"
+OTHERS = "Không bán SIM đã kích hoạt sẵn hoặc đã đăng ký thông tin thuê bao của người khác"
+THEMES = {"hop-dong": CONTRACT, "dia-diem": ADDRESS, "sim-nguoi-khac": OTHERS}
+
+
+def _sim(code, title, basis, source, start, end=None, article=""):
+    """A yes/no rule for SIM sellers; no fine range was verified for any of them."""
+    return dict(code=code, title=title, legal_basis=basis, article=article, source=source,
+                valid_from=start, valid_to=end, types=[SIM], check_kind="yes_no",
+                no_fine_note=NO_RANGE_UNVERIFIED)  # fmt: skip
+
+
 SIM_RULES = [
-    *(
-        dict(
-            code=f"tt04-{key}",
-            title=title,
-            legal_basis=TT04,
-            source=TT04_SOURCE,
-            valid_from=date(2012, 6, 1),
-            valid_to=date(2017, 4, 23),
-            types=[SIM],
-            check_kind="yes_no",
-            no_fine_note=NO_RANGE_UNVERIFIED,
-        )
-        for key, title in _SIM_THEMES
-    ),
-    *(
-        dict(
-            code=f"nd49-{key}",
-            title=title,
-            legal_basis=ND49,
-            article="Điều 15",
-            source=ND49_SOURCE,
-            valid_from=date(2017, 4, 24),
-            valid_to=date(2024, 12, 31),
-            types=[SIM],
-            check_kind="yes_no",
-            no_fine_note=NO_RANGE_UNVERIFIED,
-        )
-        for key, title in _SIM_THEMES
-    ),
-    dict(
-        code="nd163-hop-dong",
-        title=_SIM_THEMES[0][1],
-        legal_basis=ND163,
-        article="Điều 16 khoản 2",
-        source=ND163_SOURCE,
-        valid_from=date(2025, 1, 1),
-        types=[SIM],
-        check_kind="yes_no",
-        no_fine_note=NO_RANGE_UNVERIFIED,
-    ),
-    dict(
-        code="nd163-dia-diem",
-        title=_SIM_THEMES[1][1],
-        legal_basis=ND163,
-        article="Điều 16 khoản 2",
-        source=ND163_SOURCE,
-        valid_from=date(2025, 1, 1),
-        types=[SIM],
-        check_kind="yes_no",
-        no_fine_note=NO_RANGE_UNVERIFIED,
-    ),
-    dict(
-        code="nd163-sim-nguoi-khac",
-        title=_SIM_THEMES[2][1],
-        legal_basis=ND163,
-        article="",
-        source="Chưa kiểm chứng điều khoản cấm trong Luật Viễn thông 2023 và Nghị định 163/2024/NĐ-CP",
-        valid_from=date(2025, 1, 1),
-        types=[SIM],
-        check_kind="yes_no",
-        no_fine_note=NO_RANGE_UNVERIFIED,
-    ),
-    dict(
-        code="tt08-xac-thuc",
-        title="Xác thực 04 trường thông tin và ảnh khuôn mặt người đăng ký tại điểm",
-        legal_basis="Thông tư 08/2026/TT-BKHCN",
-        article="Điều 4, 5",
-        source="Kiểm chứng qua DX/vien-thong-buu-chinh/thong-tu-08-2026-tt-bkhoa-hoc-cong-nghe-xac-thuc-thue-bao.md (hiệu lực 15/4/2026)",
-        valid_from=date(2026, 4, 15),
-        types=[SIM],
-        check_kind="yes_no",
-        no_fine_note=NO_RANGE_UNVERIFIED,
-    ),
-]
+    *(_sim(f"tt04-{k}", t, TT04, TT04_SOURCE, date(2012, 6, 1), date(2017, 4, 23)) for k, t in THEMES.items()),
+    *(_sim(f"nd49-{k}", t, ND49, ND49_SOURCE, date(2017, 4, 24), date(2024, 12, 31), "Điều 15")
+      for k, t in THEMES.items()),
+    _sim("nd163-hop-dong", CONTRACT, ND163, ND163_SOURCE, date(2025, 1, 1), article="Điều 16 khoản 2"),
+    _sim("nd163-dia-diem", ADDRESS, ND163, ND163_SOURCE, date(2025, 1, 1), article="Điều 16 khoản 2"),
+    _sim("nd163-sim-nguoi-khac", OTHERS, ND163,
+         "Chưa kiểm chứng điều khoản cấm trong Luật Viễn thông 2023 và Nghị định 163/2024/NĐ-CP", date(2025, 1, 1)),
+    _sim("tt08-xac-thuc", "Xác thực 04 trường thông tin và ảnh khuôn mặt người đăng ký tại điểm",
+         "Thông tư 08/2026/TT-BKHCN", "Kiểm chứng qua DX/vien-thong-buu-chinh/thong-tu-08-2026-tt-bkhoa-hoc-"
+         "cong-nghe-xac-thuc-thue-bao.md (hiệu lực 15/4/2026)", date(2026, 4, 15), article="Điều 4, 5"),
+]  # fmt: skip
 
 RULES = [
     # Decree 72/2013 (as amended by Decree 27/2018): game points until Decree 147/2024.

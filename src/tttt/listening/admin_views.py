@@ -179,8 +179,7 @@ class MentionViewSet(ScopedModelViewSet):
                    "topics", "status"]  # fmt: skip
     export_filename = "tin-duoc-theo-doi"
 
-    def scoped(self, user, perm):
-        return queries.scoped_mentions(user, perm)
+    scoped_query = staticmethod(queries.scoped_mentions)
 
 
 def week_view(request):
@@ -314,8 +313,7 @@ class SourceViewSet(ScopedModelViewSet):
         "last_error",
     ]  # fmt: skip
 
-    def get_form_class(self, for_update=False):
-        return SourceForm
+    form_class = SourceForm
 
     def scoped(self, user, perm):
         return queries.scoped_sources(user, perm).select_related("unit")
@@ -389,8 +387,7 @@ class TermViewSet(ScopedModelViewSet):
         "is_active",
     ]  # fmt: skip
 
-    def get_form_class(self, for_update=False):
-        return TermForm
+    form_class = TermForm
 
     def scoped(self, user, perm):
         return queries.scoped_terms(user, perm).select_related("unit")

@@ -233,8 +233,6 @@ class MeetingViewSet(ScopedModelViewSet):
     ]
     list_export = ["title", "unit", "chair_name", "starts_at", "place", "is_paperless", "status"]
 
-    def get_form_class(self, for_update=False):
-        return MeetingForm
+    form_class = MeetingForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_meetings(user, perm)
+    scoped_query = staticmethod(queries.scoped_meetings)

@@ -316,8 +316,7 @@ class DossierViewSet(ScopedModelViewSet):
     def get_add_url(self):  # the add button opens intake
         return reverse("onestop_intake")
 
-    def scoped(self, user, perm):
-        return queries.scoped_dossiers(user, perm)
+    scoped_query = staticmethod(queries.scoped_dossiers)
 
 
 # ---------------------------------------------------------------- intake
@@ -547,8 +546,7 @@ class ProcedureViewSet(ScopedModelViewSet):
                    "online_service", "legacy_level", "legal_basis"]  # fmt: skip
     edit_handler = ObjectList(PROCEDURE_PANELS, base_form_class=ProcedureAdminForm)
 
-    def scoped(self, user, perm):
-        return queries.scoped_procedures(user, perm)
+    scoped_query = staticmethod(queries.scoped_procedures)
 
 
 # ---------------------------------------------------------------- statistics

@@ -81,14 +81,22 @@ class ScopedView:
 class ScopedModelViewSet(ModelViewSet):
     """A viewset of a model whose records belong to units. `scoped(user, perm)` is the
     model's one scoped read (by default its records along `scope_field` in the scope where
-    the user holds `perm`; an app with a wider rule gives its own from its queries.py), and
-    every view the viewset generates goes through it (ScopedView). Creating, editing and
-    deleting go through the app's services (the views' save_instance/delete_action)."""
+    the user holds `perm`; an app with a wider rule names its own from its queries.py as
+    `scoped_query`), and every view the viewset generates goes through it (ScopedView).
+    Creating, editing and deleting go through the app's services (the views'
+    save_instance/delete_action), with the app's `form_class` when it has one."""
 
     scope_field: str | None = "unit"
+    scoped_query = None  # (user, perm) -> queryset, from the app's queries.py
+    form_class = None
 
     def scoped(self, user, perm):
+        if self.scoped_query is not None:
+            return self.scoped_query(user, perm)
         return records_for_user(self.model, user, perm, self.scope_field)
+
+    def get_form_class(self, for_update=False):
+        return self.form_class or super().get_form_class(for_update)
 
     def construct_view(self, view_class, **kwargs):
         scoped_class = type(view_class.__name__, (ScopedView, view_class), {})

@@ -156,8 +156,7 @@ class QuestionViewSet(ScopedModelViewSet):
         "published_at",
     ]
 
-    def get_form_class(self, for_update=False):
-        return QuestionAnswerForm
+    form_class = QuestionAnswerForm
 
 
 # ---------------------------------------------------------------- comments
@@ -233,8 +232,7 @@ class CommentViewSet(ScopedModelViewSet):
         Column("get_status_display", label=gettext_lazy("trạng thái")),
     ]
 
-    def get_form_class(self, for_update=False):
-        return CommentModerationForm
+    form_class = CommentModerationForm
 
 
 # ---------------------------------------------------------------- data lists

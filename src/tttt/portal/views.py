@@ -130,20 +130,25 @@ def _post_rate() -> str:
     return settings.TTTT_PORTAL_POST_RATE
 
 
-def _submit(request, form, bucket: str, save) -> tuple[bool, str]:
-    """Validate, rate-limit and save a public form; returns (saved, message)."""
-    if not form.is_valid():
-        return False, ""
-    if form.is_bot():
-        return True, ""  # pretend success; nothing is stored
-    if rate_limited(request, bucket, _post_rate()):
-        return False, TOO_MANY
-    try:
-        save(form.cleaned_data)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False, ""
-    return True, ""
+def _answer(request, page, form, *, bucket: str, save, anchor: str, render):
+    """A public form's post: back to the page with its thanks (`?da_gui=1#anchor`), or the
+    page again (`render(request, page, form, message)`) with the form's problems (400) or
+    the rate limit's message (429)."""
+    message = ""
+    if form.is_valid():
+        if form.is_bot():  # pretend success; nothing is stored
+            return redirect(f"{page.url}?da_gui=1#{anchor}")
+        if rate_limited(request, bucket, _post_rate()):
+            message = TOO_MANY
+        else:
+            try:
+                save({k: v for k, v in form.cleaned_data.items() if k != "website"})
+                return redirect(f"{page.url}?da_gui=1#{anchor}")
+            except ValidationError as error:
+                add_service_errors(form, error)
+    response = render(request, page, form, message)
+    response.status_code = 429 if message else 400
+    return response
 
 
 @functools.cache
@@ -185,26 +190,15 @@ def comment_post(request, page_id: int):
         response = _render_news(request, page, form)
         response.status_code = 400
         return response
-    saved, message = _submit(
+    return _answer(
         request,
+        page,
         form,
-        "comment",
-        lambda data: services.comment_submit(
-            page=page,
-            data=services.CommentData(
-                title=data["title"],
-                sender_name=data["sender_name"],
-                sender_email=data["sender_email"],
-                content=data["content"],
-                rating=data["rating"],
-            ),
-        ),
+        bucket="comment",
+        anchor="binh-luan",
+        render=_render_news,
+        save=lambda data: services.comment_submit(page=page, data=services.CommentData(**data)),
     )
-    if saved:
-        return redirect(f"{page.url}?da_gui=1#binh-luan")
-    response = _render_news(request, page, form, message)
-    response.status_code = 429 if message else 400
-    return response
 
 
 def _render_questions(request, page, form, message=""):
@@ -231,20 +225,15 @@ def questions_page(request, page):
 def question_post(request, page_id: int):
     page = get_object_or_404(QuestionIndexPage.objects.live(), pk=page_id)
     form = QuestionForm(request.POST)
-    saved, message = _submit(
+    return _answer(
         request,
+        page,
         form,
-        "question",
-        lambda data: services.question_submit(
-            page=page,
-            data=services.QuestionData(**{k: v for k, v in data.items() if k != "website"}),
-        ),
+        bucket="question",
+        anchor="gui-cau-hoi",
+        render=_render_questions,
+        save=lambda data: services.question_submit(page=page, data=services.QuestionData(**data)),
     )
-    if saved:
-        return redirect(f"{page.url}?da_gui=1#gui-cau-hoi")
-    response = _render_questions(request, page, form, message)
-    response.status_code = 429 if message else 400
-    return response
 
 
 def _render_section(request, page, form=None, message=""):
@@ -268,20 +257,9 @@ def incident_report_post(request, page_id: int):
     if not queries.is_security_section(page):
         raise Http404
     form = IncidentReportForm(request.POST)
-    saved, message = _submit(
-        request,
-        form,
-        "incident",
-        lambda data: security.incident_from_citizen(
-            unit=page.unit,
-            report=security.CitizenReport(**{k: v for k, v in data.items() if k != "website"}),
-        ),
-    )
-    if saved:
-        return redirect(f"{page.url}?da_gui=1#bao-cao-su-co")
-    response = _render_section(request, page, form, message)
-    response.status_code = 429 if message else 400
-    return response
+    return _answer(request, page, form, bucket="incident", anchor="bao-cao-su-co", render=_render_section,
+                   save=lambda data: security.incident_from_citizen(
+                       unit=page.unit, report=security.CitizenReport(**data)))  # fmt: skip
 
 
 def _render_tips(request, page, form=None, message=""):
@@ -301,20 +279,9 @@ def tip_page(request, page):
 def tip_post(request, page_id: int):
     page = get_object_or_404(TipPage.objects.live().select_related("unit"), pk=page_id)
     form = TipForm(request.POST)
-    saved, message = _submit(
-        request,
-        form,
-        "tip",
-        lambda data: inspections.tip_from_citizen(
-            unit=page.unit,
-            report=inspections.TipReport(**{k: v for k, v in data.items() if k != "website"}),
-        ),
-    )
-    if saved:
-        return redirect(f"{page.url}?da_gui=1#phan-anh")
-    response = _render_tips(request, page, form, message)
-    response.status_code = 429 if message else 400
-    return response
+    return _answer(request, page, form, bucket="tip", anchor="phan-anh", render=_render_tips,
+                   save=lambda data: inspections.tip_from_citizen(
+                       unit=page.unit, report=inspections.TipReport(**data)))  # fmt: skip
 
 
 def search_page(request, page):

@@ -29,8 +29,9 @@ from .models import PressIssue, PressStatement, Spokesperson
 
 
 def _below(unit: Unit):
-    """The offices and units under `unit` a task can go to, the unit itself first."""
-    return Unit.objects.filter(path__startswith=unit.path).current().order_by("path")
+    """The unit and the offices and units under it a task can go to, the unit first (a
+    former unit's past issue goes to its offices of the time)."""
+    return Unit.objects.filter(path__startswith=unit.path).order_by("path")
 
 
 # ---------------------------------------------------------------- issues raised by the press
@@ -80,7 +81,7 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = _below(issue.unit)
         self.fields["assignee"].widget = PlainSelect(choices=self.fields["assignee"].choices)
-        self.fields["assignee"].initial = issue.concerned_id
+        self.fields["assignee"].initial = issue.concerned_id or issue.unit_id
 
 
 class RespondForm(forms.Form):
@@ -107,13 +108,13 @@ class IssueDetail(ActionsOnItsPage, ReadableValues, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issue, user = self.object, self.request.user
-        can_handle = user_can(user, services.HANDLE, issue.unit)
+        can_edit = user_can(user, services.HANDLE, issue.unit) and not issue.responded_on
         context.update(
             issue=issue, statements=issue.statements.select_related("spokesperson"),
-            can_edit=can_handle and not issue.responded_on,
-            assign_form=AssignForm(issue=issue) if can_handle and not issue.task_id else None,
+            can_edit=can_edit,
+            assign_form=AssignForm(issue=issue) if can_edit and not issue.task_id else None,
             respond_form=RespondForm(initial={"responded_on": timezone.localdate()})
-            if can_handle and not issue.responded_on else None,
+            if can_edit else None,
             can_state=user_can(user, services.STATEMENTS, issue.unit),
         )  # fmt: skip
         return context
@@ -178,11 +179,9 @@ class IssueViewSet(ScopedModelViewSet):
                    "response", "responded_on", "response_published", "response_url"]  # fmt: skip
     export_filename = "van-de-bao-chi-neu"
 
-    def get_form_class(self, for_update=False):
-        return IssueForm
+    form_class = IssueForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_issues(user, perm)
+    scoped_query = staticmethod(queries.scoped_issues)
 
 
 # ---------------------------------------------------------------- spokespeople
@@ -251,11 +250,9 @@ class SpokespersonViewSet(ScopedModelViewSet):
     inspect_view_fields = ["unit", "name", "position", "role", "phone", "email", "decision",
                            "valid_from", "valid_to"]  # fmt: skip
 
-    def get_form_class(self, for_update=False):
-        return SpokespersonForm
+    form_class = SpokespersonForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_spokespeople(user, perm)
+    scoped_query = staticmethod(queries.scoped_spokespeople)
 
 
 # ---------------------------------------------------------------- statements
@@ -354,11 +351,9 @@ class StatementViewSet(ScopedModelViewSet):
     ]
     export_filename = "phat-ngon-hop-bao"
 
-    def get_form_class(self, for_update=False):
-        return StatementForm
+    form_class = StatementForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_statements(user, perm)
+    scoped_query = staticmethod(queries.scoped_statements)
 
 
 class PressGroup(ViewSetGroup):

@@ -1,6 +1,6 @@
 """Reads of the press register: scoped lists, what the portal publishes."""
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils import timezone
 
 from tttt.org.queries import restrict_to_scope
@@ -24,6 +24,10 @@ def scoped_statements(user, perm="press.view_pressstatement"):
     )
 
 
+# The head first, then the spokesperson, then those authorised.
+ROLE_ORDER = Case(*(When(role=r, then=i) for i, r in enumerate(Spokesperson.Role.values)))
+
+
 def in_office_q(day) -> Q:
     return Q(valid_from__lte=day) & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
 
@@ -34,7 +38,7 @@ def public_register(unit, day=None) -> dict:
     day = day or timezone.localdate()
     return {
         "spokespeople": list(Spokesperson.objects.filter(in_office_q(day), unit=unit)
-                             .order_by("role", "name")),
+                             .order_by(ROLE_ORDER, "name")),
         "statements": PressStatement.objects.filter(unit=unit, is_public=True)
         .select_related("spokesperson").order_by("-given_on", "-pk"),
     }  # fmt: skip

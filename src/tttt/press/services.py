@@ -33,10 +33,15 @@ def _require(user, perm: str, unit: Unit, message: str) -> None:
 
 
 def issue_save(*, user, issue: PressIssue) -> PressIssue:
-    """Record an article that raises an issue in the unit's field."""
+    """Record an article that raises an issue in the unit's field, or correct it before it
+    is answered."""
     _require(
         user, REGISTER, issue.unit, _("Bạn không có quyền ghi nhận vấn đề báo nêu ở đơn vị này.")
     )
+    if issue.pk and PressIssue.objects.filter(pk=issue.pk, responded_on__isnull=False).exists():
+        raise refuse(
+            E.ANSWERED, _("Vấn đề này đã có trả lời; không sửa thông tin bài báo được nữa.")
+        )
     problems = {}
     if issue.published_on and issue.published_on > timezone.localdate():
         problems["published_on"] = ValidationError(
@@ -66,6 +71,8 @@ def issue_assign(*, user, issue: PressIssue, assignee: Unit, deadline: date, not
     _require(user, HANDLE, issue.unit, _("Bạn không có quyền giao xử lý vấn đề này."))
     if issue.task_id:
         raise refuse(E.ALREADY_ASSIGNED, _("Vấn đề này đã được giao xử lý."))
+    if issue.responded_on:
+        raise refuse(E.ANSWERED, _("Vấn đề này đã có trả lời; không cần giao xử lý nữa."))
     with acting(user):
         task = assignments.task_create(user=user, task=Task(
             unit=issue.unit, assignee=assignee, source=Task.Source.PRESS,

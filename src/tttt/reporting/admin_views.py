@@ -546,8 +546,7 @@ class VisitViewSet(ScopedModelViewSet):
     list_export = ["unit", "kind", "body", "leader", "subject", "visited_on", "period_start", "period_end",
                    "findings", "shortcomings"]  # fmt: skip
 
-    def get_form_class(self, for_update=False):
-        return VisitForm
+    form_class = VisitForm
 
 
 # ---------------------------------------------------------------- emulation
@@ -990,8 +989,7 @@ class AlertRuleViewSet(ScopedModelViewSet):
         Column("state", label=gettext_lazy("tình trạng"), accessor=_rule_state),
     ]
 
-    def get_form_class(self, for_update=False):
-        return AlertRuleForm
+    form_class = AlertRuleForm
 
 
 # ---------------------------------------------------------------- digital transformation index

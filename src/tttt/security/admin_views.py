@@ -174,11 +174,9 @@ class SystemViewSet(ScopedModelViewSet):
                    "approval_number", "approved_on", "in_service_since", "retired_on"]  # fmt: skip
     export_filename = "he-thong-thong-tin"
 
-    def get_form_class(self, for_update=False):
-        return SystemForm
+    form_class = SystemForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_systems(user, perm)
+    scoped_query = staticmethod(queries.scoped_systems)
 
 
 class CheckForm(forms.ModelForm):
@@ -237,8 +235,7 @@ class CheckViewSet(ScopedModelViewSet):
     ]
     inspect_view_fields = ["system", "kind", "checked_on", "checked_by", "result", "findings"]
 
-    def get_form_class(self, for_update=False):
-        return CheckForm
+    form_class = CheckForm
 
     def scoped(self, user, perm):
         return queries.scoped_checks(user, perm).select_related("system")
@@ -446,11 +443,9 @@ class IncidentViewSet(ScopedModelViewSet):
                    "lessons"]  # fmt: skip
     export_filename = "su-co-an-toan-thong-tin"
 
-    def get_form_class(self, for_update=False):
-        return IncidentForm
+    form_class = IncidentForm
 
-    def scoped(self, user, perm):
-        return queries.scoped_incidents(user, perm)
+    scoped_query = staticmethod(queries.scoped_incidents)
 
 
 # ---------------------------------------------------------------- advisories for citizens
@@ -556,8 +551,7 @@ class AdvisoryViewSet(ScopedModelViewSet):
     list_export = ["title", "unit", "kind", "status", "summary", "published_at", "page_url"]
     export_filename = "canh-bao-an-toan-thong-tin"
 
-    def get_form_class(self, for_update=False):
-        return AdvisoryForm
+    form_class = AdvisoryForm
 
     def scoped(self, user, perm):
         return queries.scoped_advisories(user, perm).select_related("unit")
