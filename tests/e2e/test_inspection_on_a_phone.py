@@ -42,7 +42,7 @@ def test_plan_record_on_a_phone_penalty_and_statistics(
     page.get_by_role("button", name="Lập kế hoạch").click()
     page.get_by_label("Loại hình").select_option(label="Cơ sở kinh doanh dịch vụ karaoke")
     page.get_by_role("button", name="Thêm tất cả vào kế hoạch").click()
-    assert "Karaoke Hoa Sen" in page.get_by_test_id("plan-detail").inner_text()
+    expect(page.get_by_test_id("plan-detail")).to_contain_text("Karaoke Hoa Sen")  # once loaded
     page.get_by_role("button", name="Lập biên bản").click()
     page.get_by_test_id("inspection-record").wait_for()
     page.wait_for_load_state("load")  # record.js is attached
