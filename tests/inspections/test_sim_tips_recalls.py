@@ -231,3 +231,17 @@ def test_api_lists_reports_and_records_a_recall_check_in_scope(client, tree, ins
                      content_type="application/json", **auth)  # fmt: skip
     assert ok.status_code == 200 and ok.json()["quantity"] == 12
     assert RecallCheck.objects.get(pk=check).quantity == 12
+
+
+def test_the_home_page_counts_the_reports_waiting_and_opens_them(client, tree, inspector):
+    waiting = services.tip_from_citizen(unit=tree.luong_tai, report=report())
+    handled = services.tip_from_citizen(unit=tree.luong_tai, report=report(place="Đã xử lý"))
+    services.tip_dismiss(user=inspector, tip=handled, reason="Không tìm thấy.")
+    services.tip_from_citizen(
+        unit=tree.yen_the, report=report(place="Huyện khác")
+    )  # outside the scope
+    client.force_login(inspector)
+    home = client.get("/admin/").content.decode()
+    assert 'data-testid="tttt-tips-waiting"' in home and "Chưa xử lý: <b>1</b>" in home
+    listed = client.get("/admin/kiem-tra/phan-anh/?status=new").context["object_list"]
+    assert [t.pk for t in listed] == [waiting.pk]

@@ -149,3 +149,27 @@ def test_api_registers_answers_and_keeps_to_the_scope(client, tree, leader, supe
                            content_type="application/json", **auth)  # fmt: skip
     assert answered.status_code == 200 and answered.json()["state"] == "answered"
     assert PressIssue.objects.get(pk=theirs.pk).responded_on is None
+
+
+def test_the_home_page_says_what_waits_and_opens_exactly_those_issues(
+    client, tree, leader, superuser
+):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    _issue(leader, tree.luong_tai, title="Chưa giao", published_on=today)
+    late = _issue(leader, tree.luong_tai, title="Quá hạn", published_on=today)
+    task = services.issue_assign(
+        user=leader, issue=late, assignee=tree.luong_tai, deadline=today, on=today
+    )
+    PressIssue.objects.filter(pk=late.pk).update(published_on=date(2019, 3, 1))
+    Task.objects.filter(pk=task.pk).update(assigned_on=date(2019, 3, 2), deadline=date(2019, 3, 20))
+    # Another district's issue, outside the leader's scope.
+    _issue(superuser, tree.yen_the, title="Huyện khác, chưa giao", published_on=today)
+    client.force_login(leader)
+    home = client.get("/admin/").content.decode()
+    assert 'data-testid="tttt-press-waiting"' in home
+    assert "Chưa giao xử lý: <b>1</b>" in home and "Quá hạn trả lời: <b>1</b>" in home
+    for state, title in [("new", "Chưa giao"), ("overdue", "Quá hạn")]:
+        listed = client.get(f"/admin/bao-chi/van-de/?tinh_trang={state}").context["object_list"]
+        assert [i.title for i in listed] == [title]

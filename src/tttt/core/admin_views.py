@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.coreutils import multigetattr
 
@@ -176,3 +177,16 @@ class ActionsOnItsPage:
         if done:
             messages.success(request, done)
         return redirect(request.path)
+
+
+class CountsPanel(Component):
+    """A home-page panel of what waits for the person: a title and lines of (label, count,
+    link to the list of exactly those records). Apps build it in their wagtail_hooks."""
+
+    template_name = "core/counts_panel.html"
+
+    def __init__(self, *, name: str, order: int, title: str, rows: list[tuple[str, int, str]]):
+        self.name, self.order, self.title, self.rows = name, order, title, rows
+
+    def get_context_data(self, parent_context=None):
+        return {"name": self.name, "title": self.title, "rows": self.rows}

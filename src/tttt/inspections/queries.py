@@ -88,3 +88,8 @@ def scoped_recall_checks(user, perm="inspections.view_recallcheck"):
         unit_field="recall__unit",
         perm=perm,
     )
+
+
+def tips_waiting(user) -> int:
+    """Citizens' reports in the person's scope nobody has handled yet."""
+    return scoped_tips(user, "inspections.change_tip").filter(status=Tip.Status.NEW).count()

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from tttt.core.admin_views import CountsPanel
+
+from . import admin_views, queries
 
 
 @hooks.register("register_admin_viewset")
@@ -55,3 +57,12 @@ def plans_menu_item():
 def records_menu_item():
     return PermissionMenuItem(_("Biên bản kiểm tra"), reverse("inspections_list"), icon_name="doc-full",
                               order=141, perm="inspections.view_inspection")  # fmt: skip
+
+
+@hooks.register("construct_homepage_panels")
+def add_tips_panel(request, panels):
+    """Citizens' reports of businesses breaking the rules that nobody has handled yet."""
+    if request.user.has_perm("inspections.change_tip"):
+        url = reverse("inspections_tips:index") + "?status=new"
+        panels.append(CountsPanel(name="tttt-tips-waiting", order=57, title=_("Phản ánh vi phạm"),
+                                  rows=[(_("Chưa xử lý"), queries.tips_waiting(request.user), url)]))  # fmt: skip

@@ -141,6 +141,11 @@ class IssueIndexView(FigureRecords, generic.IndexView):
     page_title = gettext_lazy("Vấn đề báo chí nêu")
     add_item_label = gettext_lazy("Ghi nhận vấn đề báo nêu")
 
+    def get_base_queryset(self):  # ?tinh_trang=new|open|answered|overdue, from the home page
+        return queries.issues_in_state(
+            super().get_base_queryset(), self.request.GET.get("tinh_trang", "")
+        )
+
 
 class IssueViewSet(ScopedModelViewSet):
     model = PressIssue

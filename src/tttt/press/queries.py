@@ -1,6 +1,6 @@
 """Reads of the press register: scoped lists, what the portal publishes."""
 
-from django.db.models import Case, Q, When
+from django.db.models import Case, Count, Q, When
 from django.utils import timezone
 
 from tttt.org.queries import restrict_to_scope
@@ -42,3 +42,27 @@ def public_register(unit, day=None) -> dict:
         "statements": PressStatement.objects.filter(unit=unit, is_public=True)
         .select_related("spokesperson").order_by("-given_on", "-pk"),
     }  # fmt: skip
+
+
+STATES = {
+    "new": Q(task__isnull=True, responded_on__isnull=True),
+    "open": Q(task__isnull=False, responded_on__isnull=True),
+    "answered": Q(responded_on__isnull=False),
+}
+
+
+def issues_in_state(issues, state: str, day=None):
+    """Issues in one state (PressIssue.State), or past their task's deadline unanswered
+    ("overdue"); every issue for an unknown state."""
+    if state == "overdue":
+        return issues.filter(STATES["open"], task__deadline__lt=day or timezone.localdate())
+    return issues.filter(STATES[state]) if state in STATES else issues
+
+
+def waiting(user) -> dict:
+    """Issues in the person's scope not yet assigned, and past their deadline (one query)."""
+    today = timezone.localdate()
+    return scoped_issues(user, "press.change_pressissue").aggregate(
+        new=Count("pk", filter=STATES["new"]),
+        overdue=Count("pk", filter=STATES["open"] & Q(task__deadline__lt=today)),
+    )
