@@ -65,6 +65,7 @@ def main():
     onestop.update(reporting_bench.aggregate_and_completeness())
     onestop.update(portal_bench.http_figures())
     onestop.update(listening_bench.sentiment_on_the_labelled_sample())
+    onestop.update(onestop_bench.nation_year())  # last: it adds millions of dossiers
 
     print(
         json.dumps(

@@ -115,7 +115,7 @@ MIDDLEWARE = [
     "tttt.org.middleware.SecurityPolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "tttt.core.audit.AuditMiddleware",
     "tttt.portal.middleware.CachedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -156,6 +156,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Reports and dashboards read from a replica when DATABASE_REPLICA_URL is set (core.replica).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests reach a second one explicitly
+DATABASE_ROUTERS = ["tttt.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -378,6 +387,7 @@ TTTT_SCHEDULE = {
     "certificate-reminders": {"task": "tttt.infra.tasks.certificate_reminders", "at": "07:00"},
     "report-reminders": {"task": "tttt.reporting.tasks.report_reminders", "at": "07:05"},
     "alerts": {"task": "tttt.reporting.tasks.evaluate_alerts", "every": 900},
+    "rollup-dossiers": {"task": "tttt.onestop.tasks.rollup_dossiers", "at": "01:10"},
     "listening-feeds": {"task": "tttt.listening.tasks.fetch_sources", "every": 900},
 }
 # Backups (`tttt backup`): setting TTTT_BACKUP_DIR turns on the nightly backup at 02:00,

@@ -34,6 +34,19 @@ def test_numbering_never_collides_with_codes_written_without_the_sequence(receiv
     assert receive(now=at(8, 11)).code == "09523-261208-0003"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_a_taken_code_is_found_by_its_conflict_and_skipped(receive):
+    """Outside any transaction (a request), the intake trusts the day's sequence and checks
+    no code first; a code written without it shows as a conflict: the intake is made again,
+    whole, with the next free code, and nothing of the first attempt stays."""
+    first = receive(now=at(8, 9))
+    Dossier.objects.filter(pk=first.pk).update(code="09523-261208-0002")  # as an import would
+    second = receive(now=at(8, 10))
+    assert second.code == "09523-261208-0003"
+    assert Dossier.objects.count() == 2 and second.events.count() == 1
+    assert receive(now=at(8, 11)).code == "09523-261208-0004"
+
+
 def test_receipt_after_cutoff_counts_from_next_working_day(receive):
     late = receive(now=at(7, 15, 5))  # Monday after 15:00
     assert late.counted_from == at(8, 7, 30)

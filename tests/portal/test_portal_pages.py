@@ -35,6 +35,23 @@ def test_portal_home_is_served_on_its_host_and_the_main_site_stays(client, porta
     assert "Quản lý nhà nước về thông tin và truyền thông" in main.content.decode()
 
 
+def test_the_home_page_keeps_its_lists_until_a_page_of_the_portal_changes(
+    client, portal, publish_news, django_assert_max_num_queries
+):
+    """Read again, the home page asks the database nothing for its lists (a fragment in
+    the cache, named by the portal's content version); a publish shows at once, and so
+    does a withdrawal."""
+    first = publish_news("Khai mạc Hội báo Xuân 2019", lead="Sáng 28/1.")
+    get(client, "/")
+    with django_assert_max_num_queries(2):  # Wagtail's view restrictions; no list
+        assert "Khai mạc Hội báo Xuân 2019" in get(client, "/").content.decode()
+    publish_news("Tổng kết công tác thông tin cơ sở", lead="Chiều 30/12.")
+    html = get(client, "/").content.decode()
+    assert "Tổng kết công tác thông tin cơ sở" in html and "Khai mạc Hội báo Xuân 2019" in html
+    first.unpublish()
+    assert "Khai mạc Hội báo Xuân 2019" not in get(client, "/").content.decode()
+
+
 def test_news_page_shows_article_and_open_graph(client, portal, publish_news):
     page = publish_news(
         "Ra quân làm đường giao thông nông thôn",

@@ -8,4 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Nền tảng")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import audit, signals  # noqa: F401
+
+        audit.connect()

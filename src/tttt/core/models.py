@@ -48,6 +48,20 @@ class Sequence(models.Model):
         return f"{self.key} = {self.value}"
 
 
+class RollupMark(models.Model):
+    """The last day a rollup has closed (`core.rollups`): its cells are exact up to it."""
+
+    name = models.CharField(_("rollup"), max_length=60, primary_key=True)
+    last_day = models.DateField(_("ngày cuối đã tổng hợp"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mốc tổng hợp")
+        verbose_name_plural = _("mốc tổng hợp")
+
+    def __str__(self):
+        return f"{self.name}: {self.last_day}"
+
+
 class WorkerHeartbeat(models.Model):
     """A background worker that is alive: it writes `seen_at` every few seconds.
 

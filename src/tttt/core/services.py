@@ -1,10 +1,10 @@
 """Writes for the working-time calendar (locally announced days off and make-up days)."""
 
-from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .audit import audit_as
 from .models import CalendarDay
 
 
@@ -15,7 +15,7 @@ def _require(user, perm):
 
 def calendar_day_save(*, user, day: CalendarDay) -> CalendarDay:
     _require(user, "core.change_calendarday" if day.pk else "core.add_calendarday")
-    with transaction.atomic(), set_actor(user):
+    with transaction.atomic(), audit_as(user):
         day.full_clean()
         day.save()
     return day
@@ -23,5 +23,5 @@ def calendar_day_save(*, user, day: CalendarDay) -> CalendarDay:
 
 def calendar_day_delete(*, user, day: CalendarDay) -> None:
     _require(user, "core.delete_calendarday")
-    with transaction.atomic(), set_actor(user):
+    with transaction.atomic(), audit_as(user):
         day.delete()

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from tttt.core.text import fold
+from tttt.onestop.rollup import DOSSIERS
 from tttt.org import roles as R
 from tttt.org.importer import CURRENT_SOURCE, LEGACY_END, LEGACY_SOURCE, import_units
 from tttt.org.models import Membership, Role, Unit, UnitSuccession, User
@@ -371,6 +372,8 @@ def build_demo(stdout=None) -> list[DemoLogin]:
     build_press(write, luong_tai=luong_tai, today_commune=new_trung_chinh)
     from .reporting import build_reporting
 
+    # The dossiers' rollup closed up to yesterday, as the worker keeps it (`onestop.rollup`).
+    DOSSIERS.close_days()
     build_reporting(write, luong_tai=luong_tai, long_an=long_an, cua_lo=cua_lo, cluster=cluster)
     if connection.vendor == "postgresql":
         # Tens of thousands of rows were just written in bulk: without fresh statistics the

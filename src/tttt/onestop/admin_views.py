@@ -25,6 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from tttt.core.admin_views import ReadableValues, SpreadsheetAsRead
 from tttt.core.formatting import format_money
+from tttt.core.replica import reads_from_replica
 from tttt.org.admin_views import FigureRecords, ScopedModelViewSet
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
@@ -590,6 +591,7 @@ def _stats_unit(request):
     return unit
 
 
+@reads_from_replica
 def statistics_view(request):
     from tttt.core.formatting import format_number, format_percent
     from tttt.core.periods import Period, PeriodError

@@ -126,7 +126,8 @@ class DossierDetailOut(DossierOut):
 
 def _detail(user, d: Dossier) -> Dossier:
     d.allowed_actions = services.allowed_actions(user, d)
-    d.events_list = list(queries.timeline(d))
+    if not hasattr(d, "events_list"):  # a dossier just received knows its one event
+        d.events_list = list(queries.timeline(d))
     return d
 
 

@@ -535,3 +535,51 @@ class SlipTemplate(models.Model):
 
     def __str__(self):
         return f"Mẫu {self.form} — {self.title}"
+
+
+class DossierRollup(models.Model):
+    """Dossiers counted per receiving unit and day (grain ``d``) or month (``m``, dated the
+    1st), for closed days only (`onestop.rollup`): what the figures of a province-year or
+    the nation read instead of the dossiers. Written only by the database (the rollup job
+    and triggers on the dossiers), never by the application."""
+
+    class Grain(models.TextChoices):
+        DAY = "d", _("ngày")
+        MONTH = "m", _("tháng")
+
+    grain = models.CharField(max_length=1, choices=Grain.choices)
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    # by the day received (refused dossiers not counted)
+    received = models.IntegerField(db_default=0)
+    counter = models.IntegerField(db_default=0)
+    online = models.IntegerField(db_default=0)
+    post = models.IntegerField(db_default=0)
+    with_fee = models.IntegerField(db_default=0)
+    paid_online = models.IntegerField(db_default=0)
+    digitised = models.IntegerField(db_default=0)
+    in_time = models.IntegerField(db_default=0)  # resolved early or on time, whenever
+    in_time_span = models.IntegerField(db_default=0)  # ≥ days from receipt to such a result
+    # by the day resolved
+    resolved = models.IntegerField(db_default=0)
+    early = models.IntegerField(db_default=0)
+    on_time = models.IntegerField(db_default=0)
+    late = models.IntegerField(db_default=0)
+    # by the day rated, the day rescheduled
+    rated = models.IntegerField(db_default=0)
+    satisfied = models.IntegerField(db_default=0)
+    apologised = models.IntegerField(db_default=0)
+    # what was pending or overdue at the end of a day follows from running sums of these
+    finished = models.IntegerField(db_default=0)  # by the day finished
+    due = models.IntegerField(db_default=0)  # by the day the deadline passed
+    due_finished = models.IntegerField(db_default=0)  # by the later of deadline and finish
+
+    class Meta:
+        verbose_name = _("tổng hợp hồ sơ theo ngày")
+        verbose_name_plural = _("tổng hợp hồ sơ theo ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "grain", "day"], name="onestop_rollup_cell"),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.grain} {self.day:%d/%m/%Y}: {self.received}"

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -193,12 +193,14 @@ def classify(resolved_at: datetime, deadline: datetime) -> str:
     return Timing.ON_TIME
 
 
-def dossier_code(unit: Unit, received_at: datetime) -> str:
-    """`<agency code>-<yymmdd>-<nnnn>`: unique, readable, safe under concurrent intake."""
+def dossier_code(unit: Unit, received_at: datetime, *, check: bool = True) -> str:
+    """`<agency code>-<yymmdd>-<nnnn>`: unique, readable, safe under concurrent intake.
+    `check=False` trusts the sequence (the caller retries with a check if the code turns
+    out to be taken)."""
     day = timezone.localtime(received_at).strftime("%y%m%d")
     key, prefix = f"onestop.dossier:{unit.code}:{day}", f"{unit.code}-{day}-"
     number = next_value(key)
-    if Dossier.objects.filter(code=f"{prefix}{number:04d}").exists():
+    if check and Dossier.objects.filter(code=f"{prefix}{number:04d}").exists():
         # Codes of that day were written without the sequence (an import, a backdated
         # intake, the demo): continue after the highest one.
         taken = Dossier.objects.filter(code__startswith=prefix).values_list("code", flat=True)
@@ -313,7 +315,7 @@ def _new_dossier(
         # Field validators only: the code is generated unique and the dates satisfy the
         # check constraints by construction (the database enforces both anyway).
         dossier.full_clean(
-            exclude=["code", "procedure", "unit", "channel"],
+            exclude=["code", "procedure", "unit", "channel", "received_by"],
             validate_unique=False,
             validate_constraints=False,
         )
@@ -361,25 +363,43 @@ def receive_dossier(
     )  # fmt: skip
     if errors:
         raise ValidationError(errors)
-    received_at = dossier.received_at
-    with acting(user):
-        dossier.code = dossier_code(unit, received_at)
-        dossier.save()
-        DossierItem.objects.bulk_create(
-            DossierItem(dossier=dossier, document_id=doc, name=name, originals=o, copies=c)
-            for doc, name, o, c in (items or [])
+    # The day's sequence gives the code; a code already taken (written without the
+    # sequence: an import, the demo) shows as a conflict, and the whole intake is made
+    # again checking codes — instead of a query for every intake. Inside a caller's
+    # transaction a conflict could not be retried, so codes are checked first there.
+    retry = not transaction.get_connection().in_atomic_block
+    while True:
+        try:
+            with acting(user):
+                dossier.code = dossier_code(unit, dossier.received_at, check=not retry)
+                dossier.save(force_insert=True)
+                _intake_rows(dossier, user, items, files)
+            return dossier
+        except IntegrityError:
+            dossier.pk = None
+            if not retry or not Dossier.objects.filter(code=dossier.code).exists():
+                raise
+            retry = False
+
+
+def _intake_rows(dossier: Dossier, user, items, files) -> None:
+    DossierItem.objects.bulk_create(
+        DossierItem(dossier=dossier, document_id=doc, name=name, originals=o, copies=c)
+        for doc, name, o, c in (items or [])
+    )
+    for f in files:
+        DossierFile.objects.create(
+            dossier=dossier,
+            file=_save_file(dossier, f),
+            name=f.name[:200],
+            content_type=f.content_type[:100],
+            size=f.size,
+            uploaded_by=user if user is not None else None,
         )
-        for f in files:
-            DossierFile.objects.create(
-                dossier=dossier,
-                file=_save_file(dossier, f),
-                name=f.name[:200],
-                content_type=f.content_type[:100],
-                size=f.size,
-                uploaded_by=user if user is not None else None,
-            )
-        _event(dossier, user, "receive", "", Status.RECEIVED, _("Tiếp nhận hồ sơ"), at=received_at)
-    return dossier
+    event = _event(
+        dossier, user, "receive", "", Status.RECEIVED, _("Tiếp nhận hồ sơ"), at=dossier.received_at
+    )
+    dossier.events_list = [event]  # its timeline as it stands: the API answers with it
 
 
 def _save_file(dossier: Dossier, upload: Upload):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date
 
-from auditlog.context import set_actor
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tttt.core.audit import audit_as
 from tttt.core.errors import refuse
 
 from .errors import OrgError as E
@@ -20,7 +20,7 @@ from .queries import invalidate_scopes, user_can
 @contextmanager
 def acting(user):
     """Run writes in one transaction, attributing audit entries to `user`."""
-    with transaction.atomic(), set_actor(user if user is not None and user.pk else None):
+    with transaction.atomic(), audit_as(user if user is not None and user.pk else None):
         yield
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -22,6 +23,7 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from wagtail.models import Page
@@ -107,10 +109,12 @@ def home_context(home: PortalHomePage) -> dict:
         .select_related("doc_type")
         .order_by("-issued_on", "-pk")
     )
+    # Lazy: the template keeps its lists in the cache (`content_version`), and a page
+    # served from there asks the database nothing.
     return {
         "latest_news": news[:10],
         "latest_documents": documents[:6],
-        "child_portals": child_portals(home),
+        "child_portals": SimpleLazyObject(lambda: list(child_portals(home))),
     }
 
 
@@ -132,9 +136,10 @@ def _chrome_key(home_path: str) -> str:
 
 
 def forget_chrome(page: Page) -> None:
-    """Called when a portal's pages are published, withdrawn or moved."""
+    """Called when a portal's pages are published, withdrawn or moved: its menu, and
+    (with the content version) every list the portal's pages keep in the cache."""
     key = _chrome_key(page.path[: 2 * PATH_STEP])
-    cache.delete_many([key, f"{key}:home"])
+    cache.delete_many([key, f"{key}:home", f"{key}:version"])
 
 
 def local_url(home: PortalHomePage, page: Page) -> str:
@@ -162,7 +167,7 @@ def chrome(page: Page) -> dict:
     """What every portal page shows around its content: the portal, its menu, the search
     page, the parent portal and the breadcrumb."""
     key = _chrome_key(page.path[: 2 * PATH_STEP])
-    found = cache.get_many([key, f"{key}:home"])  # one round trip for both
+    found = cache.get_many([key, f"{key}:home", f"{key}:version"])  # one round trip
     if isinstance(page, PortalHomePage):
         home = page
     else:
@@ -182,8 +187,14 @@ def chrome(page: Page) -> dict:
         else:
             for ancestor in page.get_ancestors().filter(depth__gt=2).only("title", "url_path"):
                 crumbs.append((ancestor.title, local_url(home, ancestor)))
+    version = found.get(f"{key}:version")
+    if version is None:
+        version = uuid.uuid4().hex[:12]
+        cache.set(f"{key}:version", version, CHROME_SECONDS)
     return {
         "portal": home,
+        "content_version": version,  # changes whenever a page of the portal does
+        "cache_seconds": CHROME_SECONDS,
         "crumbs": crumbs,
         "page_url": local_url(home, page) if page.pk != home.pk else "/",
         **data,

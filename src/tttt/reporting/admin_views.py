@@ -33,6 +33,7 @@ from tttt.core.errors import refuse
 from tttt.core.formatting import format_number
 from tttt.core.forms import DATE, ServiceErrorsMixin, add_service_errors
 from tttt.core.periods import Period, PeriodError, parse_period
+from tttt.core.replica import reads_from_replica
 from tttt.org.admin_views import ScopedModelViewSet, unit_for_page
 from tttt.org.models import Unit
 from tttt.org.queries import restrict_to_scope, user_can, user_scope
@@ -307,6 +308,7 @@ def _xlsx(name: str, headers: list[str], rows: list[list]) -> HttpResponse:
     return response
 
 
+@reads_from_replica
 def completeness_view(request):
     context = _selection(request)
     if context["form"] and context["period"] and context["unit"]:
@@ -322,6 +324,7 @@ def completeness_view(request):
     return TemplateResponse(request, "reporting/admin/completeness.html", context)
 
 
+@reads_from_replica
 def aggregate_view(request):
     context = _selection(request)
     if context["form"] and context["period"] and context["unit"]:
@@ -644,6 +647,7 @@ def _standings_summary(result) -> str:
     return _("%(n)s đơn vị: %(parts)s") % {"n": len(result.rows), "parts": ", ".join(parts) or "—"}
 
 
+@reads_from_replica
 def standings_view(request, pk: int):
     """A cluster's scores for a year: computed criteria, hand scoring, ranks and titles,
     the exemplary units and the year's leader and deputy."""
@@ -720,6 +724,7 @@ def _dashboard_unit(request) -> Unit | None:
     return unit_for_page(request, queries.VIEW)
 
 
+@reads_from_replica
 def dashboard_view(request):
     """For a leader: one indicator over time and across the units below (or every commune
     of the territory, or of the country), ranked, with bars, a map of proportional symbols,
@@ -798,6 +803,7 @@ def dashboard_view(request):
     return TemplateResponse(request, "reporting/admin/dashboard.html", context)
 
 
+@reads_from_replica
 def overview_view(request):
     """The operations centre a leader opens each morning (Tổng quan điều hành): for the
     person's unit, each field's figures in the period with the same period a year before and

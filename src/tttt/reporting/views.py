@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from tttt.core.periods import Period, PeriodError
+from tttt.core.replica import reads_from_replica
 from tttt.org.models import Unit
 
 from . import queries
@@ -38,6 +39,7 @@ def _default_period(unit: Unit | None) -> Period:
     return queries.latest_period_with_data(catalog()["onestop.received"], unit, start)
 
 
+@reads_from_replica
 def public_figures(request):
     home = _portal_home(request)
     unit = getattr(home, "unit", None) if home is not None else None
