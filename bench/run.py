@@ -33,12 +33,19 @@ def main():
 
     hanoi = Unit.objects.get(source="vietnam-provinces", kind="province", code="01")
     old_nghe_an = Unit.objects.get(source="vietnamadminunits", kind="province", code="40")
-    timings = []
+    timings, raw_timings = [], []
+    raw = "SELECT count(*) FROM org_unit WHERE path LIKE %s AND kind = 'commune'"
     for _ in range(50):
         t = time.perf_counter()
         n_new = subtree(hanoi, kinds=["commune"]).count()
         n_old = subtree(old_nghe_an, kinds=["commune"]).count()
         timings.append((time.perf_counter() - t) / 2)
+        t = time.perf_counter()
+        with connection.cursor() as cursor:  # the anchor: the same count in raw SQL
+            for unit in (hanoi, old_nghe_an):
+                cursor.execute(raw, [unit.path + "%"])
+                cursor.fetchone()
+        raw_timings.append((time.perf_counter() - t) / 2)
 
     cal = get_calendar()
     tz = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -52,6 +59,10 @@ def main():
     for i in range(ops):
         cal.between(start + timedelta(minutes=37 * i), start + timedelta(minutes=37 * i, hours=30))
     between_rate = ops / (time.perf_counter() - t)
+    t = time.perf_counter()
+    for i in range(ops):  # the anchor: the same moments added as plain clock time
+        start + timedelta(minutes=37 * i) + timedelta(hours=1 + i % 60)
+    plain_rate = ops / (time.perf_counter() - t)
 
     sys.path.insert(0, os.path.dirname(__file__))
     import inspections_bench
@@ -76,9 +87,17 @@ def main():
                 "national_reimport_unchanged_seconds": round(reimport_seconds, 2),
                 "units_imported": Unit.objects.count(),
                 "province_subtree_count_ms_median": round(statistics.median(timings) * 1000, 3),
+                "province_subtree_anchor_raw_sql_ms_median": round(
+                    statistics.median(raw_timings) * 1000, 3
+                ),
+                "province_subtree_to_raw_sql_ratio": round(
+                    statistics.median(raw_timings) / statistics.median(timings), 2
+                ),
                 "province_subtree_communes": {"Hà Nội (2025)": n_new, "Nghệ An (former)": n_old},
                 "calendar_add_per_second": round(add_rate),
                 "calendar_between_per_second": round(between_rate),
+                "calendar_anchor_plain_datetime_add_per_second": round(plain_rate),
+                "calendar_add_to_plain_ratio": round(add_rate / plain_rate, 3),
                 "working_hours": settings.TTTT_WORKING_HOURS,
             },
             ensure_ascii=False,
