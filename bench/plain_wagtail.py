@@ -55,6 +55,8 @@ ARTICLE = """{% extends "base.html" %}
 """
 
 SETTINGS = """
+import os
+
 import dj_database_url
 from .production import *  # noqa: F403
 
@@ -91,9 +93,7 @@ def build(directory: Path, database_url: str) -> dict:
     (directory / "home/models.py").write_text(MODELS)
     (directory / "home/templates/home/home_page.html").write_text(HOME)
     (directory / "home/templates/home/article_page.html").write_text(ARTICLE)
-    (directory / "plain/settings/bench.py").write_text(
-        SETTINGS.replace("\nimport dj", "\nimport os\nimport dj")
-    )
+    (directory / "plain/settings/bench.py").write_text(SETTINGS)
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "plain.settings.bench", "PLAIN_DATABASE_URL": database_url,
            "PYTHONPATH": str(directory)}  # fmt: skip
     env.pop("DATABASE_URL", None)

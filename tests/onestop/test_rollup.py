@@ -241,3 +241,33 @@ def test_a_dossier_of_a_closed_day_entered_late_counts_at_once(world):
     assert (cell.received, cell.post, cell.paid_online) == (1, 1, 1)
     figures = ind.all_figures([units[3]], Period.custom(FIRST, FIRST + timedelta(days=DAYS)))
     assert (figures["received"], figures["late"], figures["received_in_time"]) == (1, 1, 0)
+
+
+def test_a_step_that_changes_nothing_counted_writes_no_cell(world):
+    """Processing a dossier of a closed day (its status, its assignee) changes nothing a
+    cell counts: the triggers leave the cells as they were — on PostgreSQL not even
+    rewritten (the row versions stay), so the everyday steps take no lock on the mark."""
+    from django.db import connection
+
+    procedure, units, _ = world
+    dossier = Dossier.objects.create(
+        code="S00001", procedure=procedure, unit=units[3], applicant_name="Vũ Văn Em", phone="0912345678",
+        **_fields({"received": 10, "hour": 9, "fate": "open", "channel": "online", "fee": 0,
+                   "paid_online": False, "digitised": False, "deadline": 5, "finished": 0,
+                   "timing": "early", "rating": None, "rescheduled": None}),
+    )  # fmt: skip
+    DOSSIERS.close_days(until=FIRST + timedelta(days=DAYS))
+    cells = DossierRollup.objects.filter(unit=units[3])
+
+    def versions():
+        if connection.vendor != "postgresql":
+            return list(cells.order_by("pk").values())
+        return list(cells.extra(select={"v": "xmin::text"}).order_by("pk").values("v", "received"))
+
+    before = versions()
+    Dossier.objects.filter(pk=dossier.pk).update(status="processing", version=2)
+    Dossier.objects.filter(pk=dossier.pk).update(status="awaiting", version=3)
+    assert versions() == before
+    Dossier.objects.filter(pk=dossier.pk).update(digitised=True)  # this one counts
+    assert versions() != before
+    assert cells.get(grain="d", day=FIRST + timedelta(days=10)).digitised == 1

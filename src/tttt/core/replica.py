@@ -44,24 +44,15 @@ def reads_from_replica(view):
                 response.render()  # a template that reads while rendering reads there too
             return response
 
-    wrapped.reads_from_replica = True
     return wrapped
 
 
 class ReplicaRouter:
-    """DATABASE_ROUTERS: reads inside `replica_reads` go to the replica; the rest to the
-    primary. Migrations run on the primary only (the replica copies its schema)."""
+    """DATABASE_ROUTERS: reads inside `replica_reads` go to the replica, when there is one;
+    everything else to the primary (Django's default). `tttt migrate` migrates the primary
+    only; the replica copies its schema."""
 
     def db_for_read(self, model, **hints):
         if _reading.get() and has_replica():
             return REPLICA
-        return None
-
-    def db_for_write(self, model, **hints):
-        return "default"
-
-    def allow_relation(self, obj1, obj2, **hints):
-        return True  # the replica holds the same rows as the primary
-
-    def allow_migrate(self, db, app_label, model_name=None, **hints):
         return None

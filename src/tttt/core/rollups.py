@@ -33,7 +33,8 @@ for the job and then sees the new mark. The job closes a day only an hour after 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -69,7 +70,7 @@ class Rollup:
     table: str  # the cells' table: grain, unit_id, day, one integer column per Column
     keys: dict[str, tuple[str, ...]]  # key → timestamp columns; the key is the latest
     columns: tuple[Column, ...]
-    fields: tuple[str, ...] = field(default=())  # every source column the SQL reads
+    pk: str = "id"  # the records' primary key
 
     # ---------------------------------------------------------------- dialect
 
@@ -99,8 +100,8 @@ class Rollup:
         shift = f"'{self._offset_minutes():+d} minutes'"
         return f"date({value}, {shift}, 'start of month')" if month else f"date({value}, {shift})"
 
-    def _days_between(self, first: str, second: str) -> str:
-        a, b = self._day(f"x.{first}"), self._day(f"x.{second}")
+    def _days_between(self, first: str, second: str, alias: str = "x") -> str:
+        a, b = self._day(f"{alias}.{first}"), self._day(f"{alias}.{second}")
         if self._vendor() == "postgresql":
             return f"({b} - {a})"
         return f"CAST(julianday({b}) - julianday({a}) AS INTEGER)"
@@ -111,39 +112,59 @@ class Rollup:
 
     # ---------------------------------------------------------------- SQL
 
+    @staticmethod
+    def _on(condition: str, alias: str) -> str:
+        """A column's condition (written over alias x) over another alias (OLD, NEW, o…)."""
+        return re.sub(r"\bx\.", f"{alias}.", condition)
+
+    def _signature(self, alias: str) -> list[str]:
+        """What a row contributes, as values: two versions of a row with the same
+        signature add the same to the same cells (a trigger leaves them alone)."""
+        values = [f"{alias}.unit_id"]
+        values += [self._day(self._key_value(key, alias)) for key in self.keys]
+        for c in self.columns:
+            values.append(f"({self._on(c.condition, alias)})")
+            if c.maximum:
+                values.append(self._days_between(*c.days_between, alias=alias))
+        return values
+
     def _contributions(
-        self, source: str, sign: int, days: str, between=None, grains=("d", "m")
-    ) -> str:
+        self, source: str | None, sign: int, days: str, between=None, grains=("d", "m"),
+        alias: str = "x",
+    ) -> str:  # fmt: skip
         """SELECT of every cell contribution of the rows of `source` (a table or a
-        subquery, alias x) whose key day meets `days` (SQL over ``kd``, the key's day);
-        `between`, two SQL timestamps, says the same to the indexes of the key columns."""
+        subquery, named `alias`; None: the single row `alias`, OLD or NEW in a row
+        trigger) whose key day meets `days` (SQL over ``kd``, the key's day); `between`,
+        two SQL timestamps, says the same to the indexes of the key columns."""
         parts = []
+        rows = f"{source} {alias}" if source else "(SELECT 1) AS one_row"
         for key in self.keys:
             mine = [c for c in self.columns if c.key == key]
             if not mine:
                 continue
-            value = self._key_value(key, "x")
+            value = self._key_value(key, alias)
             day, month = self._day(value), self._day(value, month=True)
             values = []
             for c in self.columns:
+                condition = self._on(c.condition, alias)
                 if c.key != key:
                     values.append(f"0 AS {c.name}")
                 elif c.maximum:
-                    expr = self._days_between(*c.days_between) if sign > 0 else "0"
-                    values.append(f"CASE WHEN {c.condition} THEN {expr} ELSE 0 END AS {c.name}")
+                    expr = self._days_between(*c.days_between, alias=alias) if sign > 0 else "0"
+                    values.append(f"CASE WHEN {condition} THEN {expr} ELSE 0 END AS {c.name}")
                 else:
-                    values.append(f"CASE WHEN {c.condition} THEN {sign} ELSE 0 END AS {c.name}")
-            any_condition = " OR ".join(f"({c.condition})" for c in mine)
+                    values.append(f"CASE WHEN {condition} THEN {sign} ELSE 0 END AS {c.name}")
+            any_condition = " OR ".join(f"({self._on(c.condition, alias)})" for c in mine)
             if grains == ("d",):
                 grain, cell, join = "'d'", day, ""
             else:
                 grain, cell = "g.grain", f"CASE WHEN g.grain = 'd' THEN {day} ELSE {month} END"
                 join = " CROSS JOIN (SELECT 'd' AS grain UNION ALL SELECT 'm') g"
             parts.append(
-                f"SELECT {grain} AS grain, x.unit_id AS unit_id, {cell} AS day, "
+                f"SELECT {grain} AS grain, {alias}.unit_id AS unit_id, {cell} AS day, "
                 + ", ".join(values)
-                + f" FROM {source} x{join}"
-                f" WHERE {self._key_present(key, 'x')} AND ({any_condition})"
+                + f" FROM {rows}{join}"
+                f" WHERE {self._key_present(key, alias)} AND ({any_condition})"
                 f" AND {days.replace('kd', day)}"
                 + (self._between(key, *between) if between else "")
             )
@@ -180,10 +201,12 @@ class Rollup:
         names = [c.name for c in self.columns]
         sums, sets = self._merge()
         union = "\nUNION ALL\n".join(selects)
+        # A cell the statement leaves as it was (taken off and added back) is not written.
+        changes = " OR ".join(f"{agg} <> 0" for agg in sums.split(", "))
         return (
             f"INSERT INTO {self.table} (grain, unit_id, day, {', '.join(names)})\n"
             f"SELECT u.grain, u.unit_id, u.day, {sums} FROM (\n{union}\n) u WHERE true\n"
-            f"GROUP BY u.grain, u.unit_id, u.day\n"
+            f"GROUP BY u.grain, u.unit_id, u.day HAVING {changes}\n"
             f"ON CONFLICT (unit_id, grain, day) DO UPDATE SET {sets}"
         )
 
@@ -191,46 +214,43 @@ class Rollup:
         return f"(SELECT last_day FROM core_rollupmark WHERE name = '{self.name}')"
 
     def install_sql(self) -> list[str]:
-        """The statements creating (or replacing) the triggers."""
+        """The statements creating (or replacing) the triggers. A change to a record that
+        leaves what it contributes as it was (its status from received to processing, its
+        assignee…) writes no cell and takes no lock."""
         base = self.table
         if self._vendor() == "postgresql":
             closed = "kd <= w"
-            least = (
-                "LEAST("
-                + ", ".join(f"x.{c}" for c in dict.fromkeys(k[0] for k in self.keys.values()))
-                + ")"
-            )
-            touches_past = (
-                "EXISTS (SELECT 1 FROM {rows} x WHERE "
-                + self._day(least)
-                + f" < (clock_timestamp() AT TIME ZONE '{settings.TIME_ZONE}')::date)"
-            )
-            new = self._upsert([self._contributions("new_rows", 1, closed)])
-            old = self._upsert([self._contributions("old_rows", -1, closed)])
-            both = self._upsert(
-                [self._contributions("old_rows", -1, closed),
-                 self._contributions("new_rows", 1, closed)]
-            )  # fmt: skip
-
-            def body(op: str, rows: list[str], upsert: str) -> str:
-                past = " OR ".join(touches_past.format(rows=r) for r in rows)
-                return (
-                    f"IF TG_OP = '{op}' THEN\n"
-                    f"  IF {past} THEN\n"
-                    f"    SELECT last_day INTO w FROM core_rollupmark WHERE name = '{self.name}' FOR SHARE;\n"
-                    f"  ELSE\n"
-                    f"    SELECT last_day INTO w FROM core_rollupmark WHERE name = '{self.name}';\n"
-                    f"  END IF;\n"
-                    f"  IF w IS NOT NULL THEN\n{upsert};\n  END IF;\nEND IF;\n"
+            old, new = self._signature("o"), self._signature("n")
+            changed = f"ROW({', '.join(old)}) IS DISTINCT FROM ROW({', '.join(new)})"
+            pairs = f"old_rows o JOIN new_rows n ON n.{self.pk} = o.{self.pk} WHERE {changed}"
+            sources = {
+                "INSERT": [("new_rows", 1)],
+                "UPDATE": [(f"(SELECT o.* FROM {pairs})", -1), (f"(SELECT n.* FROM {pairs})", 1)],
+                "DELETE": [("old_rows", -1)],
+            }
+            least = "LEAST(" + ", ".join(
+                f"x.{c}" for c in dict.fromkeys(k[0] for k in self.keys.values())
+            ) + ")"  # fmt: skip
+            today = f"(clock_timestamp() AT TIME ZONE '{settings.TIME_ZONE}')::date"
+            mark = f"SELECT last_day INTO w FROM core_rollupmark WHERE name = '{self.name}'"
+            branches = []
+            for op, parts in sources.items():
+                past = " OR ".join(
+                    f"EXISTS (SELECT 1 FROM {rows} x WHERE {self._day(least)} < {today})"
+                    for rows, _sign in parts
                 )
-
+                upsert = self._upsert(
+                    [self._contributions(rows, sign, closed) for rows, sign in parts]
+                )
+                branches.append(  # nested: PL/pgSQL would read the other operations' tables
+                    f"IF TG_OP = '{op}' THEN\n  IF {past} THEN\n"
+                    f"    {mark} FOR SHARE;\n"
+                    f"    IF w IS NOT NULL THEN\n{upsert};\n    END IF;\n"
+                    f"  END IF;\nEND IF;\n"
+                )
             function = (
                 f"CREATE OR REPLACE FUNCTION {base}_fn() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-                "DECLARE w date;\nBEGIN\n"
-                + body("INSERT", ["new_rows"], new)
-                + body("UPDATE", ["old_rows", "new_rows"], both)
-                + body("DELETE", ["old_rows"], old)
-                + "RETURN NULL;\nEND $$"
+                "DECLARE w date;\nBEGIN\n" + "".join(branches) + "RETURN NULL;\nEND $$"
             )
             statements = [*self.drop_sql(), function]
             for op, refs in (
@@ -244,19 +264,19 @@ class Rollup:
                 )
             return statements
         closed = f"kd <= {self._mark()}"
-
-        def row(alias: str) -> str:
-            cols = ", ".join(f"{alias}.{c} AS {c}" for c in ("unit_id", *self.fields))
-            return f"(SELECT {cols})"
-
-        changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("unit_id", *self.fields))
+        changed = " OR ".join(
+            f"{a} IS NOT {b}"
+            for a, b in zip(self._signature("OLD"), self._signature("NEW"), strict=True)
+        )
         statements = list(self.drop_sql())
         for op, when, parts in (
             ("INSERT", "", [("NEW", 1)]),
             ("UPDATE", f" WHEN {changed}", [("OLD", -1), ("NEW", 1)]),
             ("DELETE", "", [("OLD", -1)]),
         ):
-            upsert = self._upsert([self._contributions(row(a), s, closed) for a, s in parts])
+            upsert = self._upsert(
+                [self._contributions(None, sign, closed, alias=row) for row, sign in parts]
+            )
             statements.append(
                 f"CREATE TRIGGER {base}_{op.lower()} AFTER {op} ON {self.source} "
                 f"FOR EACH ROW{when} BEGIN\n{upsert};\nEND"
@@ -273,8 +293,14 @@ class Rollup:
         return statements
 
     def install(self) -> None:
+        """Create the triggers (a migration runs this; again when the columns change)."""
         with connection.cursor() as cursor:
             for statement in self.install_sql():
+                cursor.execute(statement)
+
+    def uninstall(self) -> None:
+        with connection.cursor() as cursor:
+            for statement in self.drop_sql():
                 cursor.execute(statement)
 
     # ---------------------------------------------------------------- the job
@@ -304,10 +330,9 @@ class Rollup:
                 RollupMark.objects.get_or_create(name=self.name)
                 mark = RollupMark.objects.select_for_update().get(name=self.name)
                 last = mark.last_day
-                if last is None:
+                if last is None:  # first run: from the day before the first record
                     first = self.first_day()
-                    last = (first or until + timedelta(days=1)) - timedelta(days=1)
-                    last = min(last, until)
+                    last = until if first is None else min(first - timedelta(days=1), until)
                 if last >= until:
                     if mark.last_day != last:
                         mark.last_day = last

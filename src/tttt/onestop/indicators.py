@@ -240,10 +240,11 @@ def figures_of(reduce, period: Period) -> dict:
     late_start = max(period.start, period.end - timedelta(days=span))
     resolved_after = {key: {"n": 0} for key in cells}
     if late_start <= closed_end:
+        late_from, late_to = bounds(Period(late_start, closed_end))
         resolved_after = reduce(
             Dossier.objects.filter(
-                received_at__gte=bounds(Period(late_start, closed_end))[0],
-                received_at__lt=bounds(Period(late_start, closed_end))[1],
+                received_at__gte=late_from,
+                received_at__lt=late_to,
                 timing__in=IN_TIME,
                 resolved_at__gte=end,
             ).exclude(status=Status.REFUSED),

@@ -1,10 +1,12 @@
 """The dossiers' rollup (`core.rollups`): what each cell of `DossierRollup` counts, as the
-figures of `onestop.indicators` define them (DOMAIN.md §2)."""
+figures of `onestop.indicators` define them (DOMAIN.md §2), in the models' own codes."""
 
 from tttt.core.rollups import Column, Rollup
 
-NOT_REFUSED = "x.status <> 'refused'"
-IN_TIME = "x.timing IN ('early', 'on_time')"
+from .models import Channel, Rating, Status, Timing
+
+NOT_REFUSED = f"x.status <> '{Status.REFUSED}'"
+IN_TIME = f"x.timing IN ('{Timing.EARLY}', '{Timing.ON_TIME}')"
 
 
 DOSSIERS = Rollup(
@@ -22,9 +24,7 @@ DOSSIERS = Rollup(
     },
     columns=(
         Column("received", "received", NOT_REFUSED),
-        Column("counter", "received", f"{NOT_REFUSED} AND x.channel = 'counter'"),
-        Column("online", "received", f"{NOT_REFUSED} AND x.channel = 'online'"),
-        Column("post", "received", f"{NOT_REFUSED} AND x.channel = 'post'"),
+        *(Column(str(c), "received", f"{NOT_REFUSED} AND x.channel = '{c}'") for c in Channel),
         Column("with_fee", "received", f"{NOT_REFUSED} AND x.fee > 0"),
         Column("paid_online", "received", f"{NOT_REFUSED} AND x.fee > 0 AND x.paid_online"),
         Column("digitised", "received", f"{NOT_REFUSED} AND x.digitised"),
@@ -36,29 +36,12 @@ DOSSIERS = Rollup(
             days_between=("received_at", "resolved_at"),
         ),
         Column("resolved", "resolved", "x.resolved_at IS NOT NULL"),
-        Column("early", "resolved", "x.timing = 'early'"),
-        Column("on_time", "resolved", "x.timing = 'on_time'"),
-        Column("late", "resolved", "x.timing = 'late'"),
+        *(Column(str(t), "resolved", f"x.timing = '{t}'") for t in Timing),
         Column("rated", "rated", "x.rated_at IS NOT NULL"),
-        Column("satisfied", "rated", "x.rating IN (2, 3)"),
+        Column("satisfied", "rated", f"x.rating IN ({Rating.SATISFIED}, {Rating.VERY_SATISFIED})"),
         Column("apologised", "rescheduled", "x.rescheduled_at IS NOT NULL"),
         Column("finished", "finished", NOT_REFUSED),
         Column("due", "due", NOT_REFUSED),
         Column("due_finished", "due_finished", NOT_REFUSED),
-    ),  # fmt: skip
-    fields=(
-        "received_at",
-        "resolved_at",
-        "rated_at",
-        "rescheduled_at",
-        "finished_at",
-        "deadline",
-        "status",
-        "channel",
-        "fee",
-        "paid_online",
-        "digitised",
-        "timing",
-        "rating",
     ),  # fmt: skip
 )

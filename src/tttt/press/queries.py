@@ -51,18 +51,22 @@ STATES = {
 }
 
 
-def issues_in_state(issues, state: str, day=None):
+def state_q(state: str, day=None) -> Q | None:
     """Issues in one state (PressIssue.State), or past their task's deadline unanswered
-    ("overdue"); every issue for an unknown state."""
+    ("overdue"); None for an unknown state."""
     if state == "overdue":
-        return issues.filter(STATES["open"], task__deadline__lt=day or timezone.localdate())
-    return issues.filter(STATES[state]) if state in STATES else issues
+        return STATES["open"] & Q(task__deadline__lt=day or timezone.localdate())
+    return STATES.get(state)
+
+
+def issues_in_state(issues, state: str, day=None):
+    """`issues` in `state` (`state_q`); every issue for an unknown state."""
+    condition = state_q(state, day)
+    return issues if condition is None else issues.filter(condition)
 
 
 def waiting(user) -> dict:
     """Issues in the person's scope not yet assigned, and past their deadline (one query)."""
-    today = timezone.localdate()
     return scoped_issues(user, "press.change_pressissue").aggregate(
-        new=Count("pk", filter=STATES["new"]),
-        overdue=Count("pk", filter=STATES["open"] & Q(task__deadline__lt=today)),
+        new=Count("pk", filter=state_q("new")), overdue=Count("pk", filter=state_q("overdue"))
     )

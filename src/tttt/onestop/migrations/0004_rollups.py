@@ -10,17 +10,13 @@ def install_triggers(apps, schema_editor):
     rollup (`DOSSIERS.reset()`), which the job then fills again."""
     from tttt.onestop.rollup import DOSSIERS
 
-    with schema_editor.connection.cursor() as cursor:
-        for statement in DOSSIERS.install_sql():
-            cursor.execute(statement)
+    DOSSIERS.install()
 
 
 def drop_triggers(apps, schema_editor):
     from tttt.onestop.rollup import DOSSIERS
 
-    with schema_editor.connection.cursor() as cursor:
-        for statement in DOSSIERS.drop_sql():
-            cursor.execute(statement)
+    DOSSIERS.uninstall()
 
 
 class Migration(migrations.Migration):
