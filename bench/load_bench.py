@@ -6,8 +6,10 @@ then 100 API intakes at once on one commune.
 Prints JSON: requests/s, p50/p95/p99 and errors for each mix; the online submissions
 (codes distinct, none lost or duplicated: every code the citizens were given is one
 dossier, and the dossiers added are exactly those); the simultaneous intakes (all
-accepted, codes distinct, none lost). The load generator shares the machine's cores with
-the stack, so the figures are a floor for a dedicated server.
+accepted, codes distinct, none lost). The anchor: as many users asking only for /healthz
+(bench/locustfile.py, Floor), with each mix's p50 beside its p50. The load generator
+shares the machine's cores with the stack, so the figures are a floor for a dedicated
+server.
 """
 
 import json
@@ -25,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 USERS = int(os.environ.get("BENCH_LOAD_USERS", 40))
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", 60))
+FLOOR_SECONDS = int(os.environ.get("BENCH_LOAD_FLOOR_SECONDS", 20))
 INTAKES = 100
 REDIS_DB = 15
 
@@ -67,6 +70,21 @@ def summarise(stats: list[dict], prefix: str, seconds: float) -> dict:
                 {int(float(k)): v for k, v in s["response_times"].items()}, 0.95)} for s in mine),
             key=lambda x: -x["p95_ms"])[:3],
     }  # fmt: skip
+
+
+def run_locust(front: str, env: dict, users: list[str], seconds: int) -> list[dict]:
+    """locust's statistics of `users` (classes of bench/locustfile.py) loading `front`."""
+    locust = subprocess.run(
+        [sys.executable, "-m", "locust", "-f", str(REPO / "bench" / "locustfile.py"), "--headless",
+         "-u", str(USERS), "-r", str(max(1, USERS // 10)), "-t", f"{seconds}s", "--host", front,
+         "--only-summary", "--json", "--stop-timeout", "10", "--loglevel", "WARNING", *users],
+        env=env, capture_output=True, text=True, timeout=seconds + 120,
+    )  # fmt: skip
+    return json.loads(locust.stdout[locust.stdout.index("[") :])
+
+
+def _ratio(anchor: float, figure: float) -> float | None:
+    return round(anchor / figure, 3) if figure else None
 
 
 def demo_facts() -> dict:
@@ -177,22 +195,22 @@ def main() -> dict:
                "BENCH_PROCEDURES": ",".join(str(pk) for pk, _ in facts["procedures"]),
                "BENCH_LOOKUPS": json.dumps(facts["lookups"]), "BENCH_OFFICERS": json.dumps(facts["officers"]),
                "BENCH_PASSWORD": facts["password"], "BENCH_CODES": str(work / "codes.json")}  # fmt: skip
-        locust = subprocess.run(
-            [sys.executable, "-m", "locust", "-f", str(REPO / "bench" / "locustfile.py"), "--headless",
-             "-u", str(USERS), "-r", str(max(1, USERS // 10)), "-t", f"{SECONDS}s", "--host", front,
-             "--only-summary", "--json", "--stop-timeout", "10", "--loglevel", "WARNING"],
-            env=env, capture_output=True, text=True, timeout=SECONDS + 120,
-        )  # fmt: skip
-        stats = json.loads(locust.stdout[locust.stdout.index("[") :])
+        stats = run_locust(front, env, ["Citizen", "Officer"], SECONDS)
         kept = json.loads((work / "codes.json").read_text())
         stored = dossier_codes(before)
         submitted = kept["submitted"]
         intakes = simultaneous_intakes(front, facts)
+        floor = summarise(run_locust(front, env, ["Floor"], FLOOR_SECONDS), "floor:", FLOOR_SECONDS)
+        citizens = summarise(stats, "citizen:", SECONDS)
+        officers = summarise(stats, "officer:", SECONDS)
         return {"load": {
             "users": USERS, "seconds": SECONDS, "cores": os.cpu_count(),
             "requests_per_s": round(sum(s["num_requests"] for s in stats) / SECONDS, 1),
-            "citizens": summarise(stats, "citizen:", SECONDS),
-            "officers": summarise(stats, "officer:", SECONDS),
+            "citizens": citizens,
+            "officers": officers,
+            "anchor_same_users_healthz_only": floor,
+            "citizens_p50_to_healthz_p50_ratio": _ratio(floor["p50_ms"], citizens["p50_ms"]),
+            "officers_p50_to_healthz_p50_ratio": _ratio(floor["p50_ms"], officers["p50_ms"]),
             "submissions": {"answered_with_code": len(submitted), "failed": len(kept["failed"]),
                             "codes_distinct": len(set(submitted)), "dossiers_added": len(stored),
                             "lost": len(set(submitted) - set(stored)),

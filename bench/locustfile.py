@@ -4,7 +4,9 @@ Citizens (through Varnish, each with an address of their own in X-Forwarded-For,
 Varnish would add it): portal home pages, the unit and business searches, dossier lookups,
 online submissions (form, then post; each code kept). Officers (signed in): the dossier
 list, a dossier's page, an action on it (showing the applicant's personal data, which is
-logged), the one-stop statistics. Request names start with "citizen:" or "officer:".
+logged), the one-stop statistics. Request names start with "citizen:" or "officer:". The
+anchor, run on its own afterwards: as many users asking only for /healthz (through Varnish,
+passed to the application), "floor:" — what any request costs on this stack and machine.
 Configuration comes from BENCH_* variables set by load_bench.py.
 """
 
@@ -134,3 +136,13 @@ def _keep_codes(environment, **kwargs):
     if CODES_FILE:
         with open(CODES_FILE, "w") as f:
             json.dump({"submitted": SUBMITTED, "failed": FAILED_SUBMISSIONS}, f)
+
+
+class Floor(HttpUser):
+    """The anchor: the same number of users, the same pauses, the cheapest request."""
+
+    wait_time = between(0.5, 2)
+
+    @task
+    def health(self):
+        self.client.get("/healthz", name="floor: /healthz")

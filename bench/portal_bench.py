@@ -175,6 +175,7 @@ def http_figures() -> dict:
         }
     from django.db import connection
 
+    from tttt.core.stack import varnishd_parameters
     from tttt.portal.services import portal_hostname
 
     home, news, article = _build_portal()
@@ -216,7 +217,7 @@ def http_figures() -> dict:
         processes.append(
             subprocess.Popen(
                 [TOOLS["varnishd"], "-F", "-a", f"127.0.0.1:{cache_port}", "-f", str(work / "tttt.vcl"),
-                 "-n", str(work / "varnish"), "-s", "malloc,128m"],
+                 "-n", str(work / "varnish"), "-s", "malloc,128m", *varnishd_parameters()],
                 stdout=subprocess.DEVNULL, stderr=(work / "varnish.log").open("w"),
             )
         )  # fmt: skip
@@ -296,7 +297,8 @@ def http_figures() -> dict:
         )
         stack_env = {**env, "TTTT_CACHE_PURGE_URL": cache, "TTTT_PORTAL_PORT": "80"}
         tttt = str(ROOT / ".venv/bin/tttt")
-        subprocess.run([tttt, "shell", "-c", publish], env=stack_env, cwd=ROOT, check=True)
+        subprocess.run([tttt, "shell", "-c", publish], env=stack_env, cwd=ROOT, check=True,
+                       capture_output=True)  # fmt: skip
         subprocess.run([tttt, "db_worker", "--batch", "--no-startup-delay"], env=stack_env,
                        cwd=ROOT, check=True, capture_output=True)  # fmt: skip
         body, headers = _fetch(cache + "/", host)

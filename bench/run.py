@@ -30,6 +30,7 @@ def main():
     started = time.perf_counter()
     import_units()
     reimport_seconds = time.perf_counter() - started
+    write_anchor, read_anchor = _unit_rows_anchors(connection)
 
     hanoi = Unit.objects.get(source="vietnam-provinces", kind="province", code="01")
     old_nghe_an = Unit.objects.get(source="vietnamadminunits", kind="province", code="40")
@@ -84,7 +85,11 @@ def main():
                 **onestop,
                 "database": connection.vendor,
                 "national_import_seconds": round(import_seconds, 2),
+                "national_import_anchor_raw_executemany_seconds": round(write_anchor, 2),
+                "national_import_to_raw_ratio": round(write_anchor / import_seconds, 3),
                 "national_reimport_unchanged_seconds": round(reimport_seconds, 2),
+                "national_reimport_anchor_read_every_unit_seconds": round(read_anchor, 3),
+                "national_reimport_to_read_ratio": round(read_anchor / reimport_seconds, 3),
                 "units_imported": Unit.objects.count(),
                 "province_subtree_count_ms_median": round(statistics.median(timings) * 1000, 3),
                 "province_subtree_anchor_raw_sql_ms_median": round(
@@ -98,12 +103,43 @@ def main():
                 "calendar_between_per_second": round(between_rate),
                 "calendar_anchor_plain_datetime_add_per_second": round(plain_rate),
                 "calendar_add_to_plain_ratio": round(add_rate / plain_rate, 3),
+                "calendar_between_to_plain_ratio": round(between_rate / plain_rate, 3),
                 "working_hours": settings.TTTT_WORKING_HOURS,
             },
             ensure_ascii=False,
             indent=2,
         )
     )
+
+
+def _unit_rows_anchors(connection) -> tuple[float, float]:
+    """The national import's anchors, in seconds: the rows it wrote (every unit, as stored)
+    written again with one raw executemany into an empty copy of the table, in one
+    transaction; and every unit row read once (the least an unchanged re-import must do)."""
+    from django.db import transaction
+
+    from tttt.org.models import Unit
+
+    table = Unit._meta.db_table
+    columns = [f.column for f in Unit._meta.concrete_fields if not f.primary_key]
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cur:
+        started = time.perf_counter()
+        cur.execute(f"SELECT {names} FROM {table}")
+        rows = cur.fetchall()
+        read_seconds = time.perf_counter() - started
+        if connection.vendor == "postgresql":
+            cur.execute(f"CREATE TEMP TABLE bench_units (LIKE {table} INCLUDING ALL)")
+        else:
+            cur.execute(f"CREATE TEMP TABLE bench_units AS SELECT * FROM {table} WHERE 0")
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cur:
+        marks = ", ".join(["%s"] * len(columns))
+        cur.executemany(f"INSERT INTO bench_units ({names}) VALUES ({marks})", rows)
+    write_seconds = time.perf_counter() - started
+    with connection.cursor() as cur:
+        cur.execute("DROP TABLE bench_units")
+    return write_seconds, read_seconds
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
     import migrated_db
 
     aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), migrated_db.one_migrates(connection):
         restored = migrated_db.restore(connection)
         db_cfg = setup_databases(verbosity=0, interactive=False, aliases=aliases,
                                  serialized_aliases=serialized_aliases, keepdb=restored)  # fmt: skip

@@ -5,15 +5,19 @@ Wagtail and TTTT), and `make test` needs four: SQLite and PostgreSQL, without an
 browser. The first leg of an engine migrates as before and keeps a copy, named by the
 engine and a hash of every migration file and of uv.lock; the others start from the copy,
 so Django finds every migration applied (its post-migrate hooks still run). Processes
-running at once (the PostgreSQL leg has two) may race for the copy: a loser migrates. A changed
-migration or dependency gives a new name, so a stale schema is never reused.
+starting at once (the PostgreSQL leg has two) take turns: the first migrates and keeps the
+copy while the other waits for it (a file lock), instead of both migrating on the same two
+cores. A changed migration or dependency gives a new name, so a stale schema is never reused.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import DatabaseError
@@ -32,6 +36,20 @@ def schema_key(engine: str) -> str:
         digest.update(path.name.encode() + path.read_bytes())
     digest.update((ROOT / "uv.lock").read_bytes())
     return digest.hexdigest()[:16]
+
+
+@contextmanager
+def one_migrates(connection) -> Iterator[None]:
+    """Hold this engine's lock while the test database is set up: a process that finds no
+    copy migrates and keeps one before the next process looks."""
+    SQLITE_COPIES.mkdir(parents=True, exist_ok=True)
+    key = schema_key(connection.settings_dict["ENGINE"])
+    with (SQLITE_COPIES / f"{key}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _pg_exists(connection, name: str) -> bool:

@@ -54,6 +54,9 @@ sub vcl_backend_response {
     if (beresp.status >= 500) {
         set beresp.ttl = 0s;
     }
+    # The application's request id names the one request that filled the cache, not the
+    # readers served from it (Varnish's own X-Varnish names those).
+    unset beresp.http.X-Request-ID;
     # Keep serving a stale copy for a while if the application is slow or down.
     set beresp.grace = 1h;
 }

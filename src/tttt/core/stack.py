@@ -23,6 +23,15 @@ from django.conf import settings
 
 REPO = Path(__file__).resolve().parents[3]
 VCL = REPO / "deploy" / "varnish" / "tttt.vcl"
+VARNISHD_ENV = REPO / "deploy" / "varnish" / "varnishd.env"
+
+
+def varnishd_parameters(path: Path = VARNISHD_ENV) -> list[str]:
+    """The varnishd parameters systemd reads from deploy/varnish/varnishd.env, as
+    arguments: ["-p", "vsl_mask=…"]."""
+    text = path.read_text(encoding="utf-8")
+    found = re.search(r"^VARNISH_PARAMS=(.*)$", text, re.MULTILINE)
+    return found.group(1).split() if found else []
 
 
 @dataclass
@@ -71,7 +80,7 @@ class Stack:
             found["varnish"] = [
                 shutil.which("varnishd") or "/usr/sbin/varnishd", "-F", "-j", "none",
                 "-n", str(self.run_dir / "varnish"), "-a", f"127.0.0.1:{self.port}",
-                "-f", str(self.varnish_config()), "-s", "malloc,256m",
+                "-f", str(self.varnish_config()), "-s", "malloc,256m", *varnishd_parameters(),
             ]  # fmt: skip
         return found
 
