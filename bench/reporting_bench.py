@@ -287,19 +287,17 @@ def _raw_late_page(unit, period) -> None:
 
 
 def _raw_completeness(form, period) -> None:
-    """The form's reports of the period by status, and the communes that owe it."""
+    """Every commune owing the form, in path order, with its report of the period if any
+    (what the completeness page lists), in one raw LEFT JOIN."""
     from django.db import connection
 
     with connection.cursor() as cur:
         cur.execute(
-            "SELECT status, count(*) FROM reporting_report WHERE form_id = %s"
-            " AND period_start = %s AND period_end = %s GROUP BY status",
-            [form.pk, period.start, period.end],
+            "SELECT u.id, u.name, u.path, u.code, u.kind, r.* FROM org_unit u"
+            " LEFT JOIN reporting_report r ON r.unit_id = u.id AND r.form_id = %s"
+            " AND r.period_start = %s AND r.period_end = %s"
+            " WHERE u.kind = 'commune' AND (u.valid_from IS NULL OR u.valid_from <= %s)"
+            " AND (u.valid_to IS NULL OR u.valid_to >= %s) ORDER BY u.path",
+            [form.pk, period.start, period.end, period.end, period.end],
         )
         cur.fetchall()
-        cur.execute(
-            "SELECT count(*) FROM org_unit WHERE kind = 'commune'"
-            " AND (valid_from IS NULL OR valid_from <= %s) AND (valid_to IS NULL OR valid_to >= %s)",
-            [period.end, period.end],
-        )
-        cur.fetchone()
