@@ -240,6 +240,7 @@ def test_task_list_queries_do_not_grow_with_rows(client, people, tree, office):
         return len(ctx.captured_queries)
 
     services.task_create(user=people["leader"], task=new_task(tree.luong_tai, office))
+    count()  # the first page also builds the person's sidebar, then cached
     few = count()
     for i in range(15):
         services.task_create(

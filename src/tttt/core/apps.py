@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Nền tảng")
 
     def ready(self):
-        from . import audit, signals  # noqa: F401
+        from . import admin_sidebar, audit, signals  # noqa: F401
 
         audit.connect()
+        admin_sidebar.install()
