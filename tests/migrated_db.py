@@ -23,7 +23,7 @@ from pathlib import Path
 from django.db import DatabaseError
 
 ROOT = Path(__file__).resolve().parent.parent
-SQLITE_COPIES = ROOT / ".pytest_cache" / "migrated"
+COPIES = ROOT / ".pytest_cache" / "migrated"  # SQLite copies, and each engine's lock
 
 
 def schema_key(engine: str) -> str:
@@ -42,9 +42,9 @@ def schema_key(engine: str) -> str:
 def one_migrates(connection) -> Iterator[None]:
     """Hold this engine's lock while the test database is set up: a process that finds no
     copy migrates and keeps one before the next process looks."""
-    SQLITE_COPIES.mkdir(parents=True, exist_ok=True)
+    COPIES.mkdir(parents=True, exist_ok=True)
     key = schema_key(connection.settings_dict["ENGINE"])
-    with (SQLITE_COPIES / f"{key}.lock").open("w") as lock:
+    with (COPIES / f"{key}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
@@ -63,7 +63,7 @@ def restore(connection) -> bool:
     key = schema_key(connection.settings_dict["ENGINE"])
     test_name = connection.creation._get_test_db_name()
     if connection.vendor == "sqlite":
-        copy = SQLITE_COPIES / f"{key}.sqlite3"
+        copy = COPIES / f"{key}.sqlite3"
         if not copy.exists() or test_name in ("", ":memory:") or "mode=memory" in test_name:
             return False
         shutil.copyfile(copy, test_name)
@@ -91,10 +91,10 @@ def keep(connection) -> None:
     test_name = connection.settings_dict["NAME"]
     connections.close_all()
     if connection.vendor == "sqlite" and os.path.exists(test_name):
-        SQLITE_COPIES.mkdir(parents=True, exist_ok=True)
-        partial = SQLITE_COPIES / f"{key}.{os.getpid()}.part"
+        COPIES.mkdir(parents=True, exist_ok=True)
+        partial = COPIES / f"{key}.{os.getpid()}.part"
         shutil.copyfile(test_name, partial)
-        os.replace(partial, SQLITE_COPIES / f"{key}.sqlite3")
+        os.replace(partial, COPIES / f"{key}.sqlite3")
     elif connection.vendor == "postgresql":
         template, quoted = f"tttt_migrated_{key}", connection.ops.quote_name
         try:
