@@ -1,3 +1,4 @@
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -6,7 +7,7 @@ from django.core.cache import cache
 
 from tttt.core.messages import compile_messages
 from tttt.org.models import REFORM_DATE, Membership, Role, Unit, UnitSuccession, User
-from tttt.org.roles import sync_roles
+from tttt.org.roles import ROLES, sync_roles
 
 LEGACY_END = date(2025, 6, 30)
 compile_messages()  # the Vietnamese for Wagtail's and Django's untranslated strings
@@ -28,6 +29,9 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
                                  serialized_aliases=serialized_aliases, keepdb=restored)  # fmt: skip
         if not restored:
             migrated_db.keep(connection)
+    if os.environ.get("TTTT_TEST_DEMO"):
+        with django_db_blocker.unblock():  # the whole-demo tests' leg (migrated_db)
+            migrated_db.DEMO_LOGINS[:] = migrated_db.with_demo(connection)
     yield
     with django_db_blocker.unblock():
         teardown_databases(db_cfg, verbosity=0)
@@ -99,8 +103,13 @@ def tree(db) -> Tree:
 
 @pytest.fixture
 def roles(db):
-    sync_roles()
-    return {r.code: r for r in Role.objects.all()}
+    """The roles, as every migrate (and the flush after a browser test) leaves them:
+    `sync_roles` runs after both (post_migrate), and again here only if they are missing."""
+    found = {r.code: r for r in Role.objects.all()}
+    if set(found) != set(ROLES):
+        sync_roles()
+        found = {r.code: r for r in Role.objects.all()}
+    return found
 
 
 @pytest.fixture

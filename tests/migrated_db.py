@@ -8,12 +8,19 @@ so Django finds every migration applied (its post-migrate hooks still run). Proc
 starting at once (the PostgreSQL leg has two) take turns: the first migrates and keeps the
 copy while the other waits for it (a file lock), instead of both migrating on the same two
 cores. A changed migration or dependency gives a new name, so a stale schema is never reused.
+
+The legs of the whole-demo tests (the crawl and the production stack) ask for the demo too
+(`TTTT_TEST_DEMO=1`): it is built once into the test database and kept, named by the
+schema, every source file and today's date (the demo's records are dated from today), so
+the stack's own database is a copy of it instead of another build, and a later run the
+same day starts from it.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -23,7 +30,7 @@ from pathlib import Path
 from django.db import DatabaseError
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIES = ROOT / ".pytest_cache" / "migrated"  # SQLite copies, and each engine's lock
+COPIES = ROOT / ".pytest_cache" / "migrated"  # SQLite copies, the demo's accounts, locks
 
 
 def schema_key(engine: str) -> str:
@@ -35,6 +42,20 @@ def schema_key(engine: str) -> str:
     ):
         digest.update(path.name.encode() + path.read_bytes())
     digest.update((ROOT / "uv.lock").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def demo_key(engine: str) -> str:
+    """The demo's name: the schema's, every source file (the demo is built by the
+    services), and today's date in the site's time zone."""
+    from django.utils import timezone
+
+    digest = hashlib.sha256(schema_key(engine).encode())
+    digest.update(timezone.localdate().isoformat().encode() + Path(__file__).read_bytes())
+    src = ROOT / "src" / "tttt"
+    for path in sorted(src.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(src)).encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -103,3 +124,86 @@ def keep(connection) -> None:
                 cursor.execute(f"CREATE DATABASE {quoted(template)} TEMPLATE {quoted(test_name)}")
         except DatabaseError:  # a process beside this one is copying it: its copy serves
             pass
+
+
+# The demo's accounts when the session's database holds the demo (with_demo), else empty.
+DEMO_LOGINS: list = []
+
+
+def demo_template(connection) -> str:
+    return f"tttt_demo_{demo_key(connection.settings_dict['ENGINE'])}"
+
+
+def with_demo(connection) -> list:
+    """The demo in the test database: copied from today's kept copy when there is one, else
+    built, committed and kept (older copies of this engine removed). Returns the demo's
+    accounts as `build_demo` gave them."""
+    from django.conf import settings
+    from django.db import connections, transaction
+    from django.test import override_settings
+
+    from tttt import settings as production
+    from tttt.demo.builder import DemoLogin, build_demo
+    from tttt.org.models import Unit
+
+    template, vendor = demo_template(connection), connection.vendor
+    logins_file = COPIES / f"{template}.{vendor}.json"
+    test_name, quoted = connection.settings_dict["NAME"], connection.ops.quote_name
+    copy, files = COPIES / f"{template}.sqlite3", demo_files(connection)
+    connections.close_all()
+    if logins_file.exists() and (
+        copy.exists() if vendor == "sqlite" else _pg_exists(connection, template)
+    ):
+        copy_files(files, settings.VAR_DIR)
+        if vendor == "sqlite":
+            shutil.copyfile(copy, test_name)
+        else:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(test_name)} WITH (FORCE)")
+                cursor.execute(f"CREATE DATABASE {quoted(test_name)} TEMPLATE {quoted(template)}")
+        saved = json.loads(logins_file.read_text(encoding="utf-8"))
+        units = Unit.objects.in_bulk([s["unit"] for s in saved])
+        return [DemoLogin(s["username"], s["full_name"], s["role"], units[s["unit"]])
+                for s in saved]  # fmt: skip
+    # With the production hashers: the stack's copy is signed into with the demo's password.
+    with transaction.atomic(), override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        logins = build_demo()
+    connections.close_all()
+    for old in COPIES.glob(f"tttt_demo_*.{vendor}.json"):
+        old.unlink()
+    for old in COPIES.glob(f"tttt_demo_*.{vendor}.files"):
+        shutil.rmtree(old)
+    copy_files(settings.VAR_DIR, files)
+    if vendor == "sqlite":
+        for old in COPIES.glob("tttt_demo_*.sqlite3"):
+            old.unlink()
+        partial = COPIES / f"{template}.{os.getpid()}.part"
+        shutil.copyfile(test_name, partial)
+        os.replace(partial, copy)
+    else:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(
+                "SELECT datname FROM pg_database WHERE starts_with(datname, 'tttt_demo_')"
+            )
+            for (old,) in cursor.fetchall():
+                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(old)} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {quoted(template)} TEMPLATE {quoted(test_name)}")
+    logins_file.write_text(
+        json.dumps([{"username": x.username, "full_name": x.full_name, "role": x.role,
+                     "unit": x.unit.pk} for x in logins], ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    return logins
+
+
+def copy_files(source: Path, target: Path) -> None:
+    """The files the demo writes beside its rows (pictures, documents, dossiers' attachments),
+    from one var folder to another."""
+    for folder in ("media", "private"):
+        if (source / folder).exists():
+            shutil.copytree(source / folder, target / folder, dirs_exist_ok=True)
+
+
+def demo_files(connection) -> Path:
+    """The files kept with today's demo (with_demo)."""
+    return COPIES / f"{demo_template(connection)}.{connection.vendor}.files"

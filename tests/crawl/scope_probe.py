@@ -37,6 +37,8 @@ def _label(model) -> str:
 
 
 def tttt_viewsets() -> list:
+    import wagtail.admin.urls  # noqa: F401  (Wagtail registers the viewsets as it loads)
+
     return [
         v
         for v in viewsets.viewsets

@@ -27,6 +27,9 @@ import migrated_db
 from conftest import redis_answers
 from tttt.demo.builder import DEMO_PASSWORD
 
+# The session's database is set up (with the demo, on the whole-demo leg) before the stack
+# copies it; the stack's processes use their own database.
+pytestmark = pytest.mark.django_db
 REPO = Path(__file__).resolve().parents[2]
 REDIS_DB = 14
 COMMUNE = "Xã Trung Chính"
@@ -45,7 +48,7 @@ def _admin_url(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, django_db_setup):
     if connection.vendor != "postgresql":
         pytest.skip("the production stack runs on PostgreSQL (this leg is SQLite)")
     if not (shutil.which("varnishd") or Path("/usr/sbin/varnishd").exists()):
@@ -56,12 +59,18 @@ def stack(tmp_path_factory):
     server = _admin_url("postgres")
     with psycopg.connect(server, autocommit=True) as c:
         c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        # From the suite's migrated copy when there is one: `tttt stack` then finds every
-        # migration applied (40 s saved) and goes on to load the demo, as on a fresh server.
-        template = f"tttt_migrated_{migrated_db.schema_key(connection.settings_dict['ENGINE'])}"
+        # A copy of the session's demo when it has one (migrated_db.with_demo): `tttt stack`
+        # then finds users and does not load the demo a second time. Else from the suite's
+        # migrated copy: it finds every migration applied and loads the demo, as on a
+        # fresh server.
+        engine = connection.settings_dict["ENGINE"]
+        template = (migrated_db.demo_template(connection) if migrated_db.DEMO_LOGINS
+                    else f"tttt_migrated_{migrated_db.schema_key(engine)}")  # fmt: skip
         exists = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
         c.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if exists else ""))
     var = tmp_path_factory.mktemp("stack-var")
+    if migrated_db.DEMO_LOGINS:  # and the files the demo wrote beside its rows
+        migrated_db.copy_files(migrated_db.demo_files(connection), var)
     port, app_port = free_port(), free_port()
     env = {**os.environ, "DATABASE_URL": _admin_url(name), "TTTT_VAR_DIR": str(var),
            "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}", "TTTT_HTTPS": "0",

@@ -391,6 +391,7 @@ class SecurityEventViewSet(ModelViewSet):
     menu_order = 900
     add_to_settings_menu = True
     name = "security-events"
+    add_to_reference_index = False  # one per sign-in; as the audit log (org.wagtail_hooks)
     index_view_class = SecurityEventIndexView
     list_display = [
         Column("get_kind_display", label=_("loại sự kiện")),

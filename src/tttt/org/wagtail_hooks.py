@@ -29,6 +29,10 @@ class AuditLogViewSet(ModelViewSet):
     menu_label = _("Nhật ký thay đổi")
     add_to_settings_menu = True
     name = "audit-log"
+    # A log entry is written with every audited change and is used by nothing: indexing its
+    # links (actor, object) for Wagtail's "usage" would add a background task per change
+    # and list every change a person made as a "use" of them.
+    add_to_reference_index = False
     index_view_class = AuditLogIndexView
     list_display = [
         "object_repr",
