@@ -51,8 +51,9 @@ PHASES: dict[str, float] = {}
 
 @pytest.fixture
 def demo(db):
-    """The demo, built in the test's transaction; on the PostgreSQL leg of the whole-demo
-    tests it is in the session's database already (migrated_db.with_demo)."""
+    """The demo, built in the test's transaction; in the whole-demo tests' process of
+    `make test` (TTTT_TEST_DEMO=1) it is in the session's database already
+    (migrated_db.with_demo)."""
     if migrated_db.DEMO_LOGINS:
         return migrated_db.DEMO_LOGINS
     started = time.perf_counter()
