@@ -73,70 +73,91 @@ def one_migrates(connection) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _pg_exists(connection, name: str) -> bool:
+def _exists(connection, name: str) -> bool:
+    """A kept copy or a test database: a file on SQLite, a database on PostgreSQL."""
+    if connection.vendor == "sqlite":
+        return os.path.exists(name)
     with connection._nodb_cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         return cursor.fetchone() is not None
 
 
-def restore(connection) -> bool:
-    """Put the kept copy in place of the test database; False when there is none yet."""
-    key = schema_key(connection.settings_dict["ENGINE"])
-    test_name = connection.creation._get_test_db_name()
+def _copy(connection, source: str, target: str) -> bool:
+    """Make `target` a copy of `source`: the file, replaced whole, on SQLite; on PostgreSQL
+    a database created from the other as its template. False when PostgreSQL refuses
+    (another process is copying from or to one of them)."""
     if connection.vendor == "sqlite":
-        copy = COPIES / f"{key}.sqlite3"
-        if not copy.exists() or test_name in ("", ":memory:") or "mode=memory" in test_name:
-            return False
-        shutil.copyfile(copy, test_name)
+        partial = f"{target}.{os.getpid()}.part"
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
         return True
-    if connection.vendor == "postgresql":
-        template = f"tttt_migrated_{key}"
-        if not _pg_exists(connection, template):
-            return False
-        quoted = connection.ops.quote_name
-        try:
-            with connection._nodb_cursor() as cursor:
-                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(test_name)} WITH (FORCE)")
-                cursor.execute(f"CREATE DATABASE {quoted(test_name)} TEMPLATE {quoted(template)}")
-        except DatabaseError:  # another process is keeping or replacing the copy: migrate
-            return False
-        return True
-    return False
+    quoted = connection.ops.quote_name
+    try:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quoted(target)} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {quoted(target)} TEMPLATE {quoted(source)}")
+    except DatabaseError:
+        return False
+    return True
+
+
+def _schema_copy(connection) -> str:
+    key = schema_key(connection.settings_dict["ENGINE"])
+    return (
+        str(COPIES / f"{key}.sqlite3") if connection.vendor == "sqlite" else f"tttt_migrated_{key}"
+    )
+
+
+def _copies(connection) -> bool:
+    """Whether this engine's test database can be copied (not an in-memory SQLite one)."""
+    name = connection.creation._get_test_db_name()
+    return connection.vendor in ("sqlite", "postgresql") and not (
+        name in ("", ":memory:") or "mode=memory" in name
+    )
+
+
+def restore(connection) -> bool:
+    """Put the kept copy in place of the test database; False when there is none yet (or
+    another process is replacing it: then this one migrates)."""
+    copy = _schema_copy(connection)
+    return (
+        _copies(connection)
+        and _exists(connection, copy)
+        and _copy(connection, copy, connection.creation._get_test_db_name())
+    )
 
 
 def keep(connection) -> None:
-    """Keep a copy of the freshly migrated test database (before any test ran)."""
+    """Keep a copy of the freshly migrated test database (before any test ran); when a
+    process beside this one is keeping it at the same time, its copy serves."""
     from django.db import connections
 
-    key = schema_key(connection.settings_dict["ENGINE"])
-    test_name = connection.settings_dict["NAME"]
     connections.close_all()
-    if connection.vendor == "sqlite" and os.path.exists(test_name):
+    if _copies(connection):
         COPIES.mkdir(parents=True, exist_ok=True)
-        partial = COPIES / f"{key}.{os.getpid()}.part"
-        shutil.copyfile(test_name, partial)
-        os.replace(partial, COPIES / f"{key}.sqlite3")
-    elif connection.vendor == "postgresql":
-        template, quoted = f"tttt_migrated_{key}", connection.ops.quote_name
-        try:
-            with connection._nodb_cursor() as cursor:
-                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(template)}")
-                cursor.execute(f"CREATE DATABASE {quoted(template)} TEMPLATE {quoted(test_name)}")
-        except DatabaseError:  # a process beside this one is copying it: its copy serves
-            pass
+        _copy(connection, connection.settings_dict["NAME"], _schema_copy(connection))
 
 
 # The demo's accounts when the session's database holds the demo (with_demo), else empty.
 DEMO_LOGINS: list = []
 
 
-def demo_template(connection) -> str:
+def demo_folder(connection) -> Path:
+    """Today's demo as kept (with_demo): its accounts (`logins.json`, written last), the
+    files it wrote beside its rows (`media`, `private`) and, on SQLite, its database."""
+    return COPIES / f"demo-{connection.vendor}-{demo_key(connection.settings_dict['ENGINE'])}"
+
+
+def demo_database(connection) -> str:
+    """Today's demo's database: a file in its folder on SQLite, a template on PostgreSQL."""
+    if connection.vendor == "sqlite":
+        return str(demo_folder(connection) / "db.sqlite3")
     return f"tttt_demo_{demo_key(connection.settings_dict['ENGINE'])}"
 
 
 def with_demo(connection) -> list:
     """The demo in the test database: copied from today's kept copy when there is one, else
-    built, committed and kept (older copies of this engine removed). Returns the demo's
+    built, committed and kept (this engine's older copies removed). Returns the demo's
     accounts as `build_demo` gave them."""
     from django.conf import settings
     from django.db import connections, transaction
@@ -146,21 +167,13 @@ def with_demo(connection) -> list:
     from tttt.demo.builder import DemoLogin, build_demo
     from tttt.org.models import Unit
 
-    template, vendor = demo_template(connection), connection.vendor
-    logins_file = COPIES / f"{template}.{vendor}.json"
-    test_name, quoted = connection.settings_dict["NAME"], connection.ops.quote_name
-    copy, files = COPIES / f"{template}.sqlite3", demo_files(connection)
+    folder, database = demo_folder(connection), demo_database(connection)
+    logins_file, test_name = folder / "logins.json", connection.settings_dict["NAME"]
     connections.close_all()
-    if logins_file.exists() and (
-        copy.exists() if vendor == "sqlite" else _pg_exists(connection, template)
-    ):
-        copy_files(files, settings.VAR_DIR)
-        if vendor == "sqlite":
-            shutil.copyfile(copy, test_name)
-        else:
-            with connection._nodb_cursor() as cursor:
-                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(test_name)} WITH (FORCE)")
-                cursor.execute(f"CREATE DATABASE {quoted(test_name)} TEMPLATE {quoted(template)}")
+    if logins_file.exists() and _exists(connection, database):
+        copy_files(folder, settings.VAR_DIR)
+        if not _copy(connection, database, test_name):
+            raise RuntimeError(f"the kept demo {database} could not be copied")
         saved = json.loads(logins_file.read_text(encoding="utf-8"))
         units = Unit.objects.in_bulk([s["unit"] for s in saved])
         return [DemoLogin(s["username"], s["full_name"], s["role"], units[s["unit"]])
@@ -169,25 +182,20 @@ def with_demo(connection) -> list:
     with transaction.atomic(), override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
         logins = build_demo()
     connections.close_all()
-    for old in COPIES.glob(f"tttt_demo_*.{vendor}.json"):
-        old.unlink()
-    for old in COPIES.glob(f"tttt_demo_*.{vendor}.files"):
+    for old in COPIES.glob(f"demo-{connection.vendor}-*"):
         shutil.rmtree(old)
-    copy_files(settings.VAR_DIR, files)
-    if vendor == "sqlite":
-        for old in COPIES.glob("tttt_demo_*.sqlite3"):
-            old.unlink()
-        partial = COPIES / f"{template}.{os.getpid()}.part"
-        shutil.copyfile(test_name, partial)
-        os.replace(partial, copy)
-    else:
+    if connection.vendor == "postgresql":
         with connection._nodb_cursor() as cursor:
             cursor.execute(
                 "SELECT datname FROM pg_database WHERE starts_with(datname, 'tttt_demo_')"
             )
             for (old,) in cursor.fetchall():
-                cursor.execute(f"DROP DATABASE IF EXISTS {quoted(old)} WITH (FORCE)")
-            cursor.execute(f"CREATE DATABASE {quoted(template)} TEMPLATE {quoted(test_name)}")
+                cursor.execute(
+                    f"DROP DATABASE IF EXISTS {connection.ops.quote_name(old)} WITH (FORCE)"
+                )
+    folder.mkdir(parents=True)
+    copy_files(settings.VAR_DIR, folder)
+    _copy(connection, test_name, database)
     logins_file.write_text(
         json.dumps([{"username": x.username, "full_name": x.full_name, "role": x.role,
                      "unit": x.unit.pk} for x in logins], ensure_ascii=False),
@@ -202,8 +210,3 @@ def copy_files(source: Path, target: Path) -> None:
     for folder in ("media", "private"):
         if (source / folder).exists():
             shutil.copytree(source / folder, target / folder, dirs_exist_ok=True)
-
-
-def demo_files(connection) -> Path:
-    """The files kept with today's demo (with_demo)."""
-    return COPIES / f"{demo_template(connection)}.{connection.vendor}.files"

@@ -64,13 +64,13 @@ def stack(tmp_path_factory, django_db_setup):
         # migrated copy: it finds every migration applied and loads the demo, as on a
         # fresh server.
         engine = connection.settings_dict["ENGINE"]
-        template = (migrated_db.demo_template(connection) if migrated_db.DEMO_LOGINS
+        template = (migrated_db.demo_database(connection) if migrated_db.DEMO_LOGINS
                     else f"tttt_migrated_{migrated_db.schema_key(engine)}")  # fmt: skip
         exists = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
         c.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if exists else ""))
     var = tmp_path_factory.mktemp("stack-var")
     if migrated_db.DEMO_LOGINS:  # and the files the demo wrote beside its rows
-        migrated_db.copy_files(migrated_db.demo_files(connection), var)
+        migrated_db.copy_files(migrated_db.demo_folder(connection), var)
     port, app_port = free_port(), free_port()
     env = {**os.environ, "DATABASE_URL": _admin_url(name), "TTTT_VAR_DIR": str(var),
            "REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}", "TTTT_HTTPS": "0",
