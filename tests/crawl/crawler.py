@@ -42,16 +42,19 @@ ENGLISH_WORDS = re.compile(r"\b(ago|Draft|Live|Edit|Delete|Search|Filter|Inspect
 
 @cache
 def english_messages() -> tuple[frozenset[str], re.Pattern]:
-    """Message ids of Django's and Wagtail's own catalogues that the active Vietnamese
+    """Message ids of Django's, Wagtail's and auditlog's own catalogues that the active Vietnamese
     catalogues (theirs and ours) do not translate: each one on a page is English. Plain ids
     as a set; ids with placeholders ("Pages using %(page_type)s") as one pattern."""
+    import auditlog
     import django
     import wagtail
 
-    roots = [Path(django.__file__).parent, Path(wagtail.__file__).parent]
+    roots = [Path(m.__file__).parent for m in (django, wagtail, auditlog)]
     ids: set[str] = set()
     for root in roots:
-        for po in root.rglob("locale/en/LC_MESSAGES/django.po"):
+        # English catalogues where a package ships them; else any one (same message ids).
+        found = list(root.rglob("locale/en/LC_MESSAGES/django.po"))
+        for po in found or list(root.glob("locale/*/LC_MESSAGES/django.po"))[:1]:
             ids.update(po_message_ids(po.read_text(encoding="utf-8")))
     plain, patterns = set(), []
     placeholder = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")

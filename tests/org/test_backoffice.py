@@ -115,3 +115,43 @@ def test_list_headers_are_labelled(client, tree, member):
     signed_in(client, member, "thua.canbo", CLERK, tree.thua)
     page = client.get("/admin/units/").content.decode()
     assert ">method<" not in page and "cấp trên" in page
+
+
+def test_audit_log_and_security_events_are_those_of_the_administrators_people(
+    client, tree, member, roles, superuser
+):
+    """A district's administrator reads the changes and sign-ins of the people who hold a
+    role in their district — not another province's (titles of its records included)."""
+    from datetime import date
+
+    from auditlog.models import LogEntry
+
+    from conftest import downloaded, sign_in_verified
+    from tttt.org import services
+    from tttt.org.auth import log_event
+
+    ours = member("luongtai.quantri", ADMIN, tree.luong_tai)
+    theirs = member("yenthe.quantri", ADMIN, tree.yen_the)
+    for admin, person, unit in [(ours, "thua.moi", tree.thua), (theirs, "boha.moi", tree.bo_ha)]:
+        services.membership_grant(user=admin, person=member(person, CLERK, unit),
+                                  role=roles[LEADER], unit=unit, valid_from=date(2019, 1, 1))  # fmt: skip
+        log_event(SecurityEvent.Kind.LOGIN, user=admin)
+    mine = LogEntry.objects.get(actor=ours, object_repr__contains="thua.moi")
+    other = LogEntry.objects.get(actor=theirs, object_repr__contains="boha.moi")
+    other_event = SecurityEvent.objects.get(user=theirs, kind=SecurityEvent.Kind.LOGIN)
+
+    sign_in_verified(client, ours)
+    log = client.get("/admin/audit-log/").content.decode()
+    assert "thua.moi" in log and "boha.moi" not in log
+    assert client.get(f"/admin/audit-log/inspect/{mine.pk}/").status_code == 200
+    assert client.get(f"/admin/audit-log/inspect/{other.pk}/").status_code == 302  # refused
+    events = client.get("/admin/security-events/").content.decode()
+    assert "luongtai.quantri" in events and "yenthe.quantri" not in events
+    assert client.get(f"/admin/security-events/inspect/{other_event.pk}/").status_code == 302
+    exported = downloaded(client, "/admin/security-events/?export=csv").body.decode("utf-8-sig")
+    assert "luongtai.quantri" in exported and "yenthe.quantri" not in exported
+
+    client.logout()
+    sign_in_verified(client, superuser)
+    log = client.get("/admin/audit-log/").content.decode()
+    assert "thua.moi" in log and "boha.moi" in log

@@ -14,7 +14,12 @@ from tttt.core.forms import ServiceErrorsMixin
 from . import services
 from .indicators import territory_q
 from .models import Membership, SecurityEvent, Unit
-from .queries import figure_behind, records_for_user, restrict_to_scope
+from .queries import (
+    figure_behind,
+    records_for_user,
+    restrict_to_scope,
+    scoped_security_events,
+)
 
 
 class FigureRecords:
@@ -384,8 +389,10 @@ class SecurityEventIndexView(generic.IndexView):
         return super().get_base_queryset().select_related("user")
 
 
-class SecurityEventViewSet(ModelViewSet):
+class SecurityEventViewSet(ScopedModelViewSet):
     model = SecurityEvent
+    scope_field = "user__memberships__unit"  # the person's units (scoped_security_events)
+    scoped_query = staticmethod(scoped_security_events)
     icon = "warning"
     menu_label = _("Sự kiện an toàn thông tin")
     menu_order = 900

@@ -333,6 +333,34 @@ def records_for_user(model, user, perm: str | None = None, unit_field: str | Non
     )  # fmt: skip
 
 
+def _people_in(scope: Scope) -> QuerySet:
+    """The people who hold or held a role on a unit in `scope`."""
+    from .models import User
+
+    return User.objects.filter(scope.q("memberships__unit"))
+
+
+def scoped_log_entries(user, perm: str) -> QuerySet:
+    """The audit log an administrator reads: the changes made by the people who hold or
+    held a role in their scope (a platform administrator reads every change)."""
+    from auditlog.models import LogEntry
+
+    scope = user_scope(user, perm=perm)
+    entries = LogEntry.objects.all()
+    return entries if scope.unrestricted else entries.filter(actor__in=_people_in(scope))
+
+
+def scoped_security_events(user, perm: str) -> QuerySet:
+    """The security events an administrator reads: those of the people who hold or held a
+    role in their scope (a platform administrator also reads failed sign-ins of unknown
+    names)."""
+    from .models import SecurityEvent
+
+    scope = user_scope(user, perm=perm)
+    events = SecurityEvent.objects.all()
+    return events if scope.unrestricted else events.filter(user__in=_people_in(scope))
+
+
 def user_can(user, perm: str, unit: Unit | None) -> bool:
     """Does the user hold `perm` through a membership whose subtree contains `unit`?"""
     if user is None or not user.is_authenticated or not user.is_active:

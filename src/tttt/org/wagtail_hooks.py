@@ -4,18 +4,18 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import (
     MembershipViewSet,
     ReadOnlyPolicy,
     ScopedDeletionForbidden,
+    ScopedModelViewSet,
     SecurityEventViewSet,
     UnitViewSet,
 )
 from .models import Membership, SecurityEvent, Unit
-from .queries import user_scope
+from .queries import scoped_log_entries, user_scope
 
 
 class AuditLogIndexView(generic.IndexView):
@@ -23,8 +23,10 @@ class AuditLogIndexView(generic.IndexView):
         return super().get_base_queryset().select_related("actor", "content_type")
 
 
-class AuditLogViewSet(ModelViewSet):
+class AuditLogViewSet(ScopedModelViewSet):
     model = LogEntry
+    scope_field = "actor__memberships__unit"  # the person's units (scoped_log_entries)
+    scoped_query = staticmethod(scoped_log_entries)
     icon = "history"
     menu_label = _("Nhật ký thay đổi")
     add_to_settings_menu = True
