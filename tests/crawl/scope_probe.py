@@ -22,10 +22,10 @@ from .crawler import signed_in
 
 # Data every unit shares, changed by administrators only: no unit of their own.
 SHARED = {
-    "auditlog.logentry", "core.calendarday", "documents.documentkind", "documents.trustedroot",
+    "core.calendarday", "documents.documentkind", "documents.trustedroot",
     "establishments.businesstype",
     "infra.operator", "inspections.regulation", "onestop.slip_template", "onestop.sliptemplate",
-    "org.securityevent", "portal.documenttype", "security.incidentrule", "security.levelrule",
+    "portal.documenttype", "security.incidentrule", "security.levelrule",
     "security.responsetemplate", "portal.requiredcategory", "listening.sentimentterm", "infra.frequencyband",
     "portal.royaltyrate", "reporting.dtiset", "reporting.manualindicator", "reporting.reportform",
 }  # fmt: skip
