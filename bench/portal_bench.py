@@ -1,8 +1,9 @@
 """Portal HTTP figures for `make bench`: requests/s and p99 for a portal's home page and an
 article, straight from gunicorn (2 workers) beside a plain Wagtail site's home and article
 (`plain_wagtail`, gunicorn with 2 workers too), and behind Varnish with the project's VCL
-(deploy/varnish/tttt.vcl) beside nginx serving the same HTML from a file, all in the same
-run, each with its ratio to its anchor; then a publish that must purge the cached home.
+(deploy/varnish/tttt.vcl) beside nginx serving the same bytes from a file and from its own
+cache, all in the same run, each with its ratio to its anchor; then a publish that must
+purge the cached home.
 
 Needs Debian's varnish, nginx and wrk (scripts/bench installs them when it can); without
 them the figures say what is missing.
@@ -43,15 +44,29 @@ def _wait(port: int, seconds: float = 20) -> None:
     raise RuntimeError(f"nothing answers on port {port}")
 
 
-def _fetch(url: str, host: str) -> tuple[bytes, dict]:
-    request = urllib.request.Request(url, headers={"Host": host})
+def _fetch(url: str, host: str, gzip: bool = False) -> tuple[bytes, dict]:
+    """The body as sent (urllib does not decompress) and the headers."""
+    headers = {"Host": host, **({"Accept-Encoding": "gzip"} if gzip else {})}
+    request = urllib.request.Request(url, headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.read(), dict(response.headers)
 
 
 def _wrk(url: str, host: str) -> dict:
+    """Requests/s and p99 of `url`, asked for as a browser does (accepting gzip)."""
     out = subprocess.run(
-        [TOOLS["wrk"], "-t2", "-c16", f"-d{DURATION}s", "--latency", "-H", f"Host: {host}", url],
+        [
+            TOOLS["wrk"],
+            "-t2",
+            "-c16",
+            f"-d{DURATION}s",
+            "--latency",
+            "-H",
+            f"Host: {host}",
+            "-H",
+            "Accept-Encoding: gzip",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -125,6 +140,12 @@ SKIPPED_HEADERS = {
     "server",
     "connection",
     "transfer-encoding",
+    # Varnish's own: nginx has none of them
+    "x-varnish",
+    "age",
+    "via",
+    "x-cache",
+    "accept-ranges",
 }
 
 
@@ -228,25 +249,34 @@ def http_figures() -> dict:
             raise RuntimeError((work / "varnish.log").read_text()[-2000:]) from None
         app, cache = f"http://127.0.0.1:{app_port}", f"http://127.0.0.1:{cache_port}"
         pages = {"home": "/", "article": article.url_path[len(home.url_path) - 1 :]}
-        html, sent = {}, {}
+        html, sent, size = {}, {}, {}
         for name, path in pages.items():
-            html[name], headers = _fetch(app + path, host)
+            page, headers = _fetch(app + path, host)
             assert "public" in headers.get("Cache-Control", ""), headers
-            sent[name] = headers
+            # What a browser receives from Varnish: the page as compressed once at fetch.
+            html[name], sent[name] = _fetch(cache + path, host, gzip=True)
+            assert sent[name].get("Content-Encoding") == "gzip", sent[name]
+            size[name] = {"page_bytes": len(page), "sent_bytes": len(html[name])}
         (work / "html").mkdir()
         for name, body in html.items():
             (work / f"html/{name}.html").write_bytes(body)
-        # nginx answers with the same body and the same headers as the application (what
-        # Varnish relays), so the two serve the same bytes.
+        # nginx answers with the same body and the same headers as Varnish (less Varnish's
+        # own), so the two serve the same bytes.
         locations = "".join(
             f" location = /{name}.html {{ default_type text/html; {_add_headers(sent[name])} }}"
             for name in pages
         )
+        # A second anchor, what any cache costs here: nginx's own cache (proxy_cache) of
+        # those same bytes, fetched from that file server.
+        nginx_cache_port = _free_port()
         (work / "nginx.conf").write_text(
             f"daemon off; worker_processes 2; pid {work}/nginx.pid; error_log {work}/nginx-error.log;\n"
             "events { worker_connections 1024; }\n"
             f"http {{ access_log off; server_tokens off; server {{ listen 127.0.0.1:{static_port};"
-            f" root {work}/html;{locations} }} }}\n"
+            f" root {work}/html;{locations} }}\n"
+            f" proxy_cache_path {work}/nginx-cache keys_zone=pages:10m use_temp_path=off;\n"
+            f" server {{ listen 127.0.0.1:{nginx_cache_port}; location / {{"
+            f" proxy_pass http://127.0.0.1:{static_port}; proxy_cache pages; }} }} }}\n"
         )
         processes.append(
             subprocess.Popen(
@@ -267,16 +297,22 @@ def http_figures() -> dict:
             _fetch(plain_app + plain[name], "localhost")  # warm, as the portal was
             anchor = _wrk(plain_app + plain[name], "localhost")
             uncached = _wrk(app + path, host)
-            _fetch(cache + path, host)  # warm
-            cached = _wrk(cache + path, host)
+            cached = _wrk(cache + path, host)  # warmed by the fetch above
             static = _wrk(f"http://127.0.0.1:{static_port}/{name}.html", "localhost")
+            nginx_cache = f"http://127.0.0.1:{nginx_cache_port}/{name}.html"
+            _fetch(nginx_cache, "localhost", gzip=True)  # warm
+            other_cache = _wrk(nginx_cache, "localhost")
             result[name] = {
+                **size[name],
                 "uncached": uncached,
                 "anchor_plain_wagtail": anchor,
                 "uncached_to_plain_wagtail_ratio": round(uncached["rps"] / anchor["rps"], 2),
                 "behind_cache": cached,
                 "anchor_nginx_same_html": static,
                 "behind_cache_to_nginx_ratio": round(cached["rps"] / static["rps"], 2),
+                "anchor_nginx_cache_same_html": other_cache,
+                "behind_cache_to_nginx_cache_ratio": round(cached["rps"] / other_cache["rps"], 2),
+                "nginx_cache_to_nginx_ratio": round(other_cache["rps"] / static["rps"], 2),
             }
         result["app_cache"] = "redis" if redis else "per-process memory (Redis did not answer)"
         result["aims"] = {
@@ -305,7 +341,7 @@ def http_figures() -> dict:
         result["purge_on_publish"] = title in body.decode() and headers.get("X-Cache") == "MISS"
         result["workers"] = {
             "gunicorn": 2,
-            "wrk": "2 threads, 16 connections",
+            "wrk": "2 threads, 16 connections, accepting gzip as browsers do",
             "seconds": int(DURATION),
         }
         return {"portal_http": result}

@@ -54,6 +54,13 @@ sub vcl_backend_response {
     if (beresp.status >= 500) {
         set beresp.ttl = 0s;
     }
+    # Pages, feeds and the sitemap are compressed once, when fetched, not for each reader
+    # (a demo portal's home of 10,8 KB goes out as 3,3 KB); the rare client that does not
+    # accept gzip gets it uncompressed. Static files come compressed already (WhiteNoise).
+    if (beresp.http.Content-Type ~ "^(text/|application/(rss\+xml|atom\+xml|xml|json))" &&
+            !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     # The application's request id names the one request that filled the cache, not the
     # readers served from it (Varnish's own X-Varnish names those).
     unset beresp.http.X-Request-ID;

@@ -117,6 +117,11 @@ def test_a_citizen_and_an_officer_through_varnish(stack):
     assert first.status_code == again.status_code == 200
     assert "Lương Tài" in first.text
     assert again.headers["X-Cache"] == "HIT"  # the second reader is served by Varnish
+    # compressed once when fetched; a client that does not accept gzip gets the same page
+    assert again.headers["Content-Encoding"] == "gzip"
+    assert int(again.headers["Content-Length"]) < len(again.content) / 3
+    plain = citizen.get(f"{front}/", headers={**portal, "Accept-Encoding": "identity"}, timeout=30)
+    assert "Content-Encoding" not in plain.headers and plain.text == again.text
 
     listing = citizen.get(f"{front}/nop-ho-so/", params={"q": "trung chinh"}, timeout=30)
     commune = re.search(r"don_vi=(\d+)", listing.text).group(1)
