@@ -155,3 +155,49 @@ def test_audit_log_and_security_events_are_those_of_the_administrators_people(
     sign_in_verified(client, superuser)
     log = client.get("/admin/audit-log/").content.decode()
     assert "thua.moi" in log and "boha.moi" in log
+
+
+def test_an_audit_entry_reads_as_its_changes_not_as_stored_json(client, tree, roles, superuser):
+    """The inspect page of a change names each field and shows old → new as people know
+    them (a unit by its name, not its id), the permissions added to a role, and a dash where
+    no address was recorded — never the stored JSON, "None" or a bare id."""
+    from auditlog.context import set_actor
+    from auditlog.models import LogEntry
+    from django.contrib.auth.models import Permission
+    from django.utils import timezone
+    from django.utils.formats import localize
+
+    from conftest import sign_in_verified
+    from tttt.org import services
+
+    services.unit_update(
+        user=superuser, unit=tree.thua, data={"name": "Thị trấn Thứa mới", "parent": tree.yen_the}
+    )
+    role = roles[CLERK]
+    with set_actor(superuser):
+        role.permissions.add(Permission.objects.get(codename="view_unit"))
+    renamed = LogEntry.objects.get_for_object(tree.thua).filter(action=LogEntry.Action.UPDATE)
+    granted = LogEntry.objects.get_for_object(role).filter(changes__permissions__type="m2m")
+    assert renamed.count() == granted.count() == 1
+
+    sign_in_verified(client, superuser)
+    page = client.get(f"/admin/audit-log/inspect/{renamed.get().pk}/").content.decode()
+    assert "<b>tên</b>: Thị trấn Thứa → Thị trấn Thứa mới" in page
+    assert "<b>đơn vị cấp trên</b>: Huyện Lương Tài (đến 30/06/2025) → Huyện Yên Thế" in page
+    fields = page.split("<dl", 1)[1].split("</dl>", 1)[0]  # what the page shows of the entry
+    assert "None" not in fields and "{&quot;" not in fields and "{" not in fields
+    at = renamed.get().timestamp  # in Vietnam's time, not UTC
+    assert localize(timezone.localtime(at)) in fields and localize(at) not in fields
+    page = client.get(f"/admin/audit-log/inspect/{granted.get().pk}/").content.decode()
+    assert "<b>quyền</b> (thêm): " in page and "view_unit" not in page.split("<b>quyền</b>")[0]
+
+
+def test_a_security_events_name_gives_its_time_in_vietnam(tree, member):
+    """Its name titles its page and fills the lists: the time people there read, not UTC."""
+    from django.utils import timezone
+
+    from tttt.org.auth import log_event
+
+    log_event(SecurityEvent.Kind.LOGIN, user=member("thua.canbo", CLERK, tree.thua))
+    event = SecurityEvent.objects.get(username="thua.canbo")
+    assert str(event).endswith(f"{timezone.localtime(event.created_at):%H:%M %d/%m/%Y}")

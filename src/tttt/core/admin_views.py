@@ -16,13 +16,17 @@ UNKNOWN_ACTION = "unknown_action"  # the code every app's errors use for it
 
 
 class ReadableValues:
-    """For Wagtail's inspect views: yes/no instead of True/False, a dash for nothing."""
+    """For Wagtail's inspect views (every scoped one has it, `ScopedModelViewSet`): yes/no
+    instead of True/False, a dash for nothing (an empty JSON value too), and times in Vietnam's time — Wagtail's
+    template formats the value with `|localize`, which shows an aware time in UTC."""
 
     def get_field_display_value(self, field_name=None, field=None):
         value = super().get_field_display_value(field_name, field)
         if isinstance(value, bool):
             return _("Có") if value else _("Không")
-        return "—" if value is None or value == "" else value
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            return timezone.localtime(value)
+        return "—" if value is None or value in ("", {}, []) else value
 
 
 class _SpreadsheetAsRead:

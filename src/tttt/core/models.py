@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tttt.core.formatting import format_date
+
 
 class CalendarDay(models.Model):
     """A locally announced exception to the national holiday calendar.
@@ -101,7 +103,7 @@ class ScheduledRun(models.Model):
         indexes = [models.Index(fields=["job", "-slot"], name="core_scheduledrun_latest")]
 
     def __str__(self):
-        return f"{self.job} @ {self.slot:%d/%m/%Y %H:%M}"
+        return f"{self.job} @ {format_date(self.slot)}"
 
 
 def _export_storage():

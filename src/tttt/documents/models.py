@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tttt.assignments.models import Task
+from tttt.core.formatting import format_date
 from tttt.core.storage import private_storage
 from tttt.org.models import Unit
 
@@ -281,7 +282,7 @@ class DocumentEvent(models.Model):
         indexes = [models.Index(fields=["document", "at"], name="documents_event_doc_at")]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.action_label}"
+        return f"{format_date(self.at)} {self.action_label}"
 
     @property
     def action_label(self) -> str:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from tttt.core.formatting import format_date
 from tttt.core.text import fold
 from tttt.org.models import Unit
 
@@ -456,7 +457,7 @@ class DossierPause(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.dossier_id}: {self.started_at:%d/%m/%Y %H:%M} → {self.ended_at or '…'}"
+        return f"{self.dossier_id}: {format_date(self.started_at)} → {format_date(self.ended_at) or '…'}"
 
 
 class DossierEvent(models.Model):
@@ -486,7 +487,7 @@ class DossierEvent(models.Model):
         indexes = [models.Index(fields=["dossier", "at"], name="onestop_event_dossier_at")]
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.action_label} ({self.actor_name})"
+        return f"{format_date(self.at)} {self.action_label} ({self.actor_name})"
 
     @property
     def action_label(self) -> str:

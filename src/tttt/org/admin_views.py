@@ -104,7 +104,12 @@ class ScopedModelViewSet(ModelViewSet):
         return self.form_class or super().get_form_class(for_update)
 
     def construct_view(self, view_class, **kwargs):
-        scoped_class = type(view_class.__name__, (ScopedView, view_class), {})
+        bases = (ScopedView, view_class)
+        if issubclass(view_class, generic.InspectView) and not issubclass(
+            view_class, ReadableValues
+        ):
+            bases = (ScopedView, ReadableValues, view_class)
+        scoped_class = type(view_class.__name__, bases, {})
         return super().construct_view(scoped_class, scoped_read=self.scoped, **kwargs)
 
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tttt.core.formatting import format_date
 from tttt.core.text import fold
 
 REFORM_DATE = date(2025, 7, 1)  # two-tier local government (Resolution 202/2025/QH15)
@@ -319,4 +320,4 @@ class SecurityEvent(models.Model):
         indexes = [models.Index(fields=["kind", "created_at"], name="org_secevent_kind_idx")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} — {self.username} — {self.created_at:%d/%m/%Y %H:%M}"
+        return f"{self.get_kind_display()} — {self.username} — {format_date(self.created_at)}"

@@ -1,4 +1,6 @@
 from auditlog.models import LogEntry
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -21,6 +23,54 @@ from .queries import scoped_log_entries, user_scope
 class AuditLogIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("actor", "content_type")
+
+
+class AuditLogInspectView(generic.InspectView):
+    """One change: each changed field by its name, old value → new value as people know
+    them (choices by label, records by name; auditlog's `changes_display_dict`), or the
+    records added to or taken from a list (a role's permissions) — not the stored JSON."""
+
+    M2M_OPERATIONS = {"add": _("thêm"), "delete": _("bỏ"), "clear": _("bỏ hết")}
+
+    def get_changes_display_value(self):
+        entry = self.object
+        lists = {
+            name: change
+            for name, change in (entry.changes_dict or {}).items()
+            if isinstance(change, dict) and change.get("type") == "m2m"
+        }
+        model = entry.content_type.model_class()
+        if model is None:  # the kind of record no longer exists: what was stored
+            return "; ".join(f"{k}: {v}" for k, v in (entry.changes_dict or {}).items()) or "—"
+        list_names = {str(_verbose_name(model, name)) for name in lists}
+        items = [
+            format_html("<li><b>{}</b>: {} → {}</li>", name, *(_shown(v) for v in values))
+            for name, values in entry.changes_display_dict.items()
+            if str(name) not in list_names and len(values) == 2
+        ]
+        items += [
+            format_html(
+                "<li><b>{}</b> ({}): {}</li>",
+                _verbose_name(model, name),
+                self.M2M_OPERATIONS.get(change["operation"], change["operation"]),
+                ", ".join(change["objects"]) or "—",
+            )
+            for name, change in lists.items()
+        ]
+        if not items:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((i,) for i in items)))
+
+
+def _verbose_name(model, name):
+    try:
+        return model._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:  # a field since removed
+        return name
+
+
+def _shown(value):
+    return "—" if value in (None, "None", "") else value
 
 
 class AuditLogViewSet(ScopedModelViewSet):
@@ -46,6 +96,7 @@ class AuditLogViewSet(ScopedModelViewSet):
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "changes_text"]
     inspect_view_enabled = True
+    inspect_view_class = AuditLogInspectView
     inspect_view_fields = [
         "timestamp",
         "actor",

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from tttt.core.formatting import format_date
 from tttt.core.indicators import Aggregation, Measure
 from tttt.core.periods import Period, PeriodKind
 from tttt.org.models import Unit
@@ -356,7 +357,7 @@ class ReportEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.at:%d/%m/%Y %H:%M}"
+        return f"{self.get_action_display()} {format_date(self.at)}"
 
 
 # ---------------------------------------------------------------- supervision visits
